@@ -1,0 +1,36 @@
+//! kyoyu-core — the domain of 「重要インフラのサイバーセキュリティに係る行動計画」に基づく
+//! 情報共有の手引書 (内閣官房 国家サイバー統括室, 令和7年9月版).
+//!
+//! Pure Rust: no I/O, no web APIs. Builds for native and `wasm32-unknown-unknown`, so the
+//! form filler (app/) and the publisher (site-gen/) share one definition of everything.
+//!
+//! - [`taxonomy`]: 表1–表5, the event types, the sectors, the glossary, the laws — each entry
+//!   with a stable ASCII id and its exact Japanese wording. Defined once, here.
+//! - [`forms`]: the models of the four forms (情報連絡様式, DDoS攻撃事案共通様式,
+//!   ランサムウェア事案共通様式, 情報提供様式).
+//! - [`envelope`]: the versioned JSON file format and the JSON Schemas.
+//! - [`validate`]: findings (path, severity, Japanese message).
+//! - [`follow_up`]: the next report of a series, and the diff between two reports.
+//! - [`render`]: print HTML in the official layout, and plain text for e-mail.
+
+pub mod taxonomy;
+pub mod forms;
+pub mod envelope;
+pub mod validate;
+pub mod follow_up;
+pub mod render;
+
+/// Where everything in this crate comes from; every page built from it names this source.
+pub const SOURCE: Source = Source {
+    title: "「重要インフラのサイバーセキュリティに係る行動計画」に基づく情報共有の手引書",
+    publisher: "内閣官房 国家サイバー統括室",
+    edition: "令和7年9月版",
+};
+
+/// 書名, 発行者, 版 of the handbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub title: &'static str,
+    pub publisher: &'static str,
+    pub edition: &'static str,
+}
