@@ -35,6 +35,7 @@ pub mod common;
 pub mod ddos;
 pub mod incident;
 pub mod ransomware;
+pub mod texts;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
