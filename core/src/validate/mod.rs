@@ -1,0 +1,681 @@
+//! Validation of the four forms: a list of [`Finding`]s — the field's path, a [`Severity`] and
+//! a message in Japanese that names the field as the form does and says what to do.
+//!
+//! # What blocks sending
+//!
+//! The handbook puts speed first (情報連絡様式 ※4: 「情報連絡の迅速性を優先するため、必ずしも
+//! 全ての項目を記載する必要はない。」; 共通様式 ※1: 「全ての項目を記入する必要はなく、報告をしよう
+//! とする時点で把握している範囲で」). So:
+//!
+//! - **Errors** (block 「送信可能」, see [`ready_to_send`]) are only
+//!   - an empty field that the form marks with `*` — 情報連絡様式 (図4): 第N報, 識別番号 (from
+//!     第2報), 情報連絡日時, 情報連絡元, 情報共有範囲, 別紙有無, 分野名; 情報提供様式 (図7):
+//!     第N報, 識別番号, 情報提供日時, 情報提供先, 情報共有範囲, 別紙有無. The two 共通様式
+//!     (図4-1, 図4-2) mark no field with `*`: nothing on them is required;
+//!   - a 識別番号 filled in on 第1報 of 情報連絡様式 (「※第1報の識別番号は空欄」: the number
+//!     is assigned by 国家サイバー統括室);
+//!   - a value that cannot be what it claims to be: 法人番号 (length, digits, check digit),
+//!     e-mail address, IP address / CIDR, port, a date that is not 西暦 or cannot be read,
+//!     an unknown 根拠規定 id.
+//! - **Warnings** (worth a look, never blocking): the order of times (発生 ≤ 判明/発覚 — 図5
+//!   itself has 判明 before 発生; 攻撃開始 ≤ 攻撃収束; timeline rows; a time after the report's
+//!   own date; a time in the future when the caller passes `now`), 「1つのみ選択」 of
+//!   情報連絡様式 ① left unticked, a choice that asks for its detail without the detail
+//!   (その他, 済/予定有, 実施済/実施予定, 共有等を希望しない, 続報), フリガナ not in katakana,
+//!   a telephone number of an odd shape.
+//!
+//! Core has no clock: [`validate`] skips the 「未来の日時」 check; [`validate_at`] takes `now`.
+//! Nothing here panics, whatever the report holds.
+
+pub mod checks;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::forms::{
+    path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus, RansomwareReport,
+    Report, TimelineRow,
+};
+use crate::forms::FormKind;
+use crate::taxonomy::{
+    Choice, DdosAttackType, ExternalInvestigation, NewOrFollowUp, PpcContact, PressStatus,
+    Publication, PublicationMethod,
+};
+use checks::{MonthDayTime, Problem, When};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Must be put right before the report is 「送信可能」.
+    Error,
+    /// Worth a look; does not block sending.
+    Warning,
+}
+
+impl Severity {
+    /// 「エラー」 / 「確認」.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "エラー",
+            Severity::Warning => "確認",
+        }
+    }
+}
+
+/// One thing found in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The field's path (`header.tlp`, `timeline[2].at`; see [`crate::forms::path`]).
+    pub path: String,
+    pub severity: Severity,
+    /// In Japanese, naming the field as the form does and telling what to do.
+    pub message: String,
+}
+
+impl Finding {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding { path: path.into(), severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// 「送信可能」: no finding is an error (warnings do not block).
+pub fn ready_to_send(findings: &[Finding]) -> bool {
+    !findings.iter().any(Finding::is_error)
+}
+
+/// The findings at `path` or under it (`header.contact` gives those of
+/// `header.contact.email` too) — for the message beside a field.
+pub fn findings_at<'a>(findings: &'a [Finding], at: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+    findings.iter().filter(move |f| path::is_under(&f.path, at))
+}
+
+/// Validates a report of any kind, without the 「未来の日時」 check (core has no clock).
+pub fn validate(report: &Report) -> Vec<Finding> {
+    validate_at(report, None)
+}
+
+/// Validates a report; with `now` (local time, as the forms are written) also warns of
+/// dates in the future.
+pub fn validate_at(report: &Report, now: Option<NaiveDateTime>) -> Vec<Finding> {
+    match report {
+        Report::Incident(r) => validate_incident(r, now),
+        Report::Ddos(r) => validate_ddos(r, now),
+        Report::Ransomware(r) => validate_ransomware(r, now),
+        Report::Advisory(r) => validate_advisory(r, now),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The collector
+
+struct Out {
+    findings: Vec<Finding>,
+    now: Option<NaiveDateTime>,
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+impl Out {
+    fn new(now: Option<NaiveDateTime>) -> Out {
+        Out { findings: Vec::new(), now }
+    }
+
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding::error(path, message));
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding::warning(path, message));
+    }
+
+    fn problem(&mut self, path: impl Into<String>, field: &str, p: Problem) {
+        let message = p.message(field);
+        if p.is_warning() {
+            self.warning(path, message)
+        } else {
+            self.error(path, message)
+        }
+    }
+
+    /// 第N報* (≥ 1).
+    fn report_number(&mut self, n: u32, path: &str) {
+        if n == 0 {
+            self.error(path, "第N報は1以上の数字で記入してください(第1報は1)。");
+        }
+    }
+
+    /// A `*` field that must not be empty.
+    fn required_text(&mut self, value: &str, path: &str, field: &str) {
+        if !filled(value) {
+            self.error(path, format!("{field}は必須項目です。記入してください。"));
+        }
+    }
+
+    /// A `*` choice that must be ticked.
+    fn required_choice<T>(&mut self, value: &Option<T>, path: &str, field: &str) {
+        if value.is_none() {
+            self.error(path, format!("{field}は必須項目です。選択してください。"));
+        }
+    }
+
+    /// A 西暦 date-time; None when empty or wrong (then an error is recorded). Warns when it
+    /// lies in the future of `now`.
+    fn date(&mut self, value: &str, path: &str, field: &str) -> Option<When> {
+        if !filled(value) {
+            return None;
+        }
+        match checks::date_time(value) {
+            Ok(w) => {
+                self.future(w, path, field);
+                Some(w)
+            }
+            Err(p) => {
+                self.problem(path, field, p);
+                None
+            }
+        }
+    }
+
+    fn future(&mut self, w: When, path: &str, field: &str) {
+        if let Some(now) = self.now {
+            if w.is_after(When::DateTime(now)) {
+                self.warning(
+                    path,
+                    format!("{field}が未来の日時({})になっています。日時を確かめてください。", checks::format_when(w)),
+                );
+            }
+        }
+    }
+
+    /// Warns when `later` (the field at `path`) comes before `earlier`.
+    fn order(&mut self, earlier: Option<When>, later: Option<When>, path: &str, message: impl FnOnce(When, When) -> String) {
+        if let (Some(a), Some(b)) = (earlier, later) {
+            if a.is_after(b) {
+                self.warning(path, message(a, b));
+            }
+        }
+    }
+
+    fn email(&mut self, value: &str, path: &str, field: &str) {
+        if filled(value) {
+            if let Err(p) = checks::email(value) {
+                self.problem(path, field, p);
+            }
+        }
+    }
+
+    fn telephone(&mut self, value: &str, path: &str, field: &str) {
+        if filled(value) {
+            if let Err(p) = checks::telephone(value) {
+                self.problem(path, field, p);
+            }
+        }
+    }
+
+    fn furigana(&mut self, value: &str, path: &str, field: &str) {
+        if filled(value) {
+            if let Err(p) = checks::furigana(value) {
+                self.problem(path, field, p);
+            }
+        }
+    }
+
+    fn corporate_number(&mut self, value: &str, path: &str, field: &str) {
+        if filled(value) {
+            if let Err(p) = checks::corporate_number(value) {
+                self.problem(path, field, p);
+            }
+        }
+    }
+
+    /// A detail that a choice asks for (「済・予定有では日時・件名を記入」 …): a warning.
+    fn detail(&mut self, needed: bool, value: &str, path: &str, message: &str) {
+        if needed && !filled(value) {
+            self.warning(path, message);
+        }
+    }
+
+    /// 事実経過 / 推移等: 西暦 rows are checked for order and the future (and against the
+    /// report's own date); rows written another way (図5 prints 「XX/XX 00:00」) are kept as
+    /// typed, except 和暦, which is an error. `MM/DD HH:MM` rows are ordered among themselves.
+    fn timeline(&mut self, rows: &[TimelineRow], base: &str, field: &str, reported: Option<(When, &str)>) {
+        let mut last_full: Option<(usize, When)> = None;
+        let mut last_md: Option<(usize, MonthDayTime)> = None;
+        for (i, row) in rows.iter().enumerate() {
+            if !filled(&row.at) {
+                continue;
+            }
+            let p = path::field(&path::item(base, i), "at");
+            let row_field = format!("{field}の{}行目の日時", i + 1);
+            if let Some(era) = checks::japanese_era(&row.at) {
+                self.problem(&p, &row_field, Problem::JapaneseEra { era });
+                continue;
+            }
+            if let Ok(w) = checks::date_time(&row.at) {
+                if let Some((j, prev)) = last_full {
+                    if prev.is_after(w) {
+                        self.warning(
+                            &p,
+                            format!(
+                                "{row_field}({})が{}行目({})より前になっています。時系列の順に並べてください。",
+                                checks::format_when(w),
+                                j + 1,
+                                checks::format_when(prev)
+                            ),
+                        );
+                    }
+                }
+                self.future(w, &p, &row_field);
+                if let Some((r, label)) = reported {
+                    if w.is_after(r) {
+                        self.warning(
+                            &p,
+                            format!(
+                                "{row_field}({})が{label}({})より後になっています。{label}はいつ時点の内容かを示す日時です。どちらかを確かめてください。",
+                                checks::format_when(w),
+                                checks::format_when(r)
+                            ),
+                        );
+                    }
+                }
+                last_full = Some((i, w));
+            } else if let Ok(md) = checks::month_day_time(&row.at) {
+                if let Some((j, prev)) = last_md {
+                    if !prev.precedes(md) {
+                        self.warning(
+                            &p,
+                            format!("{row_field}が{}行目より前になっています。時系列の順に並べてください。", j + 1),
+                        );
+                    }
+                }
+                last_md = Some((i, md));
+            }
+        }
+    }
+
+    /// 根拠規定等: every id must be a law of this form's 記載の手引き.
+    fn laws(&mut self, kind: FormKind, ids: &[String], base: &str, field: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            if !law_is_known(kind, id) {
+                let shown: String = id.chars().take(40).collect();
+                self.error(
+                    path::item(base, i),
+                    format!(
+                        "{field}の「{shown}」は{}の記載の手引きに挙げられた法令等にありません。一覧から選び直してください。",
+                        kind.name()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+/// Whether `id` is a 根拠規定 (law, guideline or procedure) listed in the 記載の手引き of
+/// `kind`'s form. The hook for `taxonomy::laws`.
+pub fn law_is_known(kind: FormKind, id: &str) -> bool {
+    let _ = kind;
+    // TODO(laws): replace with the lookup in crate::taxonomy::laws once it lands.
+    filled(id)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 情報連絡様式 (図4)
+
+/// 情報連絡様式 (図4).
+pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
+    let mut o = Out::new(now);
+    let h = &r.header;
+
+    // 第N報*, 識別番号* (「※第1報の識別番号は空欄」)
+    o.report_number(h.report_number, "header.report_number");
+    if h.report_number == 1 && filled(&h.identifier) {
+        o.error(
+            "header.identifier",
+            "第1報の識別番号は空欄にしてください(識別番号は国家サイバー統括室が付与します)。",
+        );
+    } else if h.report_number >= 2 && !filled(&h.identifier) {
+        o.error(
+            "header.identifier",
+            "識別番号は第2報以降の必須項目です。第1報の後に国家サイバー統括室から通知された識別番号を記入してください。",
+        );
+    }
+
+    // 情報連絡日時*
+    o.required_text(&h.reported_at, "header.reported_at", "情報連絡日時");
+    let reported = o.date(&h.reported_at, "header.reported_at", "情報連絡日時");
+
+    // 情報連絡元*
+    let c = &h.contact;
+    if [&c.ministry, &c.bureau, &c.person, &c.phone, &c.fax, &c.email].iter().all(|s| !filled(s)) {
+        o.error("header.contact", "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。");
+    }
+    o.telephone(&c.phone, "header.contact.phone", "情報連絡元の電話番号");
+    o.telephone(&c.fax, "header.contact.fax", "情報連絡元のFAX番号");
+    o.email(&c.email, "header.contact.email", "情報連絡元の電子メールアドレス");
+
+    // 情報共有範囲*, 別紙有無*
+    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
+    o.required_choice(&h.annex, "header.annex", "別紙有無");
+
+    // ① 1つのみ選択 — the model holds one; none ticked is worth a look (no `*`).
+    if r.event_type.is_none() {
+        o.warning(
+            "event_type",
+            "①発生した事象の類型が選択されていません。最初に検知した事象を1つ選択してください。",
+        );
+    }
+
+    // ③ 分野名*
+    o.required_choice(&r.sector, "sector", "③分野名");
+
+    // ⑤ 判明日時, 発生日時
+    let ov = &r.overview;
+    let discovered = o.date(&ov.discovered_at, "overview.discovered_at", "判明日時");
+    let occurred = o.date(&ov.occurred_at, "overview.occurred_at", "発生日時");
+    o.order(occurred, discovered, "overview.discovered_at", |a, b| {
+        format!(
+            "判明日時({})が発生日時({})より前になっています。推測による発生日時であれば、その旨を発生日時の注記に書き添えてください。",
+            checks::format_when(b),
+            checks::format_when(a)
+        )
+    });
+    o.order(discovered, reported, "header.reported_at", |a, b| {
+        format!(
+            "情報連絡日時({})が判明日時({})より前になっています。日時を確かめてください。",
+            checks::format_when(b),
+            checks::format_when(a)
+        )
+    });
+    if discovered.is_none() {
+        o.order(occurred, reported, "header.reported_at", |a, b| {
+            format!(
+                "情報連絡日時({})が発生日時({})より前になっています。日時を確かめてください。",
+                checks::format_when(b),
+                checks::format_when(a)
+            )
+        });
+    }
+
+    // ⑦ 推移等
+    o.timeline(&r.timeline, "timeline", "⑦当該事象に係る推移等", reported.map(|w| (w, "情報連絡日時")));
+
+    // ⑦ 対外的な対応状況
+    let ex = &r.external;
+    o.detail(
+        matches!(ex.press, Some(PressStatus::Done | PressStatus::Planned)),
+        &ex.press_detail,
+        "external.press_detail",
+        &format!(
+            "報道発表、報道等への掲載で「{}」を選んだときは、日時・件名を記入してください。",
+            ex.press.map(|p| p.label()).unwrap_or("")
+        ),
+    );
+    o.detail(
+        ex.ppc == Some(PpcContact::Done),
+        &ex.ppc_detail,
+        "external.ppc_detail",
+        "個人情報保護委員会への連絡で「済」を選んだときは、日時・件名を記入してください。",
+    );
+
+    o.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 共通様式 (図4-1, 図4-2)
+
+fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
+    o.report_number(h.report_number, "header.report_number");
+    let reported = o.date(&h.reported_at, "header.reported_at", "報告日時");
+    let previous = o.date(&h.previous_reported_at, "header.previous_reported_at", "前回報告日時");
+    match h.new_or_follow_up {
+        Some(NewOrFollowUp::FollowUp) => {
+            o.detail(
+                true,
+                &h.previous_reported_at,
+                "header.previous_reported_at",
+                "「続報」を選んだときは、前回報告の日時を記入してください。",
+            );
+        }
+        Some(NewOrFollowUp::New) => {
+            if filled(&h.previous_reported_at) {
+                o.warning(
+                    "header.new_or_follow_up",
+                    "前回報告の日時が記入されていますが「新規」が選ばれています。続報であれば「続報」を選んでください。",
+                );
+            } else if h.report_number >= 2 {
+                o.warning(
+                    "header.new_or_follow_up",
+                    format!("第{}報ですが「新規」が選ばれています。続報であれば「続報」を選び、前回報告の日時を記入してください。", h.report_number),
+                );
+            }
+        }
+        None => {}
+    }
+    o.order(previous, reported, "header.previous_reported_at", |a, b| {
+        format!(
+            "前回報告日時({})が報告日時({})より後になっています。日時を確かめてください。",
+            checks::format_when(a),
+            checks::format_when(b)
+        )
+    });
+    if h.opt_out {
+        o.detail(
+            true,
+            &h.opt_out_detail,
+            "header.opt_out_detail",
+            "「共有等を希望しない」を選んだときは、共有等を希望しない内容を記入してください(記載内容の全部か一部か)。",
+        );
+    } else if filled(&h.opt_out_detail) {
+        o.warning(
+            "header.opt_out",
+            "共有等を希望しない内容が記入されていますが、「内閣官房国家サイバー統括室への共有等を希望しない。」にチェックが付いていません。希望しない場合はチェックを付けてください。",
+        );
+    }
+    reported
+}
+
+fn publication(o: &mut Out, p: &PublicationStatus) {
+    let date = o.date(&p.date, "publication.date", "公表日");
+    let _ = date;
+    match p.status {
+        Some(Publication::Done) => o.detail(
+            true,
+            &p.date,
+            "publication.date",
+            "事案の公表で「実施済」を選んだときは、公表日を記入してください。",
+        ),
+        Some(Publication::Planned) => o.detail(
+            true,
+            &p.date,
+            "publication.date",
+            "事案の公表で「実施予定」を選んだときは、公表予定日を記入してください。",
+        ),
+        _ => {}
+    }
+}
+
+/// DDoS攻撃事案共通様式 (図4-1).
+pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
+    let mut o = Out::new(now);
+    let reported = common_header(&mut o, &r.header);
+
+    let rp = &r.reporter;
+    o.furigana(&rp.name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
+    o.corporate_number(&rp.corporate_number, "reporter.corporate_number", "法人番号");
+    o.furigana(&rp.contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
+    o.telephone(&rp.phone, "reporter.phone", "電話番号");
+    o.email(&rp.email, "reporter.email", "E-mail");
+
+    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+
+    for (i, a) in r.attacks.iter().enumerate() {
+        let base = path::item("attacks", i);
+        let n = if r.attacks.len() > 1 { format!("攻撃{}の", i + 1) } else { String::new() };
+        let at = |o: &mut Out, value: &str, leaf: &str, label: &str| -> Option<MonthDayTime> {
+            if !filled(value) {
+                return None;
+            }
+            match checks::month_day_time(value) {
+                Ok(t) => Some(t),
+                Err(p) => {
+                    o.problem(path::field(&base, leaf), &format!("{n}{label}"), p);
+                    None
+                }
+            }
+        };
+        let start = at(&mut o, &a.started_at, "started_at", "攻撃開始");
+        let end = at(&mut o, &a.ended_at, "ended_at", "攻撃収束");
+        if let (Some(s), Some(e)) = (start, end) {
+            if !s.precedes(e) {
+                o.warning(
+                    path::field(&base, "ended_at"),
+                    format!("{n}攻撃収束が攻撃開始より前になっています。日時を確かめてください。"),
+                );
+            }
+        }
+
+        let types = &a.types;
+        o.detail(
+            types.contains(&DdosAttackType::Other),
+            &a.type_other,
+            &path::field(&base, "type_other"),
+            &format!("{n}攻撃の種類で「その他」を選んだときは、( )内に攻撃の種類を記入してください。"),
+        );
+        if types.contains(&DdosAttackType::Unknown) && types.len() > 1 {
+            o.warning(
+                path::field(&base, "types"),
+                format!("{n}攻撃の種類で「不明」と他の種類が一緒に選ばれています。どちらかにしてください。"),
+            );
+        }
+        let sub_1498 = types.iter().any(|t| matches!(t, DdosAttackType::DirectNetworkFlood | DdosAttackType::ReflectionAmplification));
+        if types.contains(&DdosAttackType::NetworkDos) && sub_1498 {
+            o.warning(
+                path::field(&base, "types"),
+                format!("{n}攻撃の種類の T1498 は T1498-001・T1498-002 のいずれに該当するか不明な場合に選ぶものです。該当するものが分かっていれば T1498 のチェックを外してください。"),
+            );
+        }
+        let sub_1499 = types.iter().any(|t| {
+            matches!(
+                t,
+                DdosAttackType::OsExhaustionFlood
+                    | DdosAttackType::ServiceExhaustionFlood
+                    | DdosAttackType::ApplicationExhaustionFlood
+                    | DdosAttackType::ApplicationExploitation
+            )
+        });
+        if types.contains(&DdosAttackType::EndpointDos) && sub_1499 {
+            o.warning(
+                path::field(&base, "types"),
+                format!("{n}攻撃の種類の T1499 は T1499-001〜T1499-004 のいずれに該当するか不明な場合に選ぶものです。該当するものが分かっていれば T1499 のチェックを外してください。"),
+            );
+        }
+
+        for (leaf, ip, port, side) in [
+            ("source", &a.source.ip, &a.source.port, "送信元"),
+            ("destination", &a.destination.ip, &a.destination.port, "送信先"),
+        ] {
+            let b = path::field(&base, leaf);
+            if filled(ip) {
+                if let Err(p) = checks::ip_addresses(ip) {
+                    o.problem(path::field(&b, "ip"), &format!("{n}{side}のIPアドレス"), p);
+                }
+            }
+            if filled(port) {
+                if let Err(p) = checks::ports(port) {
+                    o.problem(path::field(&b, "port"), &format!("{n}{side}のポート番号"), p);
+                }
+            }
+        }
+    }
+
+    publication(&mut o, &r.publication);
+    o.laws(FormKind::Ddos, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    o.finish()
+}
+
+/// ランサムウェア事案共通様式 (図4-2).
+pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
+    let mut o = Out::new(now);
+    let reported = common_header(&mut o, &r.header);
+
+    let rp = &r.reporter;
+    o.furigana(&rp.name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
+    o.corporate_number(&rp.corporate_number, "reporter.corporate_number", "法人番号");
+    o.furigana(&rp.representative_kana, "reporter.representative_kana", "代表者の氏名のフリガナ");
+    o.furigana(&rp.contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
+    o.telephone(&rp.phone, "reporter.phone", "電話番号");
+    o.email(&rp.email, "reporter.email", "E-mail");
+
+    let occurred = o.date(&r.occurred_at, "occurred_at", "発生日時");
+    let discovered = o.date(&r.discovered_at, "discovered_at", "発覚日時");
+    o.order(occurred, discovered, "discovered_at", |a, b| {
+        format!(
+            "発覚日時({})が発生日時({})より前になっています。日時を確かめてください(発生日時が推測であれば、その旨を事案の概要に書き添えてください)。",
+            checks::format_when(b),
+            checks::format_when(a)
+        )
+    });
+    o.order(discovered, reported, "header.reported_at", |a, b| {
+        format!(
+            "報告日時({})が発覚日時({})より前になっています。日時を確かめてください。",
+            checks::format_when(b),
+            checks::format_when(a)
+        )
+    });
+
+    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+
+    publication(&mut o, &r.publication);
+    o.detail(
+        r.publication_methods.contains(&PublicationMethod::Other),
+        &r.publication_method_other,
+        "publication_method_other",
+        "公表の方法で「その他」を選んだときは、( )内に公表の方法を記入してください。",
+    );
+    if r.investigation.is_some_and(|i| matches!(i, ExternalInvestigation::Done | ExternalInvestigation::Planned)) {
+        // The form offers (詳細: ) without asking for it: nothing to flag.
+    }
+    o.laws(FormKind::Ransomware, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    o.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 情報提供様式 (図7)
+
+/// 情報提供様式 (図7).
+pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Finding> {
+    let mut o = Out::new(now);
+    let h = &r.header;
+    o.report_number(h.report_number, "header.report_number");
+    o.required_text(&h.identifier, "header.identifier", "識別番号");
+    o.required_text(&h.provided_at, "header.provided_at", "情報提供日時");
+    o.date(&h.provided_at, "header.provided_at", "情報提供日時");
+    if !h.recipients.iter().any(|rc| filled(&rc.ministry) || rc.sector.is_some()) {
+        o.error(
+            "header.recipients",
+            "情報提供先は必須項目です。所管省庁名及び分野名を記入してください。",
+        );
+    }
+    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
+    o.required_choice(&h.annex, "header.annex", "別紙有無");
+    let c = &r.contact;
+    o.telephone(&c.phone, "contact.phone", "本件問合せ先の電話番号");
+    o.telephone(&c.fax, "contact.fax", "本件問合せ先のFAX番号");
+    o.email(&c.email, "contact.email", "本件問合せ先の電子メールアドレス");
+    o.finish()
+}
