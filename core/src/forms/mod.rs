@@ -35,6 +35,7 @@ pub mod common;
 pub mod ddos;
 pub mod incident;
 pub mod ransomware;
+pub mod layout;
 pub mod texts;
 
 use schemars::JsonSchema;
