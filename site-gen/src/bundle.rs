@@ -1,0 +1,104 @@
+//! Bundling the form filler: `cargo build` of app/ for wasm32 with the size-tuned profile,
+//! wasm-bindgen through its library (the same pinned version as the app's `wasm-bindgen`, so
+//! the two never drift), then `wasm-opt -Oz` when one is available.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "wasm-release";
+
+/// The app's files, ready to be fingerprinted.
+#[derive(Debug, Clone)]
+pub struct AppBundle {
+    pub js: Vec<u8>,
+    pub wasm: Vec<u8>,
+    /// How the wasm was optimised (for the build report).
+    pub optimised: String,
+}
+
+/// Builds app/ below `root` and returns its JavaScript glue and WebAssembly.
+pub fn build_app(root: &Path) -> Result<AppBundle> {
+    ensure_wasm_target()?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let status = Command::new(&cargo)
+        .current_dir(root)
+        .args(["build", "-p", "kyoyu-app", "--target", TARGET, "--profile", PROFILE])
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .status()
+        .with_context(|| format!("{cargo} を起動できません"))?;
+    if !status.success() {
+        bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {PROFILE})");
+    }
+    let wasm_in = target_dir.join(TARGET).join(PROFILE).join("kyoyu-app.wasm");
+    let tmp = target_dir.join("kyoyu-bindgen");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp)?;
+    }
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm_in)
+        .out_name("kyoyu-app")
+        .web(true)?
+        .typescript(false)
+        .remove_producers_section(true)
+        .generate(&tmp)
+        .context("wasm-bindgen に失敗しました")?;
+    let wasm_path = tmp.join("kyoyu-app_bg.wasm");
+    let optimised = match find_wasm_opt(root) {
+        Some(wasm_opt) => {
+            let out = tmp.join("kyoyu-app_opt.wasm");
+            let st = Command::new(&wasm_opt)
+                .arg(&wasm_path)
+                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+                       "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "-o"])
+                .arg(&out)
+                .status()
+                .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
+            if !st.success() {
+                bail!("wasm-opt に失敗しました");
+            }
+            std::fs::rename(&out, &wasm_path)?;
+            format!("wasm-opt -Oz ({})", wasm_opt.display())
+        }
+        None => {
+            eprintln!("site-gen: wasm-opt が見つからないため最適化を省略します (npm ci で binaryen を入れると使われます)");
+            "wasm-opt なし".into()
+        }
+    };
+    Ok(AppBundle {
+        js: std::fs::read(tmp.join("kyoyu-app.js"))?,
+        wasm: std::fs::read(&wasm_path)?,
+        optimised,
+    })
+}
+
+/// Installs the wasm32 target through rustup when it is missing.
+fn ensure_wasm_target() -> Result<()> {
+    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output().context("rustc が見つかりません")?;
+    let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
+    if Path::new(&sysroot).join("lib/rustlib").join(TARGET).is_dir() {
+        return Ok(());
+    }
+    if Command::new("rustup").arg("--version").output().is_err() {
+        bail!("Rust の {TARGET} ターゲットがありません。rustup をインストールするか、お使いの Rust に {TARGET} の標準ライブラリを追加してください。");
+    }
+    eprintln!("site-gen: {TARGET} ターゲットがないため rustup target add {TARGET} を実行します");
+    let st = Command::new("rustup").args(["target", "add", TARGET]).status()?;
+    if !st.success() {
+        bail!("rustup target add {TARGET} に失敗しました");
+    }
+    Ok(())
+}
+
+/// `wasm-opt` from `node_modules/.bin` (npm's binaryen) or the PATH.
+fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
+    let local = root.join("node_modules/.bin/wasm-opt");
+    if local.exists() {
+        return Some(local);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join("wasm-opt")).find(|p| p.exists())
+}

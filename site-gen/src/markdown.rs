@@ -1,0 +1,428 @@
+//! Markdown → HTML with pulldown-cmark, made safe and linked:
+//! - raw HTML is refused with file:line (content is Markdown only; nothing to sanitise);
+//! - links with a script scheme (`javascript:`, `vbscript:`, `data:`) are refused;
+//! - links to other `.md` files become page URLs and are checked once every page is known;
+//! - headings get ids and an anchor link;
+//! - a paragraph that is only `{{kind:arg}}` is a directive, replaced by generated HTML
+//!   (tables and figures come from core's taxonomy, never retyped);
+//! - `{{uncertain: why}}` inline marks a cell the extraction could not give with certainty.
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{line_of, ContentError};
+
+/// A heading of a rendered page.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link to check once every page is known.
+#[derive(Debug, Clone)]
+pub struct PendingLink {
+    pub line: usize,
+    /// Page URL (`/handbook/…/`), without the anchor.
+    pub url: String,
+    pub anchor: Option<String>,
+}
+
+/// The result of rendering one Markdown file.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Plain text (for search).
+    pub text: String,
+    pub links: Vec<PendingLink>,
+}
+
+/// What rendering needs to know about the rest of the site.
+pub struct Context<'a> {
+    /// The file being rendered (for messages) and its lines before the body.
+    pub file: &'a Path,
+    pub line_offset: usize,
+    /// The file's path relative to the handbook root (to resolve relative links).
+    pub rel: &'a str,
+    /// Maps a relative `.md` path (from the handbook root) to its page URL.
+    pub url_of: &'a dyn Fn(&str) -> Option<String>,
+    /// Renders a directive `{{kind:arg}}`; `Err` is a message for the author.
+    pub directive: &'a dyn Fn(&str, &str) -> Result<String, String>,
+    /// Glossary terms (term → URL with anchor): the first use on a page links there.
+    pub glossary: &'a [(String, String)],
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders `md`; every problem found is returned with its line.
+pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut out = Rendered::default();
+    let err = |offset: usize, msg: String| ContentError::new(cx.file, line_of(md, offset) + cx.line_offset, msg);
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut para: Option<(usize, Vec<Event>)> = None;
+    let mut heading: Option<(HeadingLevel, usize, Vec<Event>)> = None;
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut glossary_done = vec![false; cx.glossary.len()];
+    let mut in_link = 0usize;
+    let mut in_heading_or_code = 0usize;
+
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        let event = match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                errors.push(err(range.start, format!(
+                    "生の HTML は使えません ({}): Markdown で書いてください", h.trim().chars().take(40).collect::<String>()
+                )));
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                in_link += 1;
+                match resolve_link(&dest_url, cx) {
+                    Ok((href, pending)) => {
+                        if let Some((url, anchor)) = pending {
+                            out.links.push(PendingLink { line: line_of(md, range.start) + cx.line_offset, url, anchor });
+                        }
+                        Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
+                    }
+                    Err(msg) => {
+                        errors.push(err(range.start, msg));
+                        Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url: "#".into(), title, id })
+                    }
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                Event::End(TagEnd::Link)
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                if let Err(msg) = check_scheme(&dest_url) {
+                    errors.push(err(range.start, msg));
+                    continue;
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::CodeBlock(k)) => {
+                in_heading_or_code += 1;
+                Event::Start(Tag::CodeBlock(k))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_heading_or_code -= 1;
+                Event::End(TagEnd::CodeBlock)
+            }
+            e => e,
+        };
+
+        // Headings: collect their inline events to build the id.
+        match &event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((*level, range.start, Vec::new()));
+                in_heading_or_code += 1;
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading_or_code -= 1;
+                let (level, _, inner) = heading.take().unwrap();
+                let text = plain(&inner);
+                let mut id = slug(&text);
+                let n = ids.entry(id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    id = format!("{id}-{}", *n - 1);
+                }
+                let lvl = level as u8;
+                let mut html = String::new();
+                pulldown_cmark::html::push_html(&mut html, inner.clone().into_iter());
+                let anchor = format!(
+                    "<h{lvl} id=\"{id}\">{html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"「{}」へのリンク\">#</a></h{lvl}>\n",
+                    escape(&text),
+                );
+                out.text.push_str(&text);
+                out.text.push('\n');
+                out.headings.push(Heading { level: lvl, id, text });
+                push(&mut events, &mut para, Event::Html(anchor.into()));
+                continue;
+            }
+            _ => {}
+        }
+        if let Some((_, inner)) = heading.as_mut() {
+            inner.push(event);
+            continue;
+        }
+
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                para = Some((range.start, vec![Event::Start(Tag::Paragraph)]));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let (start, mut inner) = para.take().unwrap_or_default();
+                inner.push(Event::End(TagEnd::Paragraph));
+                let text = plain(&inner);
+                let t = text.trim();
+                if let Some(d) = t.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
+                    match d.split_once(':') {
+                        Some((kind, arg)) if kind != "uncertain" => match (cx.directive)(kind.trim(), arg.trim()) {
+                            Ok(html) => {
+                                events.push(Event::Html(html.into()));
+                                continue;
+                            }
+                            Err(msg) => {
+                                errors.push(err(start, msg));
+                                continue;
+                            }
+                        },
+                        _ => {}
+                    }
+                }
+                out.text.push_str(&text);
+                out.text.push('\n');
+                events.extend(inner);
+            }
+            Event::Text(t) => {
+                if in_heading_or_code == 0 {
+                    out.text.push_str(&t);
+                    out.text.push(' ');
+                }
+                for e in inline_text(t, in_link > 0 || in_heading_or_code > 0, cx, &mut glossary_done, &mut |m| errors.push(err(range.start, m))) {
+                    push(&mut events, &mut para, e);
+                }
+            }
+            e => push(&mut events, &mut para, e),
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+fn push<'a>(events: &mut Vec<Event<'a>>, para: &mut Option<(usize, Vec<Event<'a>>)>, e: Event<'a>) {
+    match para {
+        Some((_, inner)) => inner.push(e),
+        None => events.push(e),
+    }
+}
+
+/// Splits text for `{{uncertain: …}}` marks and the first use of glossary terms.
+fn inline_text<'a>(
+    t: CowStr<'a>,
+    no_links: bool,
+    cx: &Context,
+    glossary_done: &mut [bool],
+    error: &mut dyn FnMut(String),
+) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut rest: &str = &t;
+    let mut owned = Vec::new();
+    while let Some(i) = rest.find("{{uncertain") {
+        owned.push((rest[..i].to_string(), None));
+        let after = &rest[i + 2..];
+        let Some(end) = after.find("}}") else { break };
+        let inner = &after[..end];
+        let why = inner.strip_prefix("uncertain").unwrap_or("").trim_start_matches(':').trim();
+        if why.is_empty() {
+            error("{{uncertain: …}} に何が不確かなのかを書いてください".into());
+        }
+        owned.push((String::new(), Some(why.to_string())));
+        rest = &after[end + 2..];
+    }
+    if owned.is_empty() {
+        return glossary_link(t.to_string(), no_links, cx, glossary_done).unwrap_or_else(|| vec![Event::Text(t)]);
+    }
+    owned.push((rest.to_string(), None));
+    for (text, uncertain) in owned {
+        if let Some(why) = uncertain {
+            out.push(Event::Html(
+                format!("<span class=\"uncertain\" title=\"{0}\">(不確か: {0})</span>", escape(&why)).into(),
+            ));
+        } else if !text.is_empty() {
+            out.push(Event::Text(text.into()));
+        }
+    }
+    out
+}
+
+/// Links the first use of each glossary term on the page.
+fn glossary_link<'a>(text: String, no_links: bool, cx: &Context, done: &mut [bool]) -> Option<Vec<Event<'a>>> {
+    if no_links || cx.glossary.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (k, (term, _)) in cx.glossary.iter().enumerate() {
+        if done[k] {
+            continue;
+        }
+        if let Some(pos) = text.find(term.as_str()) {
+            if best.is_none_or(|(p, bk)| pos < p || (pos == p && term.len() > cx.glossary[bk].0.len())) {
+                best = Some((pos, k));
+            }
+        }
+    }
+    let (pos, k) = best?;
+    done[k] = true;
+    let (term, url) = &cx.glossary[k];
+    let mut v = vec![];
+    if pos > 0 {
+        v.push(Event::Text(text[..pos].to_string().into()));
+    }
+    v.push(Event::Html(
+        format!("<a class=\"term\" href=\"{}\">{}</a>", escape(url), escape(term)).into(),
+    ));
+    let rest = text[pos + term.len()..].to_string();
+    if !rest.is_empty() {
+        match glossary_link(rest.clone(), false, cx, done) {
+            Some(more) => v.extend(more),
+            None => v.push(Event::Text(rest.into())),
+        }
+    }
+    Some(v)
+}
+
+fn check_scheme(dest: &str) -> Result<(), String> {
+    let lower: String = dest.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    for bad in ["javascript:", "vbscript:", "data:"] {
+        if lower.starts_with(bad) {
+            return Err(format!("リンク先に {bad} は使えません"));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves a link: returns the href to write and, for internal pages, what to check later.
+#[allow(clippy::type_complexity)]
+fn resolve_link(dest: &str, cx: &Context) -> Result<(String, Option<(String, Option<String>)>), String> {
+    check_scheme(dest)?;
+    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
+        return Ok((dest.to_string(), None));
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    if path.is_empty() {
+        // Same page.
+        return Ok((dest.to_string(), anchor.map(|a| (String::new(), Some(a)))));
+    }
+    if path.ends_with(".md") {
+        let joined = join_rel(cx.rel, path);
+        let Some(url) = (cx.url_of)(&joined) else {
+            return Err(format!("リンク先のファイル {path} がありません"));
+        };
+        let href = match &anchor {
+            Some(a) => format!("{url}#{a}"),
+            None => url.clone(),
+        };
+        return Ok((href, Some((url, anchor))));
+    }
+    if path.starts_with('/') {
+        return Ok((dest.to_string(), Some((path.to_string(), anchor))));
+    }
+    Ok((dest.to_string(), None))
+}
+
+/// `a/b.md` + `../c/d.md` → `c/d.md`.
+fn join_rel(from: &str, to: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in to.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn plain(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// A heading id: letters and digits of any script kept, ASCII lower-cased, the rest `-`.
+pub fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "section".into() } else { s }
+}
+
+/// HTML-escapes text for attributes and content.
+pub fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx_render(md: &str) -> Result<Rendered, Vec<ContentError>> {
+        let url_of = |p: &str| (p == "a/b.md").then(|| "/handbook/a/b/".to_string());
+        let directive = |k: &str, a: &str| if k == "table" && a == "x" { Ok("<table></table>".into()) } else { Err(format!("不明な指定 {k}:{a}")) };
+        let cx = Context { file: Path::new("t.md"), line_offset: 3, rel: "a/c.md", url_of: &url_of, directive: &directive, glossary: &[] };
+        render(md, &cx)
+    }
+
+    #[test]
+    fn raw_html_is_refused_with_its_line() {
+        let e = cx_render("本文\n\n<script>alert(1)</script>\n").unwrap_err();
+        assert_eq!(e[0].line, 3 + 3);
+        assert!(e[0].to_string().starts_with("t.md:6: 生の HTML"));
+    }
+
+    #[test]
+    fn script_links_are_refused() {
+        for l in ["javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "data:text/html,x", "java\tscript:x"] {
+            let md = format!("[x](<{l}>)\n");
+            assert!(cx_render(&md).is_err(), "{l}");
+        }
+    }
+
+    #[test]
+    fn md_links_become_urls_and_missing_ones_fail() {
+        let r = cx_render("[b](b.md#top)\n").unwrap();
+        assert!(r.html.contains("href=\"/handbook/a/b/#top\""));
+        assert_eq!(r.links[0].anchor.as_deref(), Some("top"));
+        let e = cx_render("\n[x](nope.md)\n").unwrap_err();
+        assert_eq!(e[0].line, 2 + 3);
+    }
+
+    #[test]
+    fn directives_and_headings() {
+        let r = cx_render("## 1.3 情報共有の対象\n\n{{table:x}}\n").unwrap();
+        assert!(r.html.contains("<table></table>"));
+        assert_eq!(r.headings[0].id, "13-情報共有の対象");
+        assert!(cx_render("{{table:y}}\n").is_err());
+        assert!(cx_render("| a |\n|---|\n| {{uncertain:}} |\n").is_err());
+        let u = cx_render("| a |\n|---|\n| x{{uncertain: 列の順序}} |\n").unwrap();
+        assert!(u.html.contains("class=\"uncertain\""));
+    }
+}

@@ -1,0 +1,70 @@
+//! The home page: what kyoyu is, the way into the handbook and into the form filler.
+use anyhow::Result;
+use maud::html;
+
+use kyoyu_core::forms::FormKind;
+
+use super::{Built, Site};
+use crate::content::Handbook;
+use crate::layout::{page, Assets, Page};
+use crate::output::Staging;
+
+pub fn page_html(site: &Site, assets: &Assets) -> String {
+    let hb = &site.handbook;
+    let content = html! {
+        section class="hero" {
+            h1 { "kyoyu — 重要インフラの情報共有を、すばやく確実に" }
+            p class="lead" {
+                "kyoyu(共有)は、「重要インフラのサイバーセキュリティに係る行動計画」に基づく情報共有の手引書を読みやすく提供し、"
+                "その4つの様式をブラウザの中だけで作成・検証・保存・印刷できるツールです。"
+                "入力した内容は、あなたが書き出すまでこの端末から送信されません。"
+            }
+            p class="actions" {
+                a class="button primary" href="/app/" { "様式を作成する" }
+                a class="button" href="/handbook/" { "手引書を読む" }
+            }
+        }
+        div class="cards" {
+            section class="card" {
+                h2 { "様式を作成する" }
+                p { "オフラインでも使えます。下書きは自動保存され、続報では変更箇所が分かります。" }
+                ul {
+                    @for k in FormKind::ALL {
+                        li { a href={ "/app/#/new/" (k.id()) } { (k.label()) } }
+                    }
+                }
+            }
+            section class="card" {
+                h2 { "手引書" }
+                ul {
+                    @for p in &hb.parts {
+                        li { a href={ "/handbook/" (p.slug) "/" } { (p.title) } }
+                    }
+                }
+            }
+            section class="card" {
+                h2 { "参照表" }
+                ul {
+                    li { a href="/reference/causes/" { "原因の類型(表1)" } }
+                    li { a href="/reference/sectors/" { "重要インフラ分野(表2・表3)" } }
+                    li { a href="/reference/tlp/" { "情報共有範囲 TLP(表5)" } }
+                    li { a href="/reference/glossary/" { "用語の定義" } }
+                }
+            }
+        }
+        @if let Some((_, first)) = hb.chapters().next() {
+            p { "はじめての方は " a href=(Handbook::url_of(&first.rel)) { (first.title) } " からお読みください。" }
+        }
+    };
+    page(
+        &Page { title: "kyoyu — 情報共有の手引書と様式作成", url: "/", description: None, breadcrumbs: &[], sidebar: &[],
+                prev: None, next: None, kind: "home", extra_css: &[], extra_js: &[] },
+        assets,
+        content,
+    )
+}
+
+pub fn page(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
+    staging.write_page("/", &page_html(site, assets))?;
+    Ok(Built { url: "/".into(), title: "kyoyu".into(), html: String::new(), text: String::new() })
+}

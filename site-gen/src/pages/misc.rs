@@ -1,0 +1,138 @@
+//! Assets, the app's shell, search, 404, sitemap.xml and the service worker.
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use maud::html;
+
+use super::Built;
+use crate::bundle::AppBundle;
+use crate::layout::{page, Assets, Page};
+use crate::output::Staging;
+
+/// Copies `public/` into the build: CSS, JS and icons fingerprinted, the manifest generated.
+pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
+    let read = |rel: &str| std::fs::read(public.join(rel)).with_context(|| format!("{} がありません", public.join(rel).display()));
+    let icon = staging.write_fingerprinted("icon.svg", &read("icons/icon.svg")?)?;
+    let icon192 = staging.write_fingerprinted("icon-192.png", &read("icons/icon-192.png")?)?;
+    let icon512 = staging.write_fingerprinted("icon-512.png", &read("icons/icon-512.png")?)?;
+    let manifest = serde_json::json!({
+        "name": "kyoyu — 情報共有の手引書と様式作成",
+        "short_name": "kyoyu",
+        "description": "重要インフラの情報共有の手引書と、その4つの様式をオフラインで作成するツール",
+        "lang": "ja",
+        "start_url": "/app/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1d3b6a",
+        "icons": [
+            { "src": icon, "sizes": "any", "type": "image/svg+xml" },
+            { "src": icon192, "sizes": "192x192", "type": "image/png" },
+            { "src": icon512, "sizes": "512x512", "type": "image/png", "purpose": "any maskable" }
+        ]
+    });
+    let manifest = staging.write_fingerprinted("manifest.webmanifest", serde_json::to_string_pretty(&manifest)?.as_bytes())?;
+    Ok(Assets {
+        site_css: staging.write_fingerprinted("site.css", &read("css/site.css")?)?,
+        site_js: staging.write_fingerprinted("site.js", &read("js/site.js")?)?,
+        print_css: staging.write_fingerprinted("form-print.css", &read("css/form-print.css")?)?,
+        manifest,
+        icon,
+    })
+}
+
+/// The form filler's page: the wasm, its glue and a loader, all fingerprinted.
+pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<Built> {
+    let wasm = staging.write_fingerprinted("kyoyu-app_bg.wasm", &app.wasm)?;
+    let js = staging.write_fingerprinted("kyoyu-app.js", &app.js)?;
+    let loader = format!("import init from \"{js}\";\ninit({{ module_or_path: \"{wasm}\" }});\n");
+    let loader = staging.write_fingerprinted("kyoyu-app-loader.js", loader.as_bytes())?;
+    let content = html! {
+        div id="app-root" {
+            noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
+            p class="app-loading" { "様式入力アプリを読み込んでいます…" }
+        }
+    };
+    let html = page(
+        &Page { title: "様式入力", url: "/app/", description: Some("情報共有の4つの様式をブラウザの中だけで作成・検証・保存・印刷します"),
+                breadcrumbs: &[], sidebar: &[], prev: None, next: None, kind: "app",
+                extra_css: &[assets.print_css.as_str()], extra_js: &[loader.as_str()] },
+        assets,
+        content,
+    );
+    staging.write_page("/app/", &html)?;
+    Ok(Built { url: "/app/".into(), title: "様式入力".into(), html: String::new(), text: String::new() })
+}
+
+/// 404 and the search page.
+pub fn fixed_pages(assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
+    let not_found = page(
+        &Page { title: "ページが見つかりません", url: "/404.html", description: None, breadcrumbs: &[], sidebar: &[],
+                prev: None, next: None, kind: "not-found", extra_css: &[], extra_js: &[] },
+        assets,
+        html! {
+            h1 { "ページが見つかりません" }
+            p { "お探しのページは移動したか、削除された可能性があります。" }
+            ul {
+                li { a href="/" { "ホーム" } }
+                li { a href="/handbook/" { "手引書の目次" } }
+                li { a href="/search/" { "検索" } }
+            }
+        },
+    );
+    staging.write("404.html", &not_found)?;
+    let search = page(
+        &Page { title: "検索", url: "/search/", description: None, breadcrumbs: &[], sidebar: &[],
+                prev: None, next: None, kind: "search", extra_css: &[], extra_js: &[] },
+        assets,
+        html! {
+            h1 { "手引書を検索" }
+            div class="search" role="search" {
+                label for="search-input" { "検索語" }
+                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾";
+                p id="search-status" class="search-status" aria-live="polite" {}
+                ol id="search-results" class="search-results" {}
+            }
+        },
+    );
+    staging.write_page("/search/", &search)?;
+    Ok(vec![Built { url: "/search/".into(), title: "検索".into(), html: String::new(), text: String::new() }])
+}
+
+/// `sitemap.xml` with every page.
+pub fn write_sitemap(staging: &Staging, base: &str, pages: &[Built]) -> Result<()> {
+    let mut urls: Vec<&str> = pages.iter().map(|p| p.url.as_str()).collect();
+    urls.sort();
+    urls.dedup();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", crate::markdown::escape(base), crate::markdown::escape(u)));
+    }
+    xml.push_str("</urlset>\n");
+    staging.write("sitemap.xml", xml)
+}
+
+/// `sw.js`: the service worker with the precache list of everything written (content hashed).
+pub fn write_service_worker(staging: &Staging, public: &Path) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    let mut entries = Vec::new();
+    let mut all = Sha256::new();
+    for rel in staging.written() {
+        if rel == "sitemap.xml" || rel.starts_with(".") {
+            continue;
+        }
+        let bytes = std::fs::read(staging.root().join(&rel))?;
+        let hash = crate::output::hex(&Sha256::digest(&bytes))[..10].to_string();
+        all.update(rel.as_bytes());
+        all.update(hash.as_bytes());
+        let url = if let Some(dir) = rel.strip_suffix("index.html") { format!("/{dir}") } else { format!("/{rel}") };
+        entries.push(serde_json::json!({ "url": url, "hash": hash }));
+    }
+    let version = crate::output::hex(&all.finalize())[..12].to_string();
+    let src = std::fs::read_to_string(public.join("sw.js")).context("public/sw.js がありません")?;
+    let sw = format!(
+        "// Generated by site-gen: the precache list of this build.\nconst VERSION = \"{version}\";\nconst PRECACHE = {};\n{src}",
+        serde_json::to_string(&entries)?
+    );
+    staging.write("sw.js", sw)
+}

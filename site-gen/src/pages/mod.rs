@@ -1,0 +1,203 @@
+//! Every page of the site: the handbook's chapters (from Markdown), the pages generated from
+//! core's taxonomy, the home page, the app's shell, search, 404, sitemap and service worker.
+mod handbook;
+mod home;
+mod misc;
+pub mod reference;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use anyhow::{anyhow, Result};
+use rayon::prelude::*;
+
+use crate::bundle::AppBundle;
+use crate::content::{self, Handbook};
+use crate::error::{ContentError, ContentErrors};
+use crate::layout::{Assets, NavGroup, NavLink};
+use crate::markdown::{self, Rendered};
+use crate::output::Staging;
+use crate::Options;
+
+/// A page made by site-gen itself (not from a Markdown file).
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub url: String,
+    pub title: String,
+    /// The content (inside `<main>`), already escaped.
+    pub html: String,
+    /// Ids that links may point at.
+    pub anchors: Vec<String>,
+    /// Text for the search index.
+    pub text: String,
+    pub breadcrumbs: Vec<NavLink>,
+    pub sidebar: Vec<NavGroup>,
+    pub kind: &'static str,
+}
+
+/// A page ready to be laid out.
+pub struct Built {
+    pub url: String,
+    pub title: String,
+    pub html: String,
+    pub text: String,
+}
+
+/// The loaded content and everything derived from it.
+pub struct Site<'o> {
+    pub opts: &'o Options,
+    pub handbook: Handbook,
+}
+
+impl<'o> Site<'o> {
+    pub fn load(opts: &'o Options) -> Result<Site<'o>> {
+        let handbook = content::load(&opts.content).map_err(|e| anyhow!(ContentErrors(e)))?;
+        Ok(Site { opts, handbook })
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.handbook.parts.iter().map(|p| p.chapters.len() + p.lead.is_some() as usize).sum()
+    }
+
+    /// Renders every chapter's Markdown and checks every internal link and anchor.
+    pub fn render_all(&self, _assets: Option<&Assets>) -> Result<(Vec<Rendered>, Vec<Generated>)> {
+        let urls: HashMap<String, String> = self
+            .handbook
+            .parts
+            .iter()
+            .flat_map(|p| p.chapters.iter().chain(p.lead.iter()))
+            .map(|s| (s.rel.clone(), Handbook::url_of(&s.rel)))
+            .collect();
+        let url_of = |rel: &str| urls.get(rel).cloned();
+        let generated = reference::pages(self);
+        let glossary = reference::glossary_links();
+        let directive = |kind: &str, arg: &str| crate::directives::render(kind, arg);
+        let sources: Vec<_> = self.handbook.chapters().map(|(_, c)| c).collect();
+        let results: Vec<Result<Rendered, Vec<ContentError>>> = sources
+            .par_iter()
+            .map(|src| {
+                let cx = markdown::Context {
+                    file: &src.file,
+                    line_offset: src.body_line_offset,
+                    rel: &src.rel,
+                    url_of: &url_of,
+                    directive: &directive,
+                    glossary: &glossary,
+                };
+                markdown::render(&src.body, &cx)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut rendered = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(r) => rendered.push(r),
+                Err(e) => errors.extend(e),
+            }
+        }
+        // Every internal link must reach a page, and its anchor a heading of that page.
+        let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
+        for (src, r) in sources.iter().zip(&rendered) {
+            anchors.insert(Handbook::url_of(&src.rel), r.headings.iter().map(|h| h.id.clone()).collect());
+        }
+        for p in &self.handbook.parts {
+            anchors.entry(format!("/handbook/{}/", p.slug)).or_default();
+        }
+        for g in &generated {
+            anchors.insert(g.url.clone(), g.anchors.iter().cloned().collect());
+        }
+        for fixed in ["/", "/handbook/", "/app/", "/search/", "/advisories/", "/reference/", "/forms/"] {
+            anchors.entry(fixed.to_string()).or_default();
+        }
+        for (src, r) in sources.iter().zip(&rendered) {
+            let own = Handbook::url_of(&src.rel);
+            for link in &r.links {
+                let url = if link.url.is_empty() { &own } else { &link.url };
+                match anchors.get(url) {
+                    None if url.starts_with("/assets/") || url.starts_with("/schemas/") => {}
+                    None => errors.push(ContentError::new(&src.file, link.line, format!("リンク先のページ {url} がありません"))),
+                    Some(ids) => {
+                        if let Some(a) = &link.anchor {
+                            if !ids.contains(a.as_str()) {
+                                errors.push(ContentError::new(&src.file, link.line, format!("リンク先 {url} に見出し #{a} がありません")));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(anyhow!(ContentErrors(errors)));
+        }
+        Ok((rendered, generated))
+    }
+
+    /// Writes every page and asset into `staging`; returns the number of HTML pages.
+    pub fn write(&self, staging: &Staging, app: Option<&AppBundle>) -> Result<usize> {
+        let (rendered, generated) = self.render_all(None)?;
+        let assets = misc::write_assets(staging, &self.opts.public)?;
+        let mut pages: Vec<Built> = Vec::new();
+        pages.extend(handbook::pages(self, &rendered, &assets, staging)?);
+        for g in &generated {
+            let html = crate::layout::page(
+                &crate::layout::Page {
+                    title: &g.title,
+                    url: &g.url,
+                    description: None,
+                    breadcrumbs: &g.breadcrumbs,
+                    sidebar: &g.sidebar,
+                    prev: None,
+                    next: None,
+                    kind: g.kind,
+                    extra_css: &[],
+                    extra_js: &[],
+                },
+                &assets,
+                crate::layout::trusted(&g.html),
+            );
+            staging.write_page(&g.url, &html)?;
+            pages.push(Built { url: g.url.clone(), title: g.title.clone(), html: String::new(), text: g.text.clone() });
+        }
+        pages.push(home::page(self, &assets, staging)?);
+        if let Some(app) = app {
+            pages.push(misc::app_page(app, &assets, staging)?);
+        }
+        pages.extend(misc::fixed_pages(&assets, staging)?);
+        misc::write_sitemap(staging, &self.opts.base_url, &pages)?;
+        misc::write_service_worker(staging, &self.opts.public)?;
+        Ok(pages.len())
+    }
+}
+
+/// The handbook sidebar: each part with its chapters.
+pub fn handbook_sidebar(hb: &Handbook) -> Vec<NavGroup> {
+    hb.parts
+        .iter()
+        .map(|p| NavGroup {
+            title: p.title.clone(),
+            url: Some(format!("/handbook/{}/", p.slug)),
+            links: p
+                .chapters
+                .iter()
+                .map(|c| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) })
+                .collect(),
+        })
+        .collect()
+}
+
+/// `1.3 情報共有の対象`-style title with its number.
+pub fn chapter_title(c: &content::Source) -> String {
+    match &c.number {
+        Some(n) if !n.is_empty() => format!("{n} {}", c.title),
+        _ => c.title.clone(),
+    }
+}
+
+/// Groups pages by their first URL segment (for the sitemap's order).
+pub fn by_section(pages: &[Built]) -> BTreeMap<&str, Vec<&Built>> {
+    let mut m: BTreeMap<&str, Vec<&Built>> = BTreeMap::new();
+    for p in pages {
+        let sec = p.url.trim_start_matches('/').split('/').next().unwrap_or("");
+        m.entry(sec).or_default().push(p);
+    }
+    m
+}
