@@ -7,7 +7,7 @@
 //! options of a form) are not here: they live once, in [`crate::taxonomy`]; so does the list of
 //! laws of 記載の手引き (1), in `taxonomy::laws`.
 
-use crate::taxonomy::{Cause, CauseGroup, EventType, Tlp};
+use crate::taxonomy::{Note, Tlp};
 
 /// 「(*が付与された項目は必須事項)」 — printed under the title of 情報連絡様式 and 情報提供様式.
 pub const REQUIRED_NOTE: &str = "(*が付与された項目は必須事項)";
@@ -22,12 +22,14 @@ pub const CHANGED_LEGEND: &str = "下線: 前回の報告から変更した箇�
 
 /// 情報連絡様式 (図4) — its fixed texts.
 pub mod incident {
+    use crate::taxonomy::Note;
+
     /// The title.
     pub const TITLE: &str = "情報連絡様式";
     /// The direction printed above the title.
     pub const DIRECTION: &str = "(重要インフラ所管省庁→内閣官房)";
     /// The distribution line printed under the title.
-    pub const DISTRIBUTION: &str = "(国家サイバー統括室、重要インフラ所管省庁、事案対処省庁、サイバーセキュリティ関係省庁、防災関係府省庁、サイバーセキュリティ関係機関、サイバー空間関連事業者、セプター及び重要インフラ事業者等に属する者限り)";
+    pub const DISTRIBUTION: &str = crate::taxonomy::wording::REPORT_DISTRIBUTION;
     /// Beside 識別番号.
     pub const FIRST_REPORT_ID_NOTE: &str = "(※第1報の識別番号は空欄)";
     /// The caption of the figure.
@@ -93,17 +95,17 @@ pub mod incident {
     pub const LESSONS: &str = "⑨その他・得られた教訓等";
 
     /// ※1 (under 情報共有範囲).
-    pub const NOTE_1: &str = "※1: 事案対処及び情報の集約・分析のため、必要に応じ、内閣官房(事態対処・危機管理担当)及びあらかじめ連携を要請したサイバーセキュリティ関係機関との間で情報共有を行う。";
+    pub const NOTE_1: Note = crate::taxonomy::tlp::REPORT_FORM_NOTE_1;
     /// ※2 (under ①).
-    pub const NOTE_2: &str = "※2: 最初に検知した事象を1つのみ選択する。";
+    pub const NOTE_2: Note = crate::taxonomy::events::NOTE_SELECT_ONE;
     /// ※3 (under ①).
-    pub const NOTE_3: &str = "※3: 機密性・完全性・可用性を脅かす事象までには至らないものの同事象につながり得る事象。";
+    pub const NOTE_3: Note = crate::taxonomy::events::NOTE_LEADING_TO;
     /// ※4 (at the foot of the form).
-    pub const NOTE_4: &str = "※4: 情報連絡の迅速性を優先するため、必ずしも全ての項目を記載する必要はない。";
+    pub const NOTE_4: Note = crate::taxonomy::wording::REPORT_NOTE_4;
     /// ※5.
-    pub const NOTE_5: &str = "※5: 「重要インフラのサイバーセキュリティに係る行動計画」に定める「重要インフラ分野」を指す。";
+    pub const NOTE_5: Note = crate::taxonomy::wording::REPORT_NOTE_5;
     /// ※6.
-    pub const NOTE_6: &str = "※6: 「重要インフラのサイバーセキュリティに係る行動計画」に定める「サービス維持レベル」を指す。";
+    pub const NOTE_6: Note = crate::taxonomy::wording::REPORT_NOTE_6;
 
     /// 記載上の注意 of 図5 (the worked example's blue notes), by the field they stand beside.
     pub const WRITING_NOTES: &[(&str, &str)] = &[
@@ -117,96 +119,22 @@ pub mod incident {
     ];
 }
 
-/// The scope text printed beside each TLP label on 情報連絡様式 (図4/図5), without the
-/// `□ TLP =` part: (label after `=`, the bracketed scope or "").
-pub fn incident_tlp_scope(tlp: Tlp) -> (&'static str, &'static str) {
-    match tlp {
-        Tlp::Red => ("宛先限り", "(国家サイバー統括室重要インフラ防護担当(※1)限り)"),
-        Tlp::AmberStrict => (
-            "特定分野・組織内関係者限り",
-            "(国家サイバー統括室重要インフラ防護担当(※1)並びに情報連絡先と直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、組織内関係者限り)",
-        ),
-        Tlp::Amber => (
-            "特定分野・関係者限り",
-            "(国家サイバー統括室重要インフラ防護担当(※1)並びに情報連絡先と直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、関係者限り)",
-        ),
-        Tlp::Green => (
-            "重要インフラ関係主体限り",
-            "(国家サイバー統括室、重要インフラ所管省庁、事案対処省庁、サイバーセキュリティ関係省庁、防災関係府省庁、サイバーセキュリティ関係機関、サイバー空間関連事業者、セプター及び重要インフラ事業者等に属する者限り)",
-        ),
-        Tlp::Clear => ("公開情報", ""),
-    }
+/// The scope text printed in brackets beside a TLP label on `kind`'s form (図4 / 図7), with
+/// the brackets; "" for CLEAR. The wording lives in [`crate::taxonomy::tlp`].
+pub fn tlp_scope(kind: crate::forms::FormKind, tlp: Tlp) -> String {
+    let scope = match kind {
+        crate::forms::FormKind::Advisory => tlp.advisory_form_scope(),
+        _ => tlp.report_form_scope(),
+    };
+    scope.map(|s| format!("({s})")).unwrap_or_default()
 }
 
-/// The scope text printed beside each TLP label on 情報提供様式 (図7/図8).
-pub fn advisory_tlp_scope(tlp: Tlp) -> (&'static str, &'static str) {
-    match tlp {
-        Tlp::Red => ("宛先限り", "(情報提供先の重要インフラ所管省庁限り)"),
-        Tlp::AmberStrict => (
-            "特定分野・組織内関係者限り",
-            "(情報提供先の直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、組織内関係者限り)",
-        ),
-        Tlp::Amber => (
-            "特定分野・関係者限り",
-            "(情報提供先の直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、関係者限り)",
-        ),
-        Tlp::Green => (
-            "重要インフラ関係主体限り",
-            "(重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者限り)",
-        ),
-        Tlp::Clear => ("公開情報", ""),
-    }
-}
-
-/// The TLP name as the forms print it before `=` (「RED」「AMBER + STRICT」…).
-pub fn tlp_form_name(tlp: Tlp) -> &'static str {
-    match tlp {
-        Tlp::Red => "RED",
-        Tlp::AmberStrict => "AMBER + STRICT",
-        Tlp::Amber => "AMBER",
-        Tlp::Green => "GREEN",
-        Tlp::Clear => "CLEAR",
-    }
-}
-
-/// ① 発生した事象の類型: the row's 事象の類型 cell (the middle column of 図4's table).
-pub fn event_category(e: EventType) -> &'static str {
-    match e {
-        EventType::Sign => "未発生の事象",
-        EventType::Leak => "機密性を脅かす事象",
-        EventType::Destruction => "完全性を脅かす事象",
-        EventType::Unavailability => "可用性を脅かす事象",
-        EventType::Malware | EventType::UnauthorizedCode | EventType::Intrusion | EventType::Other => {
-            "上記につながる事象(※3)"
-        }
-    }
-}
-
-/// ① 発生した事象の類型: the bracketed example printed after the label in 事象の例.
-pub fn event_example(e: EventType) -> &'static str {
-    match e {
-        EventType::Sign => "",
-        EventType::Leak => "(組織の機密情報等の流出など)",
-        EventType::Destruction => "(Webサイト等の改ざんや組織の機密情報等の破壊など)",
-        EventType::Unavailability => "(制御システムの継続稼働が不能やWebサイトの閲覧が不可能など)",
-        EventType::Malware => "(マルウェア等によるシステム等への感染)",
-        EventType::UnauthorizedCode => "(システム脆弱性等をついた不正コード等の実行)",
-        EventType::Intrusion => "(外部からのサイバー攻撃等によるシステム等への侵入)",
-        EventType::Other => "",
-    }
-}
-
-/// ② 原因の類型: the group a cause is printed in (表1, 図4 ②).
-pub fn cause_group(c: Cause) -> CauseGroup {
-    use Cause::*;
-    match c {
-        SuspiciousEmail | IdSpoofing | Ddos | InformationTheft | Insider | ImproperOperation => {
-            CauseGroup::Intentional
-        }
-        UserOperationError | UserManagementError | SuspiciousFile | SuspiciousSite
-        | ContractorError | EquipmentFailure | Vulnerability | CrossSector => CauseGroup::Accidental,
-        Disaster => CauseGroup::Environmental,
-        Other | Unknown => CauseGroup::Other,
+/// 「※2 最初に…」「(注)報告を…」 — a note as the forms print it.
+pub fn note_text(n: Note) -> String {
+    if n.mark.starts_with('(') {
+        format!("{}{}", n.mark, n.text)
+    } else {
+        format!("{} {}", n.mark, n.text)
     }
 }
 
@@ -235,17 +163,12 @@ pub mod common {
     /// 記載の手引き.
     pub const GUIDE: &str = "記載の手引き";
     pub const GUIDE_PROCEDURES: &str = "(1)本様式の対象となる手続";
-    /// The lead of the list of laws and guidelines in (1).
-    pub const GUIDE_LAWS_LEAD: &str = "〇次に掲げる法令、ガイドライン等に基づく報告(重要インフラのサイバーセキュリティに係る行動計画において、重要インフラ分野として指定されている分野に係る報告。具体的な提出先や提出方法、追加的な報告事項の有無については、各法令、ガイドラインや、各省庁が公表する方法に従うこと。)";
-    /// The two items after the list of laws.
-    pub const GUIDE_POLICE: &str = "〇警察への相談";
-    pub const GUIDE_REQUESTED: &str = "〇その他所管省庁から本様式により報告を行うよう要請等があった場合";
     pub const GUIDE_ITEMS: &str = "(2)記載事項";
     /// (2) 記載事項 (DDoS; ランサムウェア under ①共通).
     pub const GUIDE_ITEMS_TEXT: &str = "1から6までの内容を記載してください。また、続報として提出する場合には、前回の報告から記載を変更した箇所に下線を引くなど、変更箇所が分かるようにしてください。";
     /// ※1 and ※2 under 記載の手引き.
-    pub const NOTE_1: &str = "※1 いずれの項目も、全ての項目を記入する必要はなく、報告をしようとする時点で把握している範囲で、その内容を記載すること。";
-    pub const NOTE_2: &str = "※2 自由記述欄は、記載例を参考に適宜記載すること。";
+    pub const NOTE_1: crate::taxonomy::Note = crate::taxonomy::wording::COMMON_NOTE_1;
+    pub const NOTE_2: crate::taxonomy::Note = crate::taxonomy::wording::COMMON_NOTE_2;
 
     pub const REPORTER: &str = "1. 報告者の概要";
     pub const FURIGANA: &str = "(フリガナ)";
@@ -269,8 +192,6 @@ pub mod common {
     pub const DEVICES: &str = "影響を受けた機器の種類・台数等";
     /// The common forms print the status with 影響無し (情報連絡様式: 影響なし).
     pub const SYSTEM_STATUS: &str = "システムの稼働状況(影響無し/停止中/一部稼働中/復旧済)";
-    /// The common forms' wording of each システムの稼働状況 option, in taxonomy order.
-    pub const SYSTEM_STATUS_LABELS: [&str; 4] = ["影響無し", "停止中", "一部稼働中", "復旧済"];
 
     pub const RESPONSE: &str = "5. 今後の対応";
     pub const PUBLICATION: &str = "(1)公表の実施状況";
@@ -286,14 +207,11 @@ pub mod ddos {
     pub const TITLE: &str = "DDoS攻撃事案共通様式";
     pub const FIGURE: &str = "図4-1 DDoS攻撃事案共通様式";
     /// The (注) under the opt-out.
-    pub const OPT_OUT_NOTE: &str = "(注)報告を行う者が、重要インフラのサイバーセキュリティに係る行動計画(2022年6月17日サイバーセキュリティ戦略本部決定)に定める重要インフラ事業者等である場合は、同行動計画に基づき、「共有等を希望しない」とした場合でも、内閣官房国家サイバー統括室に共有されることがあります。";
+    pub const OPT_OUT_NOTE: crate::taxonomy::Note = crate::taxonomy::Note { id: "ddos-opt-out-note", mark: "(注)", text: "報告を行う者が、重要インフラのサイバーセキュリティに係る行動計画(2022年6月17日サイバーセキュリティ戦略本部決定)に定める重要インフラ事業者等である場合は、同行動計画に基づき、「共有等を希望しない」とした場合でも、内閣官房国家サイバー統括室に共有されることがあります。" };
     pub const GUIDE: &str = "1. 記載の手引き";
-    pub const GUIDE_PROCEDURES_TEXT: &str = "次に掲げる手続のうち、DDoS攻撃により生じ、又は生じたおそれがある被害について、事業者等が希望する場合に利用することができる。";
     pub const TIMELINE: &str = "(3)事実経過(時系列)";
     /// 4. heading (rebuilt: garbled in the extracted text).
-    pub const ATTACKS: &str = "4. 攻撃の概要";
-    /// 4. the note on several attacks (rebuilt).
-    pub const ATTACKS_NOTE: &str = "(攻撃が複数ある場合は、攻撃ごとに記載してください。時間を空けて別種の攻撃を受けた場合は、別の表を作成すること。)";
+    pub const ATTACKS: &str = "4. 攻撃の情報";
     /// (1) (rebuilt heading).
     pub const PERIOD: &str = "(1)攻撃日時";
     pub const STARTED: &str = "攻撃開始";
@@ -303,9 +221,7 @@ pub mod ddos {
     /// ① (rebuilt).
     pub const KIND_TYPES: &str = "①攻撃類型";
     pub const KIND_DETAIL: &str = "②詳細";
-    pub const KIND_DETAIL_EXAMPLE: &str = "(例: DNSサーバに対するランダムサブドメイン攻撃、SYN Flood攻撃 等)";
     pub const PROTOCOL: &str = "(3)通信プロトコル";
-    pub const PROTOCOL_EXAMPLE: &str = "(TCP/UDP/HTTP 等)";
     pub const SOURCE: &str = "(4)送信元情報";
     pub const SOURCE_IP: &str = "送信元のIPアドレス";
     pub const SOURCE_PORT: &str = "送信元のポート番号";
@@ -315,35 +231,8 @@ pub mod ddos {
     pub const TARGET_PORT: &str = "送信先のポート番号";
     pub const TARGET_SERVICE: &str = "攻撃されているサービス・アプリケーション";
     pub const VOLUME: &str = "(6)通信量";
-    pub const VOLUME_EXAMPLE: &str = "(例:10Gbps, 1,000,000pps, 1万RPS 等)";
-    pub const MANY_SOURCES_NOTE: &str = "※送信元IPアドレスなど、多数になる場合は別ファイルで御提出ください";
     pub const LAWS: &str = "6. 本様式の届出先・報告の根拠規定等";
     pub const OTHER: &str = "7. その他(有効な対策等)";
-}
-
-/// The printed wording of each DDoS attack type (図4-1 4.(2)①), by ATT&CK id: (Japanese name
-/// (rebuilt), the bracketed examples, the note printed under it). The English name and the id
-/// are the taxonomy's label and id.
-pub fn ddos_attack_text(id: &str) -> (&'static str, &'static str, &'static str) {
-    match id {
-        "T1498" => (
-            "ネットワークへのサービス拒否攻撃",
-            "",
-            "※以下に記載のT1498-001又はT1498-002のいずれに該当するか不明な場合",
-        ),
-        "T1498-001" => ("ネットワークへのフラッド攻撃", "(UDPフラッド攻撃等)", ""),
-        "T1498-002" => ("ネットワークへのリフレクション攻撃", "(DNSリフレクション攻撃等)", ""),
-        "T1499" => (
-            "エンドポイントへのサービス拒否攻撃",
-            "",
-            "※以下に記載のT1499-001からT1499-004までのいずれに該当するか不明な場合",
-        ),
-        "T1499-001" => ("OS枯渇フラッド攻撃", "(TCPステート枯渇攻撃等)", ""),
-        "T1499-002" => ("サービス枯渇フラッド攻撃", "(HTTPフラッド攻撃等)", ""),
-        "T1499-003" => ("アプリケーション枯渇フラッド攻撃", "", ""),
-        "T1499-004" => ("アプリケーションやシステムの悪用", "", ""),
-        _ => ("", "", ""),
-    }
 }
 
 /// ランサムウェア事案共通様式 (図4-2).
@@ -353,32 +242,14 @@ pub mod ransomware {
     pub const RECEIPT_NUMBER: &str = "受付番号※";
     pub const RECEIPT_NUMBER_NOTE: &str = "※個人情報保護委員会より通知されている場合";
     /// The (注) under the opt-out (this form: 「別紙1から別紙3までの内容を除き」).
-    pub const OPT_OUT_NOTE: &str = "(注)報告を行う者が、重要インフラのサイバーセキュリティに係る行動計画(2022年6月17日サイバーセキュリティ戦略本部決定)に定める重要インフラ事業者等である場合は、同行動計画に基づき、「共有等を希望しない」とした場合でも、別紙1から別紙3までの内容を除き、内閣官房国家サイバー統括室に共有されることがあります。";
+    pub const OPT_OUT_NOTE: crate::taxonomy::Note = crate::taxonomy::Note { id: "ransomware-opt-out-note", mark: "(注)", text: "報告を行う者が、重要インフラのサイバーセキュリティに係る行動計画(2022年6月17日サイバーセキュリティ戦略本部決定)に定める重要インフラ事業者等である場合は、同行動計画に基づき、「共有等を希望しない」とした場合でも、別紙1から別紙3までの内容を除き、内閣官房国家サイバー統括室に共有されることがあります。" };
     pub const GUIDE: &str = "1. 記載の手引き";
-    /// (1)'s lead (rebuilt: only its end survives in the extracted text).
-    pub const GUIDE_PROCEDURES_TEXT: &str = "次に掲げる手続のうち、ランサムウェアにより生じ、又は生じたおそれがある被害について、事業者等が希望する場合に利用することができる。";
-    /// The three 漏えい等報告 procedures listed before the common list of laws.
-    pub const GUIDE_LEAK_PROCEDURES: [&str; 3] = [
-        "〇個人情報の保護に関する法律第26条第1項の規定による漏えい等報告",
-        "〇個人情報の保護に関する法律第68条第1項の規定による漏えい等報告",
-        "〇行政手続における特定の個人を識別するための番号の利用等に関する法律第29条の4第1項の規定による漏えい等報告",
-    ];
     /// (2) 記載事項 ①–④.
     pub const GUIDE_ITEMS: [(&str, &str); 4] = [
         ("①共通", "1から6までの内容を記載してください。また、続報として提出する場合には、前回の報告から記載を変更した箇所に下線を引くなど、変更箇所が分かるようにしてください。"),
         ("②個人情報の保護に関する法律第26条第1項の規定による漏えい等報告を行う場合", "別紙1も記載してください。"),
         ("③個人情報の保護に関する法律第68条第1項の規定による漏えい等報告を行う場合", "別紙2も記載してください。"),
         ("④行政手続における特定の個人を識別するための番号の利用等に関する法律第29条の4第1項の規定による漏えい等報告を行う場合", "別紙3も記載してください。"),
-    ];
-    /// 2. ランサムウェア感染時の留意事項.
-    pub const CAUTIONS: &str = "2. ランサムウェア感染時の留意事項";
-    pub const CAUTIONS_LEAD: &str = "被害拡大防止、原因究明・再感染防止のため、初期対応時において、感染端末に対して以下の対応の御検討をお願いします。感染経路が分からなくなると、復旧に支障が生じる場合があります。";
-    pub const CAUTIONS_LIST: [&str; 5] = [
-        "感染端末及び感染が疑われる端末からLANケーブルを抜くとともに、無線LANを無効にすること。",
-        "感染端末等の再起動や電源オフをしないこと。既に感染端末等の電源がオフの場合はオンにしないこと。",
-        "ウイルス対策ソフトによる感染端末等のフルスキャンをしないこと。",
-        "ネットワーク機器の再起動や電源オフをしないこと。",
-        "ファームウェアやOSのアップデートをしないこと。",
     ];
 
     pub const INDUSTRY: &str = "業種・業種番号";
@@ -387,13 +258,7 @@ pub mod ransomware {
     pub const OCCURRED_AT: &str = "発生日時";
     pub const DISCOVERED_AT: &str = "発覚日時";
     /// 2.(3) heading.
-    pub const LEAK: &str = "(3)個人データ、保有個人情報又は特定個人情報の漏えい等について(報告を行う様式にチェックすること。個人情報の保護に関する法律及び行政手続における特定の個人を識別するための番号の利用等に関する法律に基づく漏えい等報告を同時に行う場合は、両方チェックし、それぞれの様式に記載すること。)";
-    /// What each 別紙 is and whom it is for, in taxonomy (LeakAnnex) order.
-    pub const LEAK_ANNEX_TEXT: [&str; 3] = [
-        "(個人情報取扱事業者における個人データ等の漏えい等報告)【民間事業者・個人情報の保護に関する法律第58条第1項各号に掲げる法人等(いわゆる規律移行法人)の方】",
-        "(行政機関等における保有個人情報の漏えい等報告)【行政機関等の方】",
-        "(特定個人情報の漏えい等報告)【民間事業者・行政機関等共通】",
-    ];
+    pub const LEAK: &str = "(3)個人データ、保有個人情報又は特定個人情報の漏えい等について";
     /// kyoyu's own note: 別紙1–3 are not part of the handbook.
     pub const LEAK_ANNEX_HINT: &str = "別紙1〜3の様式そのものは手引書に含まれていません。漏えい等報告は個人情報保護委員会の様式で行ってください。";
     pub const TIMELINE: &str = "(4)事実経過(時系列)";
@@ -402,8 +267,7 @@ pub mod ransomware {
     /// 4. heading (rebuilt: garbled in the extracted text).
     pub const RANSOMWARE: &str = "4. ランサムウェアの情報(記入可能な項目で記載してください。)";
     /// (1) (rebuilt).
-    pub const DISPLAYED: &str = "(1)脅迫文(身代金を要求する画面等)、その他表示されたもの";
-    pub const DISPLAYED_EXAMPLE: &str = "(画面の写し等、内容が分かるものでも可)";
+    pub const DISPLAYED: &str = "(1)脅迫文(身代金を要求する表示)、その他表示されたもの(一部分かるものでも可)";
     /// (2) (rebuilt).
     pub const EXTENSION: &str = "(2)暗号化されたファイルの拡張子";
     pub const EXTENSION_EXAMPLE: &str = "(例: ファイル名.xxx)";
