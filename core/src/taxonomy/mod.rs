@@ -5,6 +5,28 @@
 //! The closed choices are Rust enums declared with [`choice_enum!`]; richer data (表1's
 //! descriptions, 表2/表3 rows, 表4, 表5, the glossary, the laws) lives in the submodules.
 
+pub mod causes;
+pub mod ddos;
+pub mod events;
+pub mod glossary;
+pub mod importance;
+pub mod laws;
+pub mod ransomware;
+pub mod sectors;
+pub mod tlp;
+pub mod wording;
+
+/// A footnote or note printed in the handbook (※2, 注1, …), with a stable ASCII id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Note {
+    /// Stable ASCII id, e.g. `"report-note-2"`.
+    pub id: &'static str,
+    /// The mark as printed, e.g. `"※2"` or `"注1"`.
+    pub mark: &'static str,
+    /// The note's text, as printed (without the mark).
+    pub text: &'static str,
+}
+
 /// A closed choice of a form: an enum whose variants have a stable id and a label.
 pub trait Choice: Copy + Eq + 'static {
     /// Every variant, in the order the form prints them.
