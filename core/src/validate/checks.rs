@@ -220,6 +220,9 @@ fn is_full_width_ascii(c: char) -> bool {
 /// The check digit of a 法人番号 from its 12 base digits (法人番号の指定等に関する省令 第2条):
 /// 9 − ((Σ Pₙ × Qₙ) mod 9), Pₙ the n-th base digit counted from the right, Qₙ = 1 for odd n,
 /// 2 for even n. Digits above 9 are taken mod 10.
+///
+/// Like any mod-9 check, it cannot see a base digit changed between 0 and 9 (the sum moves
+/// by 9 or 18); every other single-digit change is caught.
 pub fn corporate_number_check_digit(base: &[u8; 12]) -> u8 {
     let sum: u32 = base
         .iter()

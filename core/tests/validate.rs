@@ -1,0 +1,531 @@
+//! Validation: the pure checks, the rules of each form, the 図5 worked example, and that
+//! nothing panics.
+
+use kyoyu_core::forms::{
+    Advisory, DdosAttack, DdosReport, IncidentReport, RansomwareReport, Recipient, Report,
+    TimelineRow,
+};
+use kyoyu_core::taxonomy::{
+    DdosAttackType, EventType, NewOrFollowUp, PpcContact, PressStatus, Publication,
+    PublicationMethod, Sector, Tlp, YesNo,
+};
+use kyoyu_core::validate::checks::{self, IpEntry, Problem, When};
+use kyoyu_core::validate::{
+    findings_at, ready_to_send, validate, validate_at, Finding, Severity,
+};
+
+// ---------------------------------------------------------------------------------------------
+// 法人番号
+
+#[test]
+fn corporate_number_of_the_nta_is_valid() {
+    assert_eq!(checks::corporate_number("7000012050002"), Ok("7000012050002".to_string()));
+}
+
+#[test]
+fn corporate_number_check_digit_formula() {
+    let base = [0, 0, 0, 0, 1, 2, 0, 5, 0, 0, 0, 2];
+    assert_eq!(checks::corporate_number_check_digit(&base), 7);
+}
+
+#[test]
+fn corporate_number_any_single_digit_changed_is_invalid() {
+    // Every single-digit change is caught, except the one the mod-9 check digit cannot see:
+    // a base digit changed between 0 and 9 (the weighted sum moves by 9 or 18, ≡ 0 mod 9).
+    let good: Vec<char> = "7000012050002".chars().collect();
+    let mut undetectable = 0;
+    for i in 0..13 {
+        for d in '0'..='9' {
+            if d == good[i] {
+                continue;
+            }
+            let mut v = good.clone();
+            v[i] = d;
+            let s: String = v.into_iter().collect();
+            let zero_nine = i > 0 && matches!((good[i], d), ('0', '9') | ('9', '0'));
+            if zero_nine {
+                undetectable += 1;
+                assert!(checks::corporate_number(&s).is_ok(), "{s}");
+            } else {
+                assert_eq!(
+                    checks::corporate_number(&s),
+                    Err(Problem::CorporateNumberCheckDigit),
+                    "{s} should be invalid"
+                );
+            }
+        }
+    }
+    // 8 of the 12 base digits of 7000012050002 are 0.
+    assert_eq!(undetectable, 8);
+}
+
+#[test]
+fn corporate_number_check_digit_changed_is_invalid() {
+    for d in ['1', '2', '3', '4', '5', '6', '8', '9', '0'] {
+        let s = format!("{d}000012050002");
+        assert_eq!(checks::corporate_number(&s), Err(Problem::CorporateNumberCheckDigit), "{s}");
+    }
+}
+
+#[test]
+fn corporate_number_wrong_length_and_non_digits_have_distinct_messages() {
+    let short = checks::corporate_number("700001205000").unwrap_err();
+    assert_eq!(short, Problem::CorporateNumberLength { digits: 12 });
+    assert_eq!(short.message("法人番号"), "法人番号は13桁の数字で記入してください(現在 12桁)。");
+    let long = checks::corporate_number("70000120500021").unwrap_err();
+    assert_eq!(long, Problem::CorporateNumberLength { digits: 14 });
+
+    let letters = checks::corporate_number("7000O12050002").unwrap_err();
+    assert_eq!(letters, Problem::CorporateNumberNotDigit { found: 'O' });
+    let hyphen = checks::corporate_number("7-0000-1205-0002").unwrap_err();
+    assert!(matches!(hyphen, Problem::CorporateNumberNotDigit { found: '-' }));
+
+    let messages = [
+        short.message("法人番号"),
+        letters.message("法人番号"),
+        Problem::CorporateNumberCheckDigit.message("法人番号"),
+    ];
+    assert_ne!(messages[0], messages[1]);
+    assert_ne!(messages[1], messages[2]);
+    assert_ne!(messages[0], messages[2]);
+    assert!(messages[1].contains("「O」"));
+}
+
+#[test]
+fn corporate_number_full_width_digits_are_normalised() {
+    // Decision: accepted, returned in half-width.
+    assert_eq!(checks::corporate_number("７００００１２０５０００２"), Ok("7000012050002".to_string()));
+    assert_eq!(checks::corporate_number(" 7000012050002 "), Ok("7000012050002".to_string()));
+    assert_eq!(
+        checks::corporate_number("７００００１２０５０００３"),
+        Err(Problem::CorporateNumberCheckDigit)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// フリガナ, e-mail, telephone
+
+#[test]
+fn furigana() {
+    for ok in ["カブシキガイシャ マルマル", "レンラク タロウ", "ヴィー・エー", "コーポレーション", "ヤマダ\u{3000}ハナコ"] {
+        assert_eq!(checks::furigana(ok), Ok(()), "{ok}");
+    }
+    assert_eq!(checks::furigana("れんらく たろう"), Err(Problem::FuriganaHiragana));
+    assert_eq!(checks::furigana("ﾚﾝﾗｸ ﾀﾛｳ"), Err(Problem::FuriganaHalfWidth));
+    assert_eq!(checks::furigana("連絡 太郎"), Err(Problem::FuriganaNotKatakana { found: '連' }));
+    assert_eq!(checks::furigana("Renraku"), Err(Problem::FuriganaNotKatakana { found: 'R' }));
+}
+
+#[test]
+fn email() {
+    for ok in ["renraku.taro@xx.go.jp", "a+b@example.co.jp", "x_y-z@sub.example.com", " t@example.jp "] {
+        assert_eq!(checks::email(ok), Ok(()), "{ok}");
+    }
+    assert_eq!(checks::email("renraku.taro＠xx.go.jp"), Err(Problem::EmailFullWidth));
+    assert_eq!(checks::email("renraku.taro.xx.go.jp"), Err(Problem::EmailAt));
+    assert_eq!(checks::email("a@b@example.jp"), Err(Problem::EmailAt));
+    assert_eq!(checks::email("taro @example.jp"), Err(Problem::EmailSpace));
+    assert_eq!(checks::email("@example.jp"), Err(Problem::EmailLocal));
+    assert_eq!(checks::email(".taro@example.jp"), Err(Problem::EmailLocal));
+    assert_eq!(checks::email("taro@localhost"), Err(Problem::EmailDomain));
+    assert_eq!(checks::email("taro@-example.jp"), Err(Problem::EmailDomain));
+    assert_eq!(checks::email("taro@example..jp"), Err(Problem::EmailDomain));
+}
+
+#[test]
+fn telephone() {
+    for ok in [
+        "03-1234-5678",
+        "0312345678",
+        "090-1234-5678",
+        "0120-123-456",
+        "(03)1234-5678",
+        "+81-3-1234-5678",
+        "+81 90 1234 5678",
+        "+81(0)3-1234-5678",
+        "03-1234-5678 内線123",
+        "03-1234-5678 ext. 12",
+        "０３－１２３４－５６７８",
+        "+1 202 555 0123",
+    ] {
+        assert_eq!(checks::telephone(ok), Ok(()), "{ok}");
+    }
+    assert_eq!(checks::telephone("03-XXXX-YYYY"), Err(Problem::TelephoneChar { found: 'X' }));
+    assert_eq!(checks::telephone("03-1234-567"), Err(Problem::TelephoneDigits { digits: 9 }));
+    assert_eq!(checks::telephone("3-1234-5678"), Err(Problem::TelephoneNoLeadingZero));
+    assert!(Problem::TelephoneNoLeadingZero.is_warning());
+}
+
+// ---------------------------------------------------------------------------------------------
+// IP addresses and ports
+
+#[test]
+fn ip_addresses() {
+    use std::net::IpAddr;
+    let v4: IpAddr = "192.0.2.1".parse().unwrap();
+    assert_eq!(checks::ip_addresses("192.0.2.1"), Ok(vec![IpEntry::Address(v4)]));
+    assert_eq!(checks::ip_addresses("192.0.2[.]1"), Ok(vec![IpEntry::Address(v4)]));
+    assert_eq!(checks::ip_addresses("１９２.０.２.１"), Ok(vec![IpEntry::Address(v4)]));
+    assert_eq!(
+        checks::ip_addresses("192.0.2.0/24, 2001:db8::/32、198.51.100.7\n2001:db8::1").map(|v| v.len()),
+        Ok(4)
+    );
+    assert!(matches!(checks::ip_addresses("192.0.2.1-192.0.2.20").as_deref(), Ok([IpEntry::Range(..)])));
+    assert!(matches!(checks::ip_addresses("192.0.2.1-20").as_deref(), Ok([IpEntry::Range(..)])));
+    // Japanese notes are left alone.
+    assert_eq!(checks::ip_addresses("192.0.2.1 ほか多数(別ファイル参照)").map(|v| v.len()), Ok(1));
+    assert_eq!(checks::ip_addresses("不明"), Ok(vec![]));
+
+    assert!(matches!(checks::ip_addresses("192.0.2.256"), Err(Problem::IpAddress { .. })));
+    assert!(matches!(checks::ip_addresses("192.0.2"), Err(Problem::IpAddress { .. })));
+    assert!(matches!(checks::ip_addresses("XX.XX.XX.XX"), Err(Problem::IpAddress { .. })));
+    assert!(matches!(checks::ip_addresses("2001:db8:::1"), Err(Problem::IpAddress { .. })));
+    assert!(matches!(checks::ip_addresses("192.0.2.0/33"), Err(Problem::IpPrefix { max: 32, .. })));
+    assert!(matches!(checks::ip_addresses("2001:db8::/129"), Err(Problem::IpPrefix { max: 128, .. })));
+    assert!(matches!(checks::ip_addresses("192.0.2.9-192.0.2.1"), Err(Problem::IpRange { .. })));
+    assert!(matches!(checks::ip_addresses("192.0.2.1-2001:db8::1"), Err(Problem::IpRange { .. })));
+    let m = Problem::IpAddress { token: "192.0.2.256".into() }.message("送信元のIPアドレス");
+    assert!(m.starts_with("送信元のIPアドレスの「192.0.2.256」"), "{m}");
+}
+
+#[test]
+fn ports() {
+    assert_eq!(checks::ports("0"), Ok(vec![0..=0]));
+    assert_eq!(checks::ports("65535"), Ok(vec![65535..=65535]));
+    assert_eq!(checks::ports("1024-2048"), Ok(vec![1024..=2048]));
+    assert_eq!(checks::ports("80, 443、53/udp"), Ok(vec![80..=80, 443..=443, 53..=53]));
+    assert_eq!(checks::ports("1024～2048"), Ok(vec![1024..=2048]));
+    assert_eq!(checks::ports("ランダム"), Ok(vec![]));
+    assert!(matches!(checks::ports("65536"), Err(Problem::PortOutOfRange { .. })));
+    assert!(matches!(checks::ports("99999999999999999999999"), Err(Problem::PortOutOfRange { .. })));
+    assert!(matches!(checks::ports("-1"), Err(Problem::Port { .. })));
+    assert!(matches!(checks::ports("http"), Err(Problem::Port { .. })));
+    assert!(matches!(checks::ports("2048-1024"), Err(Problem::PortRange { .. })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+#[test]
+fn dates_in_seireki() {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let dt = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    assert_eq!(checks::date_time("2023-08-19T13:15"), Ok(When::DateTime(dt("2023-08-19 13:15"))));
+    assert_eq!(checks::date_time("2023-08-19 13:15"), Ok(When::DateTime(dt("2023-08-19 13:15"))));
+    assert_eq!(checks::date_time("2023-08-19T13:15:00"), Ok(When::DateTime(dt("2023-08-19 13:15"))));
+    assert_eq!(checks::date_time("２０２３-０８-１９T１３:１５"), Ok(When::DateTime(dt("2023-08-19 13:15"))));
+    assert_eq!(
+        checks::date_time("2023-08-19"),
+        Ok(When::Date(NaiveDate::from_ymd_opt(2023, 8, 19).unwrap()))
+    );
+    assert_eq!(checks::date_time("2024-02-29"), Ok(When::Date(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())));
+
+    assert_eq!(checks::date_time("2023-02-29"), Err(Problem::DateNotExist));
+    assert_eq!(checks::date_time("2023-08-19T24:00"), Err(Problem::DateNotExist));
+    assert_eq!(checks::date_time("2023-13-01"), Err(Problem::DateNotExist));
+    assert_eq!(checks::date_time("23-08-19"), Err(Problem::DateShape));
+    assert_eq!(checks::date_time("8月19日"), Err(Problem::DateShape));
+    assert_eq!(checks::date_time("XX/XX 00:00"), Err(Problem::DateShape));
+}
+
+#[test]
+fn japanese_era_is_refused_with_a_message_asking_for_seireki() {
+    for wareki in ["令和7年8月19日", "令和元年5月1日", "R7.8.19", "H30/1/1", "平成31年4月30日"] {
+        let p = checks::date_time(wareki).unwrap_err();
+        assert!(matches!(p, Problem::JapaneseEra { .. }), "{wareki}: {p:?}");
+        let m = p.message("判明日時");
+        assert!(m.contains("西暦で記入してください"), "{m}");
+    }
+    let m = checks::date_time("令和7年8月19日").unwrap_err().message("判明日時");
+    assert!(m.contains("令和7年"), "{m}");
+}
+
+#[test]
+fn attack_times_without_year() {
+    let s = checks::month_day_time("08-19T13:15").unwrap();
+    let e = checks::month_day_time("08-19T14:00").unwrap();
+    assert!(s.precedes(e));
+    assert!(!e.precedes(s));
+    // Over new year.
+    let dec = checks::month_day_time("12-31T23:00").unwrap();
+    let jan = checks::month_day_time("01-01T01:00").unwrap();
+    assert!(dec.precedes(jan));
+    assert!(checks::month_day_time("02-29T00:00").is_ok());
+    assert_eq!(checks::month_day_time("02-30T00:00"), Err(Problem::DateNotExist));
+    assert_eq!(checks::month_day_time("8月19日"), Err(Problem::MonthDayShape));
+    assert!(matches!(checks::month_day_time("令和7年8月19日"), Err(Problem::JapaneseEra { .. })));
+}
+
+#[test]
+fn order_of_two_times() {
+    let a = checks::date_time("2023-08-18T20:00").unwrap();
+    let b = checks::date_time("2023-08-19T02:59").unwrap();
+    assert!(b.is_after(a));
+    assert!(!a.is_after(b));
+    // A date alone is compared by date only.
+    let day = checks::date_time("2023-08-19").unwrap();
+    assert!(!day.is_after(b) && !b.is_after(day));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+fn paths(findings: &[Finding], severity: Severity) -> Vec<&str> {
+    findings.iter().filter(|f| f.severity == severity).map(|f| f.path.as_str()).collect()
+}
+
+fn minimal_incident() -> IncidentReport {
+    let mut r = IncidentReport::default();
+    r.header.report_number = 1;
+    r.header.reported_at = "2023-08-19T13:15".into();
+    r.header.contact.ministry = "XX省".into();
+    r.header.tlp = Some(Tlp::Green);
+    r.header.annex = Some(YesNo::No);
+    r.event_type = Some(EventType::Destruction);
+    r.sector = Some(Sector::Finance);
+    r
+}
+
+#[test]
+fn empty_incident_has_errors_only_on_starred_fields() {
+    let f = validate(&Report::new(kyoyu_core::forms::FormKind::Incident));
+    assert!(!ready_to_send(&f));
+    let mut errors = paths(&f, Severity::Error);
+    errors.sort();
+    assert_eq!(
+        errors,
+        ["header.annex", "header.contact", "header.reported_at", "header.tlp", "sector"]
+    );
+    // ① has no `*`: a warning.
+    assert_eq!(paths(&f, Severity::Warning), ["event_type"]);
+    for e in &f {
+        assert!(e.message.ends_with('。'), "{}", e.message);
+    }
+}
+
+#[test]
+fn minimal_incident_is_ready() {
+    let f = validate(&minimal_incident().into());
+    assert_eq!(f, vec![]);
+    assert!(ready_to_send(&f));
+}
+
+#[test]
+fn identifier_empty_on_first_report_required_later() {
+    let mut r = minimal_incident();
+    r.header.identifier = "X-0001".into();
+    let f = validate(&r.clone().into());
+    assert_eq!(paths(&f, Severity::Error), ["header.identifier"]);
+    assert!(f[0].message.contains("第1報の識別番号は空欄"));
+
+    r.header.report_number = 2;
+    assert_eq!(validate(&r.clone().into()), vec![]);
+    r.header.identifier.clear();
+    let f = validate(&r.clone().into());
+    assert_eq!(paths(&f, Severity::Error), ["header.identifier"]);
+
+    r.header.report_number = 0;
+    let f = validate(&r.into());
+    assert!(paths(&f, Severity::Error).contains(&"header.report_number"));
+}
+
+#[test]
+fn incident_malformed_values_are_errors() {
+    let mut r = minimal_incident();
+    r.header.reported_at = "令和5年8月19日".into();
+    r.header.contact.email = "renraku.taro＠xx.go.jp".into();
+    r.overview.discovered_at = "2023-08-32T00:00".into();
+    r.header.contact.phone = "03-XXXX-YYYY".into();
+    let f = validate(&r.into());
+    assert_eq!(
+        paths(&f, Severity::Error),
+        ["header.reported_at", "header.contact.email", "overview.discovered_at"]
+    );
+    assert_eq!(paths(&f, Severity::Warning), ["header.contact.phone"]);
+    assert!(f[0].message.contains("西暦"));
+}
+
+#[test]
+fn incident_order_and_details_are_warnings() {
+    let mut r = minimal_incident();
+    r.header.reported_at = "2023-08-19T13:15".into();
+    r.overview.discovered_at = "2023-08-19T14:00".into();
+    r.overview.occurred_at = "2023-08-19T15:00".into();
+    r.timeline = vec![
+        TimelineRow { at: "2023-08-19T10:00".into(), description: "a".into() },
+        TimelineRow { at: "2023-08-19T09:00".into(), description: "b".into() },
+        TimelineRow { at: "2023-08-20T09:00".into(), description: "c".into() },
+    ];
+    r.external.press = Some(PressStatus::Planned);
+    r.external.ppc = Some(PpcContact::Done);
+    let f = validate(&r.into());
+    assert!(ready_to_send(&f), "{f:#?}");
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        [
+            "overview.discovered_at",
+            "header.reported_at",
+            "timeline[1].at",
+            "timeline[2].at",
+            "external.press_detail",
+            "external.ppc_detail"
+        ]
+    );
+    assert!(f[4].message.contains("「予定有」"));
+}
+
+#[test]
+fn timeline_rows_as_typed_are_kept_but_wareki_is_an_error() {
+    let mut r = minimal_incident();
+    r.timeline = vec![
+        TimelineRow { at: "XX/XX 00:00".into(), description: "".into() },
+        TimelineRow { at: "08/19 03:00".into(), description: "".into() },
+        TimelineRow { at: "08/19 01:00".into(), description: "".into() },
+        TimelineRow { at: "令和5年8月19日".into(), description: "".into() },
+    ];
+    let f = validate(&r.into());
+    assert_eq!(paths(&f, Severity::Error), ["timeline[3].at"]);
+    assert_eq!(paths(&f, Severity::Warning), ["timeline[2].at"]);
+}
+
+#[test]
+fn future_dates_need_now() {
+    let mut r = minimal_incident();
+    r.header.reported_at = "2099-01-02T00:00".into();
+    r.overview.discovered_at = "2099-01-01T00:00".into();
+    assert_eq!(validate(&r.clone().into()), vec![]);
+    let now = chrono::NaiveDateTime::parse_from_str("2025-08-19 12:00", "%Y-%m-%d %H:%M").unwrap();
+    let f = validate_at(&r.into(), Some(now));
+    assert_eq!(paths(&f, Severity::Warning), ["header.reported_at", "overview.discovered_at"]);
+    assert!(f[0].message.contains("未来"));
+    assert!(ready_to_send(&f));
+}
+
+#[test]
+fn empty_common_forms_have_no_errors() {
+    // 図4-1 and 図4-2 mark no field with `*`.
+    for kind in [kyoyu_core::forms::FormKind::Ddos, kyoyu_core::forms::FormKind::Ransomware] {
+        assert_eq!(validate(&Report::new(kind)), vec![]);
+    }
+}
+
+#[test]
+fn common_header_rules() {
+    let mut r = DdosReport::default();
+    r.header.reported_at = "2025-08-19T10:00".into();
+    r.header.new_or_follow_up = Some(NewOrFollowUp::FollowUp);
+    r.header.opt_out = true;
+    let f = validate(&r.clone().into());
+    assert_eq!(paths(&f, Severity::Warning), ["header.previous_reported_at", "header.opt_out_detail"]);
+    assert!(ready_to_send(&f));
+
+    r.header.previous_reported_at = "2025-08-20T10:00".into();
+    r.header.opt_out_detail = "全部".into();
+    let f = validate(&r.clone().into());
+    assert_eq!(paths(&f, Severity::Warning), ["header.previous_reported_at"]);
+    assert!(f[0].message.contains("前回報告日時"));
+
+    r.header.previous_reported_at = "R7.8.18".into();
+    let f = validate(&r.into());
+    assert_eq!(paths(&f, Severity::Error), ["header.previous_reported_at"]);
+}
+
+#[test]
+fn ddos_rules() {
+    let mut r = DdosReport::default();
+    r.reporter.corporate_number = "700001205000".into();
+    r.reporter.name_kana = "まるまる".into();
+    r.reporter.email = "foo".into();
+    r.attacks = vec![DdosAttack {
+        started_at: "08-19T14:00".into(),
+        ended_at: "08-19T13:00".into(),
+        types: vec![DdosAttackType::Other, DdosAttackType::NetworkDos, DdosAttackType::DirectNetworkFlood],
+        ..Default::default()
+    }];
+    r.attacks[0].source.ip = "198.51.100.0/24, 203.0.113.999".into();
+    r.attacks[0].source.port = "ランダム".into();
+    r.attacks[0].destination.ip = "192.0.2.10".into();
+    r.attacks[0].destination.port = "80, 70000".into();
+    r.publication.status = Some(Publication::Done);
+    let f = validate(&r.into());
+    assert_eq!(
+        paths(&f, Severity::Error),
+        [
+            "reporter.corporate_number",
+            "reporter.email",
+            "attacks[0].source.ip",
+            "attacks[0].destination.port"
+        ]
+    );
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        [
+            "reporter.name_kana",
+            "attacks[0].ended_at",
+            "attacks[0].type_other",
+            "attacks[0].types",
+            "publication.date"
+        ]
+    );
+    assert_eq!(f[1].message, "法人番号は13桁の数字で記入してください(現在 12桁)。");
+    assert!(f.iter().any(|x| x.message.contains("「203.0.113.999」")));
+}
+
+#[test]
+fn ddos_attack_time_shape() {
+    let mut r = DdosReport::default();
+    r.attacks = vec![DdosAttack { started_at: "8月19日".into(), ..Default::default() }];
+    let f = validate(&r.into());
+    assert_eq!(paths(&f, Severity::Error), ["attacks[0].started_at"]);
+}
+
+#[test]
+fn ransomware_rules() {
+    let mut r = RansomwareReport::default();
+    r.occurred_at = "2025-08-19T10:00".into();
+    r.discovered_at = "2025-08-18T10:00".into();
+    r.reporter.corporate_number = "７００００１２０５０００２".into();
+    r.reporter.representative_kana = "ﾀﾞｲﾋｮｳ".into();
+    r.publication_methods = vec![PublicationMethod::Other];
+    r.publication.status = Some(Publication::Planned);
+    r.publication.date = "2025/08/31".into();
+    let f = validate(&r.into());
+    assert!(ready_to_send(&f), "{f:#?}");
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["reporter.representative_kana", "discovered_at", "publication_method_other"]
+    );
+}
+
+#[test]
+fn advisory_rules() {
+    let f = validate(&Advisory::default().into());
+    let mut errors = paths(&f, Severity::Error);
+    errors.sort();
+    assert_eq!(
+        errors,
+        ["header.annex", "header.identifier", "header.provided_at", "header.recipients", "header.tlp"]
+    );
+
+    let mut a = Advisory::default();
+    a.header.identifier = "Txxxxxx".into();
+    a.header.provided_at = "2022-08-01T13:00".into();
+    a.header.recipients = vec![Recipient { ministry: "XX省".into(), sector: Some(Sector::Telecom) }];
+    a.header.tlp = Some(Tlp::Green);
+    a.header.annex = Some(YesNo::No);
+    a.contact.email = "teikyo.hanako@xx.go.jp".into();
+    assert_eq!(validate(&a.clone().into()), vec![]);
+    // 識別番号 is required from 第1報 on this form (図8: 第1報, Txxxxxx).
+    a.header.identifier.clear();
+    assert_eq!(paths(&validate(&a.into()), Severity::Error), ["header.identifier"]);
+}
+
+#[test]
+fn findings_at_a_group() {
+    let mut r = minimal_incident();
+    r.header.contact.email = "bad".into();
+    let f = validate(&r.into());
+    assert_eq!(findings_at(&f, "header.contact").count(), 1);
+    assert_eq!(findings_at(&f, "header").count(), 1);
+    assert_eq!(findings_at(&f, "header.tlp").count(), 0);
+}
