@@ -145,12 +145,17 @@ fn telephone() {
         "+81(0)3-1234-5678",
         "03-1234-5678 内線123",
         "03-1234-5678 ext. 12",
+        "03-1234-5678(代表)",
         "０３－１２３４－５６７８",
         "+1 202 555 0123",
     ] {
         assert_eq!(checks::telephone(ok), Ok(()), "{ok}");
     }
-    assert_eq!(checks::telephone("03-XXXX-YYYY"), Err(Problem::TelephoneChar { found: 'X' }));
+    // 伏せ字 as in the handbook's examples.
+    assert_eq!(checks::telephone("03-XXXX-YYYY"), Ok(()));
+    assert_eq!(checks::telephone("03-1234-ABCD"), Err(Problem::TelephoneChar { found: 'A' }));
+    assert_eq!(checks::telephone("電話"), Err(Problem::TelephoneChar { found: '電' }));
+    assert_eq!(checks::telephone("-"), Err(Problem::TelephoneDigits { digits: 0 }));
     assert_eq!(checks::telephone("03-1234-567"), Err(Problem::TelephoneDigits { digits: 9 }));
     assert_eq!(checks::telephone("3-1234-5678"), Err(Problem::TelephoneNoLeadingZero));
     assert!(Problem::TelephoneNoLeadingZero.is_warning());
@@ -335,7 +340,7 @@ fn incident_malformed_values_are_errors() {
     r.header.reported_at = "令和5年8月19日".into();
     r.header.contact.email = "renraku.taro＠xx.go.jp".into();
     r.overview.discovered_at = "2023-08-32T00:00".into();
-    r.header.contact.phone = "03-XXXX-YYYY".into();
+    r.header.contact.phone = "03-1234-ABCD".into();
     let f = validate(&r.into());
     assert_eq!(
         paths(&f, Severity::Error),
@@ -528,4 +533,263 @@ fn findings_at_a_group() {
     assert_eq!(findings_at(&f, "header.contact").count(), 1);
     assert_eq!(findings_at(&f, "header").count(), 1);
     assert_eq!(findings_at(&f, "header.tlp").count(), 0);
+}
+
+#[test]
+fn laws_must_be_known_ids_of_the_form() {
+    let mut r = DdosReport::default();
+    r.laws = vec!["telecom-business-act-28".into(), "no-such-law".into(), "telecom-business-act-28".into()];
+    let f = validate(&r.clone().into());
+    assert_eq!(paths(&f, Severity::Error), ["laws[1]"]);
+    assert_eq!(paths(&f, Severity::Warning), ["laws[2]"]);
+    assert!(f[0].message.contains("「no-such-law」"), "{}", f[0].message);
+
+    // The leak reports are on the ransomware form's list only.
+    r.laws = vec!["appi-26-1".into()];
+    let f = validate(&r.into());
+    assert_eq!(paths(&f, Severity::Error), ["laws[0]"]);
+    assert!(f[0].message.contains("個人情報の保護に関する法律第26条第1項"), "{}", f[0].message);
+    let mut rw = RansomwareReport::default();
+    rw.laws = vec!["appi-26-1".into(), "telecom-business-act-28".into()];
+    assert_eq!(validate(&rw.into()), vec![]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 図5, the worked example of 情報連絡様式
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn zu5_gives_one_warning_and_no_errors() {
+    let envelope = kyoyu_core::envelope::Envelope::from_json(&fixture("zu5-incident.json"))
+        .expect("図5 fixture loads");
+    let findings = validate(&envelope.report);
+    assert!(ready_to_send(&findings), "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.path, "overview.discovered_at");
+    assert!(f.message.contains("判明日時") && f.message.contains("発生日時"), "{}", f.message);
+}
+
+#[test]
+fn other_fixtures_validate_without_panicking() {
+    for name in ["ddos-two-attacks.json", "ransomware.json", "zu8-advisory.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if let Ok(e) = kyoyu_core::envelope::Envelope::from_json(&text) {
+                let _ = validate(&e.report);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Never panics
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Strings that mix what the checks look at: digits (half and full width), separators,
+    /// katakana, 和暦, addresses, and anything at all.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[0-9０-９:/TＴ .\\-+()@xX\\[\\]~～、,]{0,24}",
+            "(令和|平成|R|H|S)?[0-9]{0,4}[-/年.]?[0-9]{0,2}[-/月]?[0-9]{0,2}[T 日]?[0-9]{0,2}:?[0-9]{0,2}",
+            "[ァ-ヺーぁ-ゖｦ-ﾟ・ 　a-z]{0,12}",
+            "([0-9a-f]{0,4}[:.]){0,9}(/[0-9]{0,3})?(-[0-9a-f.:]{0,12})?",
+            "[0-9]{0,6}([-~～][0-9]{0,6})?(/[a-z]{0,3})?",
+        ]
+    }
+
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..40)
+    }
+
+    fn sample<T: kyoyu_core::taxonomy::Choice>(n: u8) -> Option<T> {
+        let all = T::ALL;
+        let i = n as usize % (all.len() + 1);
+        all.get(i).copied()
+    }
+
+    /// A report of `kind` whose every text is taken from `t` and every choice from `n`.
+    fn build(kind: u8, t: &[String], n: &[u8]) -> Report {
+        let mut ti = 0usize;
+        let mut s = || {
+            ti += 1;
+            t.get(ti % t.len().max(1)).cloned().unwrap_or_default()
+        };
+        let mut ni = 0usize;
+        let mut c = || {
+            ni += 1;
+            n.get(ni % n.len().max(1)).copied().unwrap_or(0)
+        };
+        match kind % 4 {
+            0 => {
+                let mut r = IncidentReport::default();
+                r.header.report_number = u32::from(c()) % 4;
+                r.header.identifier = s();
+                r.header.reported_at = s();
+                r.header.contact.phone = s();
+                r.header.contact.fax = s();
+                r.header.contact.email = s();
+                r.header.tlp = sample(c());
+                r.header.annex = sample(c());
+                r.event_type = sample(c());
+                r.sector = sample(c());
+                r.overview.discovered_at = s();
+                r.overview.occurred_at = s();
+                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.external.press = sample(c());
+                r.external.press_detail = s();
+                r.external.ppc = sample(c());
+                r.into()
+            }
+            1 => {
+                let mut r = DdosReport::default();
+                r.header.report_number = u32::from(c());
+                r.header.reported_at = s();
+                r.header.previous_reported_at = s();
+                r.header.new_or_follow_up = sample(c());
+                r.header.opt_out = c() % 2 == 0;
+                r.header.opt_out_detail = s();
+                r.reporter.name_kana = s();
+                r.reporter.corporate_number = s();
+                r.reporter.contact_kana = s();
+                r.reporter.phone = s();
+                r.reporter.email = s();
+                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.attacks = (0..c() % 3)
+                    .map(|_| {
+                        let mut a = DdosAttack {
+                            started_at: s(),
+                            ended_at: s(),
+                            types: (0..c() % 4).filter_map(|_| sample::<DdosAttackType>(c())).collect(),
+                            type_other: s(),
+                            ..Default::default()
+                        };
+                        a.source.ip = s();
+                        a.source.port = s();
+                        a.destination.ip = s();
+                        a.destination.port = s();
+                        a
+                    })
+                    .collect();
+                r.publication.status = sample(c());
+                r.publication.date = s();
+                r.laws = (0..c() % 3).map(|_| s()).collect();
+                r.into()
+            }
+            2 => {
+                let mut r = RansomwareReport::default();
+                r.header.reported_at = s();
+                r.header.previous_reported_at = s();
+                r.header.new_or_follow_up = sample(c());
+                r.reporter.corporate_number = s();
+                r.reporter.name_kana = s();
+                r.reporter.representative_kana = s();
+                r.reporter.phone = s();
+                r.reporter.email = s();
+                r.occurred_at = s();
+                r.discovered_at = s();
+                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.publication.status = sample(c());
+                r.publication.date = s();
+                r.publication_methods = (0..c() % 3).filter_map(|_| sample::<PublicationMethod>(c())).collect();
+                r.laws = (0..c() % 3).map(|_| s()).collect();
+                r.into()
+            }
+            _ => {
+                let mut a = Advisory::default();
+                a.header.report_number = u32::from(c());
+                a.header.identifier = s();
+                a.header.provided_at = s();
+                a.header.recipients = (0..c() % 3).map(|_| Recipient { ministry: s(), sector: sample(c()) }).collect();
+                a.header.tlp = sample(c());
+                a.header.annex = sample(c());
+                a.contact.phone = s();
+                a.contact.fax = s();
+                a.contact.email = s();
+                a.into()
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn validate_never_panics(kind in any::<u8>(), t in texts(), n in prop::collection::vec(any::<u8>(), 1..40)) {
+            let report = build(kind, &t, &n);
+            let now = chrono::NaiveDateTime::parse_from_str("2025-08-19 12:00", "%Y-%m-%d %H:%M").ok();
+            let findings = validate_at(&report, now);
+            for f in &findings {
+                prop_assert!(!f.message.is_empty());
+                prop_assert!(!f.path.is_empty());
+            }
+            let _ = ready_to_send(&findings);
+        }
+
+        #[test]
+        fn checks_never_panic(s in text()) {
+            let _ = checks::corporate_number(&s);
+            let _ = checks::furigana(&s);
+            let _ = checks::email(&s);
+            let _ = checks::telephone(&s);
+            let _ = checks::ip_addresses(&s);
+            let _ = checks::ip_address(&s);
+            let _ = checks::ports(&s);
+            let _ = checks::date_time(&s);
+            let _ = checks::month_day_time(&s);
+            let _ = checks::japanese_era(&s);
+        }
+
+        #[test]
+        fn any_json_report_validates(v in arb_json()) {
+            for kind in kyoyu_core::forms::FormKind::ALL {
+                if let Ok(r) = Report::from_value(kind, v.clone()) {
+                    let _ = validate(&r);
+                }
+            }
+        }
+
+        #[test]
+        fn valid_corporate_numbers_are_accepted(base in prop::array::uniform12(0u8..10)) {
+            let check = checks::corporate_number_check_digit(&base);
+            let s: String = std::iter::once(check).chain(base).map(|d| char::from(b'0' + d)).collect();
+            prop_assert_eq!(checks::corporate_number(&s), Ok(s.clone()));
+        }
+    }
+
+    fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::{json, Value};
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u32>().prop_map(|n| json!(n)),
+            text().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec(
+                    (
+                        prop::sample::select(vec![
+                            "header", "reported_at", "report_number", "identifier", "timeline", "at",
+                            "attacks", "started_at", "ended_at", "source", "ip", "port", "laws",
+                            "overview", "discovered_at", "occurred_at", "reporter", "corporate_number",
+                        ]),
+                        inner
+                    ),
+                    0..5
+                )
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            ]
+        })
+    }
 }

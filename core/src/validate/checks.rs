@@ -13,7 +13,9 @@
 //! - **Telephone**: Japanese numbers (0 + 9–10 digits), written with hyphens, spaces or
 //!   parentheses, or `+81` followed by the number without its leading 0 (a `+81 (0)3…` or
 //!   `+81 03…` is tolerated); other `+` country codes take 8–15 digits (E.164); an extension
-//!   after 「内線」/`ext.`/`x` is allowed.
+//!   after 「内線」/`ext.` and a note in Japanese after the number (「(代表)」) are allowed. Masked digits (伏せ字 `X`, `Y`, `*`, `○`) count as
+//!   digits: the handbook's own examples write `03-XXXX-YYYY`, and a masked number is a
+//!   choice of the writer, not a typing mistake.
 //! - **IP addresses / ports** fields may hold lists (separated by `,` `、` `;` spaces or
 //!   lines), CIDR ranges (`192.0.2.0/24`, `2001:db8::/32`), `a-b` ranges, defanged dots
 //!   (`192.0.2[.]1`), and notes in Japanese (「ほか多数」「別ファイル参照」) which are left
@@ -349,8 +351,12 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
             main = &main[..i];
         }
     }
-    if let Some(i) = main.rfind(['x', 'X']) {
-        if main[i + 1..].trim().chars().all(|c| c.is_ascii_digit()) {
+    // A note after the number: 「03-1234-5678(代表)」「0120-123-456 平日9時〜17時」.
+    let note_at = main.char_indices().find(|(_, c)| {
+        !c.is_ascii() && !matches!(c, '○' | '〇' | '●' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）')
+    });
+    if let Some((i, _)) = note_at {
+        if main[..i].chars().any(|c| c.is_ascii_digit()) {
             main = &main[..i];
         }
     }
@@ -360,6 +366,8 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
     for (i, c) in main.chars().enumerate() {
         match c {
             '0'..='9' => digits.push(c),
+            // 伏せ字 (the handbook's own examples write 03-XXXX-YYYY): taken as digits.
+            'X' | 'x' | 'Y' | 'y' | '*' | '○' | '〇' | '●' => digits.push('0'),
             '+' if i == 0 => plus = true,
             '-' | ' ' | '(' | ')' | '.' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）' => {}
             c => return Err(Problem::TelephoneChar { found: c }),

@@ -37,6 +37,7 @@ use crate::forms::{
     Report, TimelineRow,
 };
 use crate::forms::FormKind;
+use crate::taxonomy::laws;
 use crate::taxonomy::{
     Choice, DdosAttackType, ExternalInvestigation, NewOrFollowUp, PpcContact, PressStatus,
     Publication, PublicationMethod,
@@ -308,7 +309,10 @@ impl Out {
     fn laws(&mut self, kind: FormKind, ids: &[String], base: &str, field: &str) {
         for (i, id) in ids.iter().enumerate() {
             if !law_is_known(kind, id) {
-                let shown: String = id.chars().take(40).collect();
+                let shown = match laws::law(id) {
+                    Some(l) => l.text.to_string(),
+                    None => id.chars().take(40).collect(),
+                };
                 self.error(
                     path::item(base, i),
                     format!(
@@ -316,6 +320,8 @@ impl Out {
                         kind.name()
                     ),
                 );
+            } else if ids[..i].contains(id) {
+                self.warning(path::item(base, i), format!("{field}に同じ法令等が2回選ばれています。"));
             }
         }
     }
@@ -328,9 +334,12 @@ impl Out {
 /// Whether `id` is a 根拠規定 (law, guideline or procedure) listed in the 記載の手引き of
 /// `kind`'s form. The hook for `taxonomy::laws`.
 pub fn law_is_known(kind: FormKind, id: &str) -> bool {
-    let _ = kind;
-    // TODO(laws): replace with the lookup in crate::taxonomy::laws once it lands.
-    filled(id)
+    let list = match kind {
+        FormKind::Ddos => laws::ddos_laws(),
+        FormKind::Ransomware => laws::ransomware_laws(),
+        FormKind::Incident | FormKind::Advisory => return false,
+    };
+    list.iter().any(|l| l.id == id)
 }
 
 // ---------------------------------------------------------------------------------------------
