@@ -396,11 +396,17 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     let ov = &r.overview;
     let discovered = o.date(&ov.discovered_at, "overview.discovered_at", "判明日時");
     let occurred = o.date(&ov.occurred_at, "overview.occurred_at", "発生日時");
+    let noted = filled(&ov.occurred_at_note);
     o.order(occurred, discovered, "overview.discovered_at", |a, b| {
         format!(
-            "判明日時({})が発生日時({})より前になっています。推測による発生日時であれば、その旨を発生日時の注記に書き添えてください。",
+            "判明日時({})が発生日時({})より前になっています。{}",
             checks::format_when(b),
-            checks::format_when(a)
+            checks::format_when(a),
+            if noted {
+                "日時を確かめてください(発生日時が注記のとおり推測によるものであれば、このままで構いません)。"
+            } else {
+                "日時を確かめてください。推測による発生日時であれば、その旨を発生日時の注記(例: サーバログ等より推測)に書き添えてください。"
+            }
         )
     });
     o.order(discovered, reported, "header.reported_at", |a, b| {
