@@ -72,3 +72,176 @@ fn title_is_short() {
     r.header.report_number = 2;
     assert_eq!(Report::from(r).title(), "情報連絡様式 第2報 — 〇〇株式会社");
 }
+
+// ---- the file format -------------------------------------------------------------------------
+
+use kyoyu_core::envelope::{self, Envelope, FileError};
+
+const FIXTURES: &[(&str, &str, FormKind)] = &[
+    ("zu5-incident.json", include_str!("../../tests/fixtures/zu5-incident.json"), FormKind::Incident),
+    ("zu8-advisory.json", include_str!("../../tests/fixtures/zu8-advisory.json"), FormKind::Advisory),
+    ("ddos-two-attacks.json", include_str!("../../tests/fixtures/ddos-two-attacks.json"), FormKind::Ddos),
+    ("ransomware.json", include_str!("../../tests/fixtures/ransomware.json"), FormKind::Ransomware),
+];
+
+#[test]
+fn fixtures_round_trip_unchanged() {
+    for (name, text, kind) in FIXTURES {
+        let env = Envelope::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(env.kind(), *kind, "{name}");
+        let out = env.to_json_pretty();
+        // Same JSON value, and the same text: the fixtures are written in the file's own layout.
+        let a: serde_json::Value = serde_json::from_str(text).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(a, b, "{name}: value changed");
+        assert_eq!(&out, text, "{name}: text changed");
+        assert_eq!(Envelope::from_json(&out).unwrap(), env, "{name}");
+    }
+}
+
+#[test]
+fn zu5_holds_the_worked_example() {
+    let env = Envelope::from_json(FIXTURES[0].1).unwrap();
+    let Report::Incident(r) = &env.report else { panic!("not incident") };
+    use kyoyu_core::taxonomy::*;
+    assert_eq!(r.header.reported_at, "2023-08-19T13:15");
+    assert_eq!(r.header.tlp, Some(Tlp::Green));
+    assert_eq!(r.header.annex, Some(YesNo::No));
+    assert_eq!(r.event_type, Some(EventType::Destruction));
+    assert_eq!(r.overview.system_status, Some(SystemStatus::Stopped));
+    assert_eq!(r.external.press, Some(PressStatus::Done));
+    assert_eq!(r.outlook, Some(IncidentOutlook::Ongoing));
+    assert_eq!(r.timeline.len(), 3);
+    assert_eq!(env.report.title(), "情報連絡様式 第1報 — 〇〇株式会社");
+}
+
+#[test]
+fn fixtures_use_known_law_ids() {
+    for (name, text, _) in FIXTURES {
+        let env = Envelope::from_json(text).unwrap();
+        let laws = match &env.report {
+            Report::Ddos(r) => &r.laws,
+            Report::Ransomware(r) => &r.laws,
+            _ => continue,
+        };
+        assert!(!laws.is_empty(), "{name}");
+        for id in laws {
+            assert!(kyoyu_core::taxonomy::laws::law(id).is_some(), "{name}: unknown law {id}");
+        }
+    }
+}
+
+#[test]
+fn broken_json_names_line_and_column() {
+    let e = Envelope::from_json("{\n  \"format\": \"kyoyu-report\",\n  \"version\": 1,\n  oops\n}").unwrap_err();
+    match &e {
+        FileError::Broken { line, column, .. } => {
+            assert_eq!(*line, 4);
+            assert!(*column >= 3);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("4行"), "{e}");
+    assert!(matches!(Envelope::from_json(""), Err(FileError::Broken { .. })));
+    let trunc = &FIXTURES[0].1[..200];
+    assert!(matches!(Envelope::from_json(trunc), Err(FileError::Broken { .. })));
+}
+
+#[test]
+fn another_format_is_not_kyoyu() {
+    for text in [r#"{"foo":1}"#, "[1,2]", "42", r#"{"format":"other","version":1}"#] {
+        let e = Envelope::from_json(text).unwrap_err();
+        assert_eq!(e, FileError::NotKyoyu, "{text}");
+        assert_eq!(e.to_string(), "このファイルは kyoyu の様式ファイルではありません。kyoyu で保存した様式ファイル(.json)を選んでください。");
+    }
+}
+
+#[test]
+fn newer_version_is_refused() {
+    let text = FIXTURES[0].1.replace("\"version\": 1", "\"version\": 2");
+    let e = Envelope::from_json(&text).unwrap_err();
+    assert_eq!(e, FileError::NewerVersion { found: 2, supported: 1 });
+    assert!(e.to_string().starts_with("このファイルは新しい版 (v2) の kyoyu で作られました。"), "{e}");
+    for v in ["0", "\"1\"", "-1", "1.5"] {
+        let text = FIXTURES[0].1.replace("\"version\": 1", &format!("\"version\": {v}"));
+        assert!(matches!(Envelope::from_json(&text), Err(FileError::UnknownVersion { .. })), "{v}");
+    }
+}
+
+#[test]
+fn wrong_kind_is_refused() {
+    let e = Envelope::from_json_expecting(FIXTURES[0].1, FormKind::Advisory).unwrap_err();
+    assert_eq!(e, FileError::KindMismatch { expected: FormKind::Advisory, found: FormKind::Incident });
+    assert_eq!(e.to_string(), "このファイルは情報連絡様式のファイルです。情報提供様式のファイルを選んでください。");
+    assert!(Envelope::from_json_expecting(FIXTURES[0].1, FormKind::Incident).is_ok());
+    let text = FIXTURES[0].1.replace("\"kind\": \"incident\"", "\"kind\": \"phishing\"");
+    assert!(matches!(Envelope::from_json(&text), Err(FileError::UnknownKind { .. })));
+}
+
+#[test]
+fn invalid_report_gives_no_partial_report() {
+    let text = FIXTURES[0].1.replace("\"tlp\": \"GREEN\"", "\"tlp\": \"PURPLE\"");
+    let e = Envelope::from_json(&text).unwrap_err();
+    assert!(matches!(e, FileError::InvalidReport { .. }), "{e:?}");
+    assert!(e.to_string().contains("読み込めません"));
+    let text = FIXTURES[0].1.replace("\"report_number\": 1", "\"report_number\": \"一\"");
+    assert!(matches!(Envelope::from_json(&text), Err(FileError::InvalidReport { .. })));
+    let text = FIXTURES[0].1.replace("\"number\": 1", "\"number\": 5");
+    assert!(matches!(Envelope::from_json(&text), Err(FileError::InvalidReport { .. })));
+    let no_report = r#"{"format":"kyoyu-report","version":1,"kind":"ddos"}"#;
+    assert!(matches!(Envelope::from_json(no_report), Err(FileError::InvalidReport { .. })));
+}
+
+#[test]
+fn partial_file_loads() {
+    let text = r#"{"format":"kyoyu-report","version":1,"kind":"ddos","report":{"attacks":[{"source":{"ip":"192.0.2.1"}}]}}"#;
+    let env = Envelope::from_json(text).unwrap();
+    let Report::Ddos(r) = &env.report else { panic!() };
+    assert_eq!(r.attacks[0].source.ip, "192.0.2.1");
+    assert_eq!(env.number(), 1);
+    assert_eq!(env.series, envelope::Series::default());
+}
+
+#[test]
+fn migration_machinery_applies_steps_in_order() {
+    use serde_json::{json, Map, Value};
+    // A synthetic v1 → v2 → v3 history: v2 renamed "tlp_label" to "tlp", v3 added "series".
+    fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), FileError> {
+        let report = doc.get_mut("report").and_then(Value::as_object_mut).ok_or(FileError::NotKyoyu)?;
+        if let Some(t) = report.remove("tlp_label") {
+            report.insert("tlp".into(), t);
+        }
+        Ok(())
+    }
+    fn v2_to_v3(doc: &mut Map<String, Value>) -> Result<(), FileError> {
+        doc.entry("series").or_insert(json!({"id": "migrated"}));
+        Ok(())
+    }
+    let steps: &[envelope::MigrationStep] = &[v1_to_v2, v2_to_v3];
+    let Value::Object(mut doc) = json!({"format": "kyoyu-report", "version": 1, "report": {"tlp_label": "RED"}}) else { unreachable!() };
+    envelope::migrate_with(&mut doc, 1, 1, steps).unwrap();
+    assert_eq!(Value::Object(doc.clone()), json!({"format": "kyoyu-report", "version": 3, "report": {"tlp": "RED"}, "series": {"id": "migrated"}}));
+    let Value::Object(mut doc2) = json!({"version": 2, "report": {}}) else { unreachable!() };
+    envelope::migrate_with(&mut doc2, 2, 1, steps).unwrap();
+    assert_eq!(doc2["version"], json!(3));
+    assert!(doc2.contains_key("series"));
+    // The current version needs no step.
+    let mut doc3 = Map::new();
+    envelope::migrate(&mut doc3, envelope::VERSION).unwrap();
+    assert!(doc3.is_empty());
+}
+
+#[test]
+fn schemas_are_generated_for_every_form() {
+    for k in FormKind::ALL {
+        let s = envelope::schema(k);
+        assert_eq!(s["properties"]["kind"]["const"], k.id());
+        assert_eq!(s["properties"]["format"]["const"], "kyoyu-report");
+        let text = s.to_string();
+        assert!(text.contains("report_number"), "{k:?}");
+    }
+    let s = envelope::schema(FormKind::Ddos).to_string();
+    assert!(s.contains("T1498-001") && s.contains("started_at"));
+    let s = envelope::schema(FormKind::Incident).to_string();
+    assert!(s.contains("AMBER+STRICT") && s.contains("情報共有範囲"));
+}

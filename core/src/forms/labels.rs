@@ -219,3 +219,34 @@ pub fn field_label(kind: FormKind, field_path: &str) -> Option<&'static str> {
     };
     table.iter().flat_map(|t| t.iter()).find(|fl| fl.path == p).map(|fl| fl.label)
 }
+
+/// A sort key that puts field paths of `kind` in the form's order (rows by index); paths
+/// unknown to the label table go last, in their given order when sorted stably.
+pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
+    let p = path::pattern(field_path);
+    let table = fields(kind);
+    // The longest known prefix pattern decides (a row `attacks[1]` sorts with its fields).
+    let pos = table.iter().position(|fl| fl.path == p).unwrap_or_else(|| {
+        table
+            .iter()
+            .position(|fl| path::is_under(&p, fl.path) || path::is_under(fl.path, &p))
+            .unwrap_or(usize::MAX)
+    });
+    let indexes = field_path
+        .split('[')
+        .skip(1)
+        .filter_map(|s| s.split(']').next()?.parse().ok())
+        .collect::<Vec<usize>>();
+    // Rows first by index, then by field: key (position of the list, indexes, position).
+    match path::first_index(field_path) {
+        Some(_) => {
+            let list = &p[..p.find('[').unwrap_or(p.len())];
+            let list_pos = table.iter().position(|fl| fl.path == list).unwrap_or(usize::MAX);
+            let mut k = vec![];
+            k.extend(indexes);
+            k.push(pos);
+            (list_pos, k)
+        }
+        None => (pos, indexes),
+    }
+}

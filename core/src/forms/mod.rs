@@ -244,6 +244,8 @@ impl Report {
     pub fn leaf_paths(&self) -> Vec<String> {
         let mut out = Vec::new();
         collect_leaves(&self.to_value(), "", &mut out);
+        let kind = self.kind();
+        out.sort_by_cached_key(|p| order_key(kind, p));
         out
     }
 }
@@ -351,4 +353,4 @@ pub mod path {
 }
 
 mod labels;
-pub use labels::{field_label, fields, Field};
+pub use labels::{field_label, fields, order_key, Field};
