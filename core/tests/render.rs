@@ -1,0 +1,303 @@
+//! The print view and the plain text of the four forms, against the handbook's worked examples
+//! (図5, 図8) and hostile input.
+
+use kyoyu_core::envelope::Envelope;
+use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec};
+use kyoyu_core::forms::{path, FormKind, Report};
+use kyoyu_core::render::{format_datetime, plain_text, print_document, print_html, subject};
+use kyoyu_core::taxonomy::{Choice, DdosAttackType, Tlp};
+use serde_json::Value;
+
+fn fixture(name: &str) -> Report {
+    let file = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    Envelope::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}")).report
+}
+
+fn fixtures() -> Vec<(&'static str, Report)> {
+    ["zu5-incident.json", "zu8-advisory.json", "ddos-two-attacks.json", "ransomware.json"]
+        .into_iter()
+        .filter(|n| {
+            std::path::Path::new(&format!("{}/../tests/fixtures/{n}", env!("CARGO_MANIFEST_DIR")))
+                .exists()
+        })
+        .map(|n| (n, fixture(n)))
+        .collect()
+}
+
+/// maud's escaping of text and attribute values.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Every (full path, field) of a report's layout, groups expanded over the report's items.
+fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
+    let v = report.to_value();
+    let mut out = Vec::new();
+    for s in layout::layout(report.kind()) {
+        for f in &s.fields {
+            match &f.kind {
+                FieldKind::Group { item, .. } => {
+                    let n = layout::get(&v, f.path).and_then(Value::as_array).map_or(0, Vec::len);
+                    for i in 0..n {
+                        for sub in item {
+                            out.push((path::field(&path::item(f.path, i), sub.path), sub));
+                        }
+                    }
+                }
+                _ => out.push((f.path.to_string(), f)),
+            }
+        }
+    }
+    out
+}
+
+fn chosen_ids(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
+        Some(Value::Bool(true)) => vec!["true".into()],
+        _ => vec![],
+    }
+}
+
+/// Sectors are printed as the name of the sector (「リストから選択」), not as marks.
+fn printed_as_marks(p: &str, f: &FieldSpec) -> bool {
+    matches!(f.kind, FieldKind::Choice(_) | FieldKind::Choices(_) | FieldKind::Check)
+        && !p.ends_with("sector")
+}
+
+#[test]
+fn the_layout_covers_every_leaf_of_every_form() {
+    for (name, report) in fixtures() {
+        let known: Vec<String> = fields(&report).into_iter().map(|(p, _)| p).collect();
+        for leaf in report.leaf_paths() {
+            assert!(
+                known.iter().any(|k| path::is_under(&leaf, k)),
+                "{name}: {leaf} is not in the layout"
+            );
+        }
+    }
+}
+
+#[test]
+fn print_contains_every_value() {
+    for (name, report) in fixtures() {
+        let html = print_html(&report, &[]);
+        let v = report.to_value();
+        for (p, f) in fields(&report) {
+            let value = layout::get(&v, &p);
+            let expected: Vec<String> = match (&f.kind, value) {
+                (FieldKind::Text | FieldKind::MultiLine, Some(Value::String(s))) => vec![s.clone()],
+                (
+                    FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime,
+                    Some(Value::String(s)),
+                ) => vec![format_datetime(s)],
+                (FieldKind::Number, Some(Value::Number(n))) => vec![n.to_string()],
+                (FieldKind::Laws(opts), v) => chosen_ids(v)
+                    .iter()
+                    .map(|id| opts.iter().find(|o| &o.id == id).expect("known law").label.to_string())
+                    .collect(),
+                (FieldKind::Choice(opts), Some(Value::String(id))) if p.ends_with("sector") => {
+                    vec![opts.iter().find(|o| &o.id == id).unwrap().label.to_string()]
+                }
+                _ => vec![],
+            };
+            for e in expected.iter().filter(|e| !e.is_empty()) {
+                assert!(html.contains(&esc(e)), "{name}: {p} = {e:?} is not printed");
+            }
+        }
+    }
+}
+
+#[test]
+fn filled_marks_exactly_on_the_chosen_options() {
+    for (name, report) in fixtures() {
+        let html = print_html(&report, &[]);
+        let v = report.to_value();
+        let mut expected = 0;
+        for (p, f) in fields(&report) {
+            if !printed_as_marks(&p, f) {
+                continue;
+            }
+            let ids = chosen_ids(layout::get(&v, &p));
+            expected += ids.len();
+            for id in ids.iter().filter(|id| *id != "true") {
+                let opt = f.kind.options().iter().find(|o| &o.id == id).expect("known option");
+                let label = match p.as_str() {
+                    "header.tlp" => format!("{} = ", Tlp::from_id(id).unwrap().form_key()),
+                    _ if p.ends_with(".types") => {
+                        let t = DdosAttackType::from_id(id).unwrap();
+                        t.japanese_name().unwrap_or(t.label()).to_string()
+                    }
+                    _ => opt.label.to_string(),
+                };
+                let inline = format!("■</span> {}", esc(&label));
+                if html.contains(&inline) {
+                    continue;
+                }
+                // ① and ②: the label in its cell, ■ in the チェック cell of the same row.
+                let at = html.find(&format!(">{}", esc(&label))).unwrap_or_else(|| {
+                    panic!("{name}: {p} = {id}: label {label:?} not printed")
+                });
+                let row_end = html[at..].find("</tr>").expect("in a table row") + at;
+                assert!(html[at..row_end].contains("■"), "{name}: {p} = {id}: no ■ beside {label}");
+            }
+        }
+        let filled = html.matches('■').count();
+        assert_eq!(filled, expected, "{name}: ■ printed {filled} times, {expected} options chosen");
+        assert!(html.matches('□').count() > 0, "{name}: the other options are printed with □");
+    }
+}
+
+#[test]
+fn every_option_of_the_incident_form_is_printed() {
+    let report = fixture("zu5-incident.json");
+    let html = print_html(&report, &[]);
+    for (p, f) in fields(&report) {
+        if !printed_as_marks(&p, f) || p == "header.tlp" {
+            continue;
+        }
+        for o in f.kind.options() {
+            assert!(html.contains(&esc(o.label)), "{p}: option {} missing", o.label);
+        }
+    }
+}
+
+#[test]
+fn tlp_label_at_top_and_bottom() {
+    for name in ["zu5-incident.json", "zu8-advisory.json"] {
+        let report = fixture(name);
+        let html = print_html(&report, &[]);
+        let head = &html[html.find("<thead>").unwrap()..html.find("</thead>").unwrap()];
+        let foot = &html[html.find("<tfoot>").unwrap()..html.find("</tfoot>").unwrap()];
+        for part in [head, foot] {
+            assert!(part.contains(r#"<span class="tlp-label tlp-green">TLP:GREEN</span>"#), "{name}");
+        }
+        assert!(html.starts_with(r#"<article class="form-print""#));
+    }
+}
+
+#[test]
+fn standalone_document_links_the_stylesheet_and_has_no_inline_style_or_script() {
+    let report = fixture("zu5-incident.json");
+    let doc = print_document(&report, &[], "/css/form-print.css");
+    assert!(doc.starts_with("<!DOCTYPE html>"));
+    assert!(doc.contains(r#"<html lang="ja">"#));
+    assert!(doc.contains(r#"<link rel="stylesheet" href="/css/form-print.css">"#));
+    assert!(!doc.contains("<style") && !doc.contains(" style=") && !doc.contains("<script"));
+}
+
+const EVIL: [&str; 2] = ["<script>alert(1)</script>", "\"quotes' &"];
+
+/// Sets every string leaf that the model accepts any text in to `evil`.
+fn poison(report: &Report, evil: &str) -> Report {
+    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, c)| pointers(c, format!("{at}/{k}"), out)),
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+            Value::String(_) => out.push(at),
+            _ => {}
+        }
+    }
+    let kind = report.kind();
+    let mut v = report.to_value();
+    let mut ptrs = Vec::new();
+    pointers(&v, String::new(), &mut ptrs);
+    for ptr in ptrs {
+        let mut tried = v.clone();
+        *tried.pointer_mut(&ptr).unwrap() = Value::String(evil.to_string());
+        // A choice id: the model rejects free text there; keep the id.
+        if Report::from_value(kind, tried.clone()).is_ok() {
+            v = tried;
+        }
+    }
+    Report::from_value(kind, v).expect("poisoned report loads")
+}
+
+#[test]
+fn user_text_is_escaped_in_every_string_field_of_every_form() {
+    let mut reports: Vec<Report> = fixtures().into_iter().map(|(_, r)| r).collect();
+    for kind in FormKind::ALL {
+        // An empty form with one item in each list, so that list fields are covered too.
+        let mut v = Report::new(kind).to_value();
+        if let Some(a) = v.get_mut("timeline").and_then(Value::as_array_mut) {
+            a.push(serde_json::json!({}));
+        }
+        if let Some(a) = v.get_mut("attacks").and_then(Value::as_array_mut) {
+            a.push(serde_json::json!({}));
+        }
+        if let Some(a) = v.pointer_mut("/header/recipients").and_then(Value::as_array_mut) {
+            a.push(serde_json::json!({}));
+        }
+        reports.push(Report::from_value(kind, v).unwrap());
+    }
+    for report in &reports {
+        for evil in EVIL {
+            let poisoned = poison(report, evil);
+            let n = poisoned.leaf_paths().len();
+            assert!(n > 0);
+            let html = print_html(&poisoned, &poisoned.leaf_paths());
+            assert!(!html.contains("<script"), "{:?}: raw <script in print HTML", report.kind());
+            assert!(!html.contains(evil) || !evil.contains(['<', '"', '&']), "{:?}: {evil} raw", report.kind());
+            if evil.starts_with('<') {
+                assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{:?}", report.kind());
+            } else {
+                assert!(html.contains("&quot;quotes' &amp;"), "{:?}", report.kind());
+            }
+            let doc = print_document(&poisoned, &[], "/css/form-print.css");
+            assert!(!doc.contains("<script"));
+        }
+    }
+}
+
+#[test]
+fn changed_paths_are_underlined() {
+    let report = fixture("zu5-incident.json");
+    let plain = print_html(&report, &[]);
+    assert!(!plain.contains("changed"), "nothing underlined without changes");
+    let changed = vec![
+        "overview.summary".to_string(),
+        "causes".to_string(),
+        "timeline[1].description".to_string(),
+        "header.tlp".to_string(),
+    ];
+    let html = print_html(&report, &changed);
+    assert!(html.contains("前回の報告から変更した箇所"));
+    assert!(html.contains(r#"<span class="fp-value changed" data-path="overview.summary">"#));
+    assert!(html.contains(r#"class="fp-grid fp-causes changed" data-path="causes""#));
+    assert!(html.contains(r#"<span class="fp-value changed" data-path="timeline[1].description">"#));
+    assert!(html.contains(r#"class="fp-option-list changed" data-path="header.tlp""#));
+    // Not changed: not underlined.
+    assert!(html.contains(r#"<span class="fp-value" data-path="timeline[0].description">"#));
+    assert!(html.contains(r#"<span class="fp-value" data-path="operator_name">"#));
+}
+
+#[test]
+fn plain_text_starts_with_the_tlp_label_and_the_subject_carries_it() {
+    let report = fixture("zu5-incident.json");
+    let text = plain_text(&report);
+    assert_eq!(text.lines().next(), Some("TLP:GREEN"));
+    assert!(text.contains("■①発生した事象の類型"));
+    assert!(text.contains("〇〇株式会社"));
+    assert!(text.contains("■停止中"));
+    let s = subject(&report);
+    assert!(s.starts_with("[TLP:GREEN] 情報連絡様式 第1報"), "{s}");
+
+    let advisory = fixture("zu8-advisory.json");
+    assert_eq!(plain_text(&advisory).lines().next(), Some("TLP:GREEN"));
+    let s = subject(&advisory);
+    assert!(s.starts_with("[TLP:GREEN] 情報提供様式 第1報"), "{s}");
+    assert!(s.contains("識別番号"), "{s}");
+}
+
+#[test]
+fn plain_text_of_every_form_has_every_numbered_section() {
+    for (name, report) in fixtures() {
+        let text = plain_text(&report);
+        for s in layout::layout(report.kind()) {
+            assert!(text.contains(&s.heading()), "{name}: {} missing", s.heading());
+        }
+        let _ = Choice::id(Tlp::Green);
+    }
+}
