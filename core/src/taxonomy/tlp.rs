@@ -9,6 +9,9 @@ pub const TABLE5_TITLE: &str = "表5 情報共有範囲";
 /// 表5's column headings.
 pub const TABLE5_HEADINGS: [&str; 3] = ["区分", "情報共有可能な範囲(※1)", "定義"];
 
+/// The note on sharing for analysis, printed as 表5 ※2 and as 情報連絡様式 ※1.
+const ANALYSIS_SHARING: &str = "事案対処及び情報の集約・分析のため、必要に応じ、内閣官房(事態対処・危機管理担当)及びあらかじめ連携を要請したサイバーセキュリティ関係機関との間で情報共有を行う。";
+
 /// ※1 of 表5.
 pub const TABLE5_NOTE_1: Note = Note {
     id: "table5-note-1",
@@ -20,14 +23,14 @@ pub const TABLE5_NOTE_1: Note = Note {
 pub const TABLE5_NOTE_2: Note = Note {
     id: "table5-note-2",
     mark: "※2",
-    text: "事案対処及び情報の集約・分析のため、必要に応じ、内閣官房(事態対処・危機管理担当)及びあらかじめ連携を要請したサイバーセキュリティ関係機関との間で情報共有を行う。",
+    text: ANALYSIS_SHARING,
 };
 
 /// ※1 of 情報連絡様式 (図4), printed under the TLP choices.
 pub const REPORT_FORM_NOTE_1: Note = Note {
     id: "report-note-1",
     mark: "※1",
-    text: "事案対処及び情報の集約・分析のため、必要に応じ、内閣官房(事態対処・危機管理担当)及びあらかじめ連携を要請したサイバーセキュリティ関係機関との間で情報共有を行う。",
+    text: ANALYSIS_SHARING,
 };
 
 /// A colour pair of FIRST TLP 2.0 (CSS hex).
