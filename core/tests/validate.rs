@@ -478,17 +478,21 @@ fn ddos_rules() {
 
 #[test]
 fn ddos_attack_time_shape() {
-    let mut r = DdosReport::default();
-    r.attacks = vec![DdosAttack { started_at: "8月19日".into(), ..Default::default() }];
+    let r = DdosReport {
+        attacks: vec![DdosAttack { started_at: "8月19日".into(), ..Default::default() }],
+        ..Default::default()
+    };
     let f = validate(&r.into());
     assert_eq!(paths(&f, Severity::Error), ["attacks[0].started_at"]);
 }
 
 #[test]
 fn ransomware_rules() {
-    let mut r = RansomwareReport::default();
-    r.occurred_at = "2025-08-19T10:00".into();
-    r.discovered_at = "2025-08-18T10:00".into();
+    let mut r = RansomwareReport {
+        occurred_at: "2025-08-19T10:00".into(),
+        discovered_at: "2025-08-18T10:00".into(),
+        ..Default::default()
+    };
     r.reporter.corporate_number = "７００００１２０５０００２".into();
     r.reporter.representative_kana = "ﾀﾞｲﾋｮｳ".into();
     r.publication_methods = vec![PublicationMethod::Other];
@@ -537,8 +541,10 @@ fn findings_at_a_group() {
 
 #[test]
 fn laws_must_be_known_ids_of_the_form() {
-    let mut r = DdosReport::default();
-    r.laws = vec!["telecom-business-act-28".into(), "no-such-law".into(), "telecom-business-act-28".into()];
+    let mut r = DdosReport {
+        laws: vec!["telecom-business-act-28".into(), "no-such-law".into(), "telecom-business-act-28".into()],
+        ..Default::default()
+    };
     let f = validate(&r.clone().into());
     assert_eq!(paths(&f, Severity::Error), ["laws[1]"]);
     assert_eq!(paths(&f, Severity::Warning), ["laws[2]"]);
@@ -549,8 +555,10 @@ fn laws_must_be_known_ids_of_the_form() {
     let f = validate(&r.into());
     assert_eq!(paths(&f, Severity::Error), ["laws[0]"]);
     assert!(f[0].message.contains("個人情報の保護に関する法律第26条第1項"), "{}", f[0].message);
-    let mut rw = RansomwareReport::default();
-    rw.laws = vec!["appi-26-1".into(), "telecom-business-act-28".into()];
+    let rw = RansomwareReport {
+        laws: vec!["appi-26-1".into(), "telecom-business-act-28".into()],
+        ..Default::default()
+    };
     assert_eq!(validate(&rw.into()), vec![]);
 }
 
