@@ -218,6 +218,41 @@ prop_compose! {
 }
 
 prop_compose! {
+    fn ransomware()(
+        header in common_header(),
+        (receipt_number, name, name_kana, corporate_number, industry, address) in (text(), text(), text(), text(), text(), text()),
+        (representative, representative_kana, contact_name, contact_kana, department, phone, email) in
+            (text(), text(), text(), text(), text(), text(), text()),
+        (summary, occurred_at, discovered_at, deviation, spread, impact) in
+            (text(), text(), text(), choice::<YesNo>(), choice::<YesNo>(), text()),
+        (leak_annexes, timeline, equipment, status, environment, topology) in
+            (choices::<LeakAnnex>(), rows(), text(), choice::<SystemStatus>(), text(), text()),
+        (ransom_note, encrypted_extension, encrypted, leak_site, ransom_demanded, intrusion, indicators) in
+            (text(), text(), choice::<YesNo>(), choice::<YesNo>(), choice::<YesNo>(), text(), text()),
+        (pstatus, pdate, publication_methods, publication_method_other, publication_text) in
+            (choice::<Publication>(), text(), choices::<PublicationMethod>(), text(), text()),
+        (outlook, investigation, investigation_detail, laws, other) in
+            (choice::<CommonOutlook>(), choice::<ExternalInvestigation>(), text(), proptest::collection::vec(text(), 0..3), text()),
+    ) -> RansomwareReport {
+        RansomwareReport {
+            header, receipt_number,
+            reporter: RansomwareReporter {
+                name, name_kana, corporate_number, industry, address, representative, representative_kana,
+                contact_name, contact_kana, department, phone, email,
+            },
+            summary, occurred_at, discovered_at,
+            service_level: ServiceLevel { deviation, spread, impact },
+            leak_annexes, timeline,
+            systems: RansomwareSystems { equipment, status, environment, topology },
+            ransomware: RansomwareDetails { ransom_note, encrypted_extension, encrypted, leak_site, ransom_demanded, intrusion, indicators },
+            publication: PublicationStatus { status: pstatus, date: pdate },
+            publication_methods, publication_method_other, publication_text,
+            outlook, investigation, investigation_detail, laws, other,
+        }
+    }
+}
+
+prop_compose! {
     fn advisory()(
         (importance, report_number, identifier, provided_at, tlp, tlp_note, annex) in
             (choice::<Importance>(), 1u32..1000, text(), text(), choice::<Tlp>(), text(), choice::<YesNo>()),
@@ -236,6 +271,7 @@ fn report() -> BoxedStrategy<Report> {
     prop_oneof![
         incident().prop_map(Report::Incident).boxed(),
         ddos().prop_map(Report::Ddos).boxed(),
+        ransomware().prop_map(Report::Ransomware).boxed(),
         advisory().prop_map(Report::Advisory).boxed(),
     ]
     .boxed()

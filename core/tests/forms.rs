@@ -67,8 +67,7 @@ fn paths() {
 
 #[test]
 fn title_is_short() {
-    let mut r = IncidentReport::default();
-    r.operator_name = "〇〇株式会社".into();
+    let mut r = IncidentReport { operator_name: "〇〇株式会社".into(), ..Default::default() };
     r.header.report_number = 2;
     assert_eq!(Report::from(r).title(), "情報連絡様式 第2報 — 〇〇株式会社");
 }

@@ -23,14 +23,14 @@ pub struct DdosReport {
     /// 3. 影響を受けたシステム
     pub systems: DdosSystems,
     /// 4. 攻撃の情報 — one block per attack (「時間を空けて別種の攻撃があった場合は、別の表を
-    /// 作成すること」).
+    ///    作成すること」).
     pub attacks: Vec<DdosAttack>,
     /// 5.(1) 公表の実施状況
     pub publication: PublicationStatus,
     /// 5.(2) 今後の予定: 事象継続中 / 対応策を継続中 / 対応完了
     pub outlook: Option<CommonOutlook>,
     /// 6. 本様式の届出先・報告の根拠規定等 (「記載の手引き欄に記載のいずれの法令等に基づく
-    /// 報告かを記載すること。」) — law ids of [`crate::taxonomy`]'s laws.
+    ///    報告かを記載すること。」) — law ids of [`crate::taxonomy`]'s laws.
     pub laws: Vec<String>,
     /// 7. その他(有効な対策等)
     pub other: String,

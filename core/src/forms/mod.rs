@@ -120,6 +120,7 @@ impl std::fmt::Display for FormKind {
 
 /// A filled (or partly filled) form of any of the four kinds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a handful per page; boxing would burden every match
 pub enum Report {
     Incident(IncidentReport),
     Ddos(DdosReport),
