@@ -815,3 +815,16 @@ mod never_panics {
         })
     }
 }
+
+#[test]
+fn planned_publication_may_lie_ahead() {
+    let now = chrono::NaiveDateTime::parse_from_str("2025-08-19 12:00", "%Y-%m-%d %H:%M").ok();
+    let mut r = DdosReport::default();
+    r.publication.status = Some(Publication::Planned);
+    r.publication.date = "2025-09-01".into();
+    assert_eq!(validate_at(&r.clone().into(), now), vec![]);
+    r.publication.status = Some(Publication::Done);
+    let f = validate_at(&r.into(), now);
+    assert_eq!(paths(&f, Severity::Warning), ["publication.date"]);
+    assert!(f[0].message.starts_with("公表日が未来の日時"), "{}", f[0].message);
+}

@@ -39,7 +39,7 @@ use crate::forms::{
 use crate::forms::FormKind;
 use crate::taxonomy::laws;
 use crate::taxonomy::{
-    Choice, DdosAttackType, ExternalInvestigation, NewOrFollowUp, PpcContact, PressStatus,
+    Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus,
     Publication, PublicationMethod,
 };
 use checks::{MonthDayTime, Problem, When};
@@ -173,12 +173,19 @@ impl Out {
     /// A 西暦 date-time; None when empty or wrong (then an error is recorded). Warns when it
     /// lies in the future of `now`.
     fn date(&mut self, value: &str, path: &str, field: &str) -> Option<When> {
+        self.date_checked(value, path, field, true)
+    }
+
+    /// As [`Out::date`]; `past_only` false for a date that may lie ahead (公表予定日).
+    fn date_checked(&mut self, value: &str, path: &str, field: &str, past_only: bool) -> Option<When> {
         if !filled(value) {
             return None;
         }
         match checks::date_time(value) {
             Ok(w) => {
-                self.future(w, path, field);
+                if past_only {
+                    self.future(w, path, field);
+                }
                 Some(w)
             }
             Err(p) => {
@@ -505,8 +512,9 @@ fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
 }
 
 fn publication(o: &mut Out, p: &PublicationStatus) {
-    let date = o.date(&p.date, "publication.date", "公表日");
-    let _ = date;
+    let planned = p.status == Some(Publication::Planned);
+    let label = if planned { "公表予定日" } else { "公表日" };
+    o.date_checked(&p.date, "publication.date", label, !planned);
     match p.status {
         Some(Publication::Done) => o.detail(
             true,
@@ -662,9 +670,7 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         "publication_method_other",
         "公表の方法で「その他」を選んだときは、( )内に公表の方法を記入してください。",
     );
-    if r.investigation.is_some_and(|i| matches!(i, ExternalInvestigation::Done | ExternalInvestigation::Planned)) {
-        // The form offers (詳細: ) without asking for it: nothing to flag.
-    }
+    // 5.(3) 外部機関による調査 offers (詳細: ) without asking for it: nothing to flag.
     o.laws(FormKind::Ransomware, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
     o.finish()
 }
