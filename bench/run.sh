@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# kyoyu's benchmarks (issue 8): site-gen vs Hugo vs mdBook, incremental rebuilds, the app
+# bundle's size against a hello-world Leptos app, Lighthouse. Not part of the tests.
+#
+#   bash bench/run.sh                 # the full run (1,000 and 10,000 pages; ~30-60 min on 2 cores)
+#   bash bench/run.sh --quick         # a smoke test: 100 and 300 pages, 2 runs, fewer edits
+#   bash bench/run.sh --sizes 1000 --runs 3 --skip lighthouse,attribution
+#
+# Every other option goes to bench/bench.py (see `python3 bench/bench.py --help`).
+# Results: bench/out/results.md (printed) and bench/out/results.json. Exit status: 0, 1 when
+# the app bundle is over budget (wasm+JS gzipped > 3x hello-world), 2 when a step failed.
+# Everything heavy runs under `nice -n 19`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+NICE=(nice -n 19)
+MDBOOK_VERSION=0.5.4
+
+args=()
+for a in "$@"; do
+  case "$a" in
+    --quick) args+=(--sizes 100,300 --runs 2 --warmup 0 --edits 2 --mdbook-runs-large 1) ;;
+    -h|--help) sed -n '2,12p' "$0"; exec python3 bench/bench.py --help ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+say() { echo "bench: $*" >&2; }
+
+# Debian tools: hugo, hyperfine, GNU time, brotli, chromium (installed when missing, as root).
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v brotli >/dev/null || missing+=(brotli)
+command -v gzip >/dev/null || missing+=(gzip)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "apt-get install ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    say "missing: ${missing[*]} (install them with apt-get)"; exit 2
+  fi
+fi
+
+# mdBook, pinned, cached in bench/.tools.
+if ! [ -x bench/.tools/bin/mdbook ] || ! bench/.tools/bin/mdbook --version | grep -q "v$MDBOOK_VERSION"; then
+  say "cargo install mdbook $MDBOOK_VERSION"
+  "${NICE[@]}" cargo install mdbook --version "$MDBOOK_VERSION" --locked --root bench/.tools
+fi
+
+# Lighthouse, pinned in bench/package-lock.json; wasm-opt (binaryen) from the project's own npm ci.
+[ -x bench/node_modules/.bin/lighthouse ] || "${NICE[@]}" npm ci --prefix bench --no-audit --no-fund
+[ -x node_modules/.bin/wasm-opt ] || "${NICE[@]}" npm ci --no-audit --no-fund
+
+# site-gen, release.
+"${NICE[@]}" cargo build --release -p kyoyu-site-gen
+
+say "hugo $(hugo version | cut -d' ' -f2), $(hyperfine --version), $(bench/.tools/bin/mdbook --version), lighthouse $(bench/node_modules/.bin/lighthouse --version)"
+exec "${NICE[@]}" python3 bench/bench.py "${args[@]}"
