@@ -12,6 +12,8 @@
 //! - [`validate`]: findings (path, severity, Japanese message).
 //! - [`follow_up`]: the next report of a series, and the diff between two reports.
 //! - [`render`]: print HTML in the official layout, and plain text for e-mail.
+//! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
+//!   site publishes and the app exports.
 
 pub mod taxonomy;
 pub mod forms;
@@ -19,6 +21,7 @@ pub mod envelope;
 pub mod validate;
 pub mod follow_up;
 pub mod render;
+pub mod advisory_file;
 
 /// Where everything in this crate comes from; every page built from it names this source.
 pub const SOURCE: Source = Source {
