@@ -1,0 +1,546 @@
+//! The generic inputs of the editor: one component per [`FieldKind`] of
+//! `kyoyu_core::forms::layout`, bound by field path to the draft's JSON value.
+
+use kyoyu_core::follow_up::{self, Change};
+use kyoyu_core::forms::layout::{FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::{path as fpath, FormKind, Report};
+use kyoyu_core::validate::{findings_at, Finding};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::util::{field_id, focus_id, get_str};
+
+/// What every field of the editor reads and writes.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    pub kind: FormKind,
+    /// The report's JSON value ([`Report::to_value`]), the one source of truth of the editor.
+    pub value: RwSignal<Value>,
+    pub findings: Memo<Vec<Finding>>,
+    /// Changes since the previous report (empty for 第1報).
+    pub changes: Memo<Vec<Change>>,
+    /// Whether findings are shown (after 「入力内容を確認」).
+    pub show: RwSignal<bool>,
+}
+
+impl FormCtx {
+    /// Writes `new` at `path`, then passes the whole value through the model so it keeps the
+    /// model's shape (a new row gets every field, empty).
+    pub fn update(&self, path: &str, new: Value) {
+        let kind = self.kind;
+        self.value.update(|v| {
+            crate::util::set(v, path, new);
+            normalise(kind, v);
+        });
+    }
+
+    /// Applies `f` to the list at `path`, then normalises.
+    pub fn update_list(&self, path: &str, f: impl FnOnce(&mut Vec<Value>)) {
+        let kind = self.kind;
+        self.value.update(|v| {
+            if let Some(Value::Array(items)) = crate::util::get_mut(v, path) {
+                f(items);
+            }
+            normalise(kind, v);
+        });
+    }
+
+    pub fn text(&self, path: &str) -> String {
+        self.value.with(|v| get_str(v, path))
+    }
+
+    pub fn get(&self, path: &str) -> Value {
+        self.value
+            .with(|v| kyoyu_core::forms::layout::get(v, path).cloned().unwrap_or(Value::Null))
+    }
+
+    /// Findings at this exact field (or under it), if they are shown.
+    pub fn findings_for(&self, path: &str) -> Vec<Finding> {
+        if !self.show.get() {
+            return Vec::new();
+        }
+        self.findings.with(|fs| findings_at(fs, path).cloned().collect())
+    }
+
+    pub fn has_error(&self, path: &str) -> bool {
+        self.findings_for(path).iter().any(Finding::is_error)
+    }
+
+    pub fn changed(&self, path: &str) -> bool {
+        self.changes.with(|c| follow_up::is_changed(c, path))
+    }
+}
+
+/// Passes a value through the model (`from_value` → `to_value`); leaves it as it is if it
+/// does not fit.
+pub fn normalise(kind: FormKind, v: &mut Value) {
+    if let Ok(r) = Report::from_value(kind, v.clone()) {
+        *v = r.to_value();
+    }
+}
+
+/// One section of a form: heading, intro, fields, notes.
+#[component]
+pub fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
+    let hid = format!("sec-{index}");
+    let hid2 = hid.clone();
+    let part = section.part.map(|p| view! { <p class="section-part">{p}</p> });
+    let intro = section
+        .intro
+        .iter()
+        .map(|t| view! { <p class="section-intro">{*t}</p> })
+        .collect_view();
+    let notes = section
+        .notes
+        .iter()
+        .map(|n| view! { <p class="section-note"><span class="note-mark">{n.mark}</span>{n.text}</p> })
+        .collect_view();
+    let req = section.required.then(|| view! { <span class="req" title="必須">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let fields = section
+        .fields
+        .iter()
+        .map(|f| view! { <FieldView spec=f path=f.path.to_string() /> })
+        .collect_view();
+    view! {
+        <section class="form-section" aria-labelledby=hid2>
+            {part}
+            <h2 id=hid>{section.heading()}{req}</h2>
+            {intro}
+            {fields}
+            {notes}
+        </section>
+    }
+}
+
+/// The messages of a field (beside it), with the ids `aria-describedby` points at.
+fn messages(ctx: FormCtx, path: String, id: String) -> impl IntoView {
+    move || {
+        let fs = ctx.findings_for(&path);
+        if fs.is_empty() {
+            return None;
+        }
+        let items = fs
+            .into_iter()
+            .map(|f| {
+                let (class, label) = if f.is_error() {
+                    ("field-msg field-error", "エラー")
+                } else {
+                    ("field-msg field-warning", "確認")
+                };
+                view! { <li class=class><span class="msg-label">{label}":"</span>" "{f.message}</li> }
+            })
+            .collect_view();
+        Some(view! { <ul class="field-msgs" id=format!("msg-{id}")>{items}</ul> })
+    }
+}
+
+fn describedby(ctx: FormCtx, path: String, id: String, has_hint: bool) -> impl Fn() -> Option<String> {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("hint-{id}"));
+        }
+        if !ctx.findings_for(&path).is_empty() {
+            ids.push(format!("msg-{id}"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// Any field, by kind.
+#[component]
+pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    if let FieldKind::Group { item, add_label, item_label } = &spec.kind {
+        return view! { <GroupView spec=spec path=path item=item add_label=*add_label item_label=*item_label /> }
+            .into_any();
+    }
+    let id = field_id(&path);
+    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let hint_text = match (spec.help, spec.example) {
+        (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
+        (Some(h), None) => Some(h.to_string()),
+        (None, Some(e)) => Some(format!("例: {e}")),
+        (None, None) => None,
+    };
+    let format_hint = match spec.kind {
+        FieldKind::DateTime => Some("西暦・24時間表記(例: 2023-08-19T13:15)"),
+        FieldKind::Date => Some("西暦(例: 2023-08-19)"),
+        FieldKind::MonthDayTime => Some("月日と24時間表記の時刻(例: 08-19T13:15)"),
+        _ => None,
+    };
+    let hint_text = match (hint_text, format_hint) {
+        (Some(h), Some(f)) => Some(format!("{f} {h}")),
+        (None, Some(f)) => Some(f.to_string()),
+        (h, None) => h,
+    };
+    let has_hint = hint_text.is_some();
+    let hint = hint_text.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
+    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let p2 = path.clone();
+    let changed = Memo::new(move |_| ctx.changed(&p2));
+    let marker = move || changed.get().then(|| view! { <span class="changed-marker">"変更"</span> });
+    let p3 = path.clone();
+    let has_error = Memo::new(move |_| ctx.has_error(&p3));
+    let p4 = path.clone();
+    let has_warning = Memo::new(move |_| {
+        let fs = ctx.findings_for(&p4);
+        !fs.is_empty() && !fs.iter().any(Finding::is_error)
+    });
+    let msgs = messages(ctx, path.clone(), id.clone());
+    let db = describedby(ctx, path.clone(), id.clone(), has_hint);
+    let invalid = move || has_error.get().then_some("true");
+    let wrap_class = "field";
+
+    let input = match &spec.kind {
+        FieldKind::Text | FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime => {
+            let p = path.clone();
+            let pv = path.clone();
+            let placeholder = spec.example.filter(|_| spec.kind == FieldKind::Text);
+            let autocomplete = "off";
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
+                    {hint}
+                    {msgs}
+                    <input type="text" id=id.clone() class="input" autocomplete=autocomplete
+                        placeholder=placeholder
+                        aria-describedby=db aria-invalid=invalid
+                        prop:value=move || ctx.text(&pv)
+                        on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::MultiLine => {
+            let p = path.clone();
+            let pv = path.clone();
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
+                    {hint}
+                    {msgs}
+                    <textarea id=id.clone() class="textarea" rows="3"
+                        aria-describedby=db aria-invalid=invalid
+                        prop:value=move || ctx.text(&pv)
+                        on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Number => {
+            let p = path.clone();
+            let pv = path.clone();
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
+                    {hint}
+                    {msgs}
+                    <input type="number" id=id.clone() class="input input-number" min="1" step="1" inputmode="numeric"
+                        aria-describedby=db aria-invalid=invalid
+                        prop:value=move || ctx.text(&pv)
+                        on:input=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                                ctx.update(&p, Value::from(n));
+                            }
+                        } />
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Check => {
+            let p = path.clone();
+            let pv = path.clone();
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    {hint}
+                    {msgs}
+                    <div class="check">
+                        <input type="checkbox" id=id.clone()
+                            aria-describedby=db aria-invalid=invalid
+                            prop:checked=move || ctx.get(&pv) == Value::Bool(true)
+                            on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
+                        <label for=id.clone()>{spec.label}{req}{marker}</label>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice(opts) if opts.len() > 8 && opts.iter().all(|o| o.help.is_none()) => {
+            // A long list without help (分野名: 「リストから選択」): a select.
+            let p = path.clone();
+            let pv = path.clone();
+            let options = opts
+                .iter()
+                .map(|o| view! { <option value=o.id>{o.label}</option> })
+                .collect_view();
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
+                    {hint}
+                    {msgs}
+                    <select id=id.clone() class="select" aria-describedby=db aria-invalid=invalid
+                        prop:value=move || ctx.text(&pv)
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            ctx.update(&p, if v.is_empty() { Value::Null } else { Value::String(v) });
+                        }>
+                        <option value="">"選択してください"</option>
+                        {options}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
+            let multiple = !matches!(spec.kind, FieldKind::Choice(_));
+            let list = option_list(ctx, path.clone(), id.clone(), opts, multiple, invalid);
+            let pc = path.clone();
+            let clear = (!multiple).then(|| {
+                let p = path.clone();
+                let label = format!("{}の選択を解除", spec.label);
+                move || {
+                    (ctx.get(&pc) != Value::Null).then(|| {
+                        let p = p.clone();
+                        view! {
+                            <button type="button" class="button-link" aria-label=label.clone()
+                                on:click=move |_| ctx.update(&p, Value::Null)>"選択を解除"</button>
+                        }
+                    })
+                }
+            });
+            view! {
+                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+                    {heading}
+                    <fieldset class="choices" aria-describedby=db>
+                        <legend class="label">{spec.label}{req}{marker}</legend>
+                        {hint}
+                        {msgs}
+                        {list}
+                        {clear}
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Group { .. } => unreachable!(),
+    };
+    input
+}
+
+/// Radios or check boxes, grouped as the form groups them, each with its help beside it.
+fn option_list(
+    ctx: FormCtx,
+    path: String,
+    id: String,
+    opts: &'static [Opt],
+    multiple: bool,
+    invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let mut groups: Vec<(Option<&'static str>, Vec<(usize, &'static Opt)>)> = Vec::new();
+    for (i, o) in opts.iter().enumerate() {
+        match groups.last_mut() {
+            Some((g, items)) if *g == o.group => items.push((i, o)),
+            _ => groups.push((o.group, vec![(i, o)])),
+        }
+    }
+    let name = id.clone();
+    groups
+        .into_iter()
+        .map(|(g, items)| {
+            let items = items
+                .into_iter()
+                .map(|(i, o)| {
+                    let oid = if i == 0 { id.clone() } else { format!("{id}--{}", sanitize(o.id)) };
+                    let help_id = format!("help-{oid}");
+                    let help = o.help.map(|h| view! { <span class="opt-help" id=help_id.clone()>{h}</span> });
+                    let described = o.help.map(|_| help_id.clone());
+                    let p = path.clone();
+                    let pc = path.clone();
+                    let checked = move || {
+                        let v = ctx.get(&pc);
+                        if multiple {
+                            v.as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(o.id)))
+                        } else {
+                            v.as_str() == Some(o.id)
+                        }
+                    };
+                    let on_change = move |ev: leptos::ev::Event| {
+                        if multiple {
+                            let on = event_target_checked(&ev);
+                            let current = ctx.get(&p);
+                            let chosen: Vec<&str> = current
+                                .as_array()
+                                .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                                .unwrap_or_default();
+                            // Kept in the form's order.
+                            let next: Vec<Value> = opts
+                                .iter()
+                                .filter(|x| if x.id == o.id { on } else { chosen.contains(&x.id) })
+                                .map(|x| Value::String(x.id.to_string()))
+                                .collect();
+                            // Ids this build does not list (from a file) are kept too.
+                            let mut next = next;
+                            for c in chosen {
+                                if !opts.iter().any(|x| x.id == c) {
+                                    next.push(Value::String(c.to_string()));
+                                }
+                            }
+                            ctx.update(&p, Value::Array(next));
+                        } else if event_target_checked(&ev) {
+                            ctx.update(&p, Value::String(o.id.to_string()));
+                        }
+                    };
+                    let ty = if multiple { "checkbox" } else { "radio" };
+                    view! {
+                        <li class="option">
+                            <input type=ty id=oid.clone() name=name.clone() value=o.id
+                                aria-describedby=described aria-invalid=invalid
+                                prop:checked=checked on:change=on_change />
+                            <label for=oid>{o.label}</label>
+                            {help}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let head = g.map(|g| view! { <p class="opt-group">{g}</p> });
+            view! { <div class="opt-block">{head}<ul class="options">{items}</ul></div> }
+        })
+        .collect_view()
+}
+
+fn sanitize(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// A repeating group: rows (timeline), blocks (攻撃), 情報提供先; add, remove, move up/down.
+#[component]
+fn GroupView(
+    spec: &'static FieldSpec,
+    path: String,
+    item: &'static [FieldSpec],
+    add_label: &'static str,
+    item_label: &'static str,
+) -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    let id = field_id(&path);
+    let pl = path.clone();
+    let len = Memo::new(move |_| ctx.get(&pl).as_array().map(|a| a.len()).unwrap_or(0));
+    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let hint = spec.help.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
+    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let msgs = {
+        let p = path.clone();
+        move || {
+            // Findings of the list itself (not of its rows).
+            let fs: Vec<Finding> = ctx.findings_for(&p).into_iter().filter(|f| f.path == p).collect();
+            (!fs.is_empty()).then(|| {
+                fs.into_iter()
+                    .map(|f| {
+                        let class = if f.is_error() { "field-msg field-error" } else { "field-msg field-warning" };
+                        let label = if f.is_error() { "エラー" } else { "確認" };
+                        view! { <p class=class><span class="msg-label">{label}":"</span>" "{f.message}</p> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let gp = path.clone();
+    let rows = move || {
+        (0..len.get())
+            .map(|i| {
+                let row_path = fpath::item(&gp, i);
+                let row_id = field_id(&row_path);
+                let rp = row_path.clone();
+                let added = Memo::new(move |_| {
+                    ctx.changes.with(|c| c.iter().any(|c| c.path == rp))
+                });
+                let fields = item
+                    .iter()
+                    .map(|f| view! { <FieldView spec=f path=fpath::field(&row_path, f.path) /> })
+                    .collect_view();
+                let gp1 = gp.clone();
+                let gp2 = gp.clone();
+                let gp3 = gp.clone();
+                let n = i + 1;
+                let up_id = format!("{row_id}-up");
+                let down_id = format!("{row_id}-down");
+                let last = len.get_untracked();
+                let up = (i > 0).then(|| {
+                    let target = format!("{}-up", field_id(&fpath::item(&gp1, i - 1)));
+                    let target2 = format!("{}-down", field_id(&fpath::item(&gp1, i - 1)));
+                    view! {
+                        <button type="button" class="button-secondary" id=up_id.clone()
+                            on:click=move |_| {
+                                ctx.update_list(&gp1, |items| items.swap(i - 1, i));
+                                let t = if i - 1 == 0 { target2.clone() } else { target.clone() };
+                                request_animation_frame(move || focus_id(&t));
+                            }>
+                            "上へ"<span class="visually-hidden">{format!("({item_label} {n} を上へ移動)")}</span>
+                        </button>
+                    }
+                });
+                let down = (i + 1 < last).then(|| {
+                    let target = format!("{}-down", field_id(&fpath::item(&gp2, i + 1)));
+                    let target2 = format!("{}-up", field_id(&fpath::item(&gp2, i + 1)));
+                    let is_last_after = i + 2 == last;
+                    view! {
+                        <button type="button" class="button-secondary" id=down_id.clone()
+                            on:click=move |_| {
+                                ctx.update_list(&gp2, |items| items.swap(i, i + 1));
+                                let t = if is_last_after { target2.clone() } else { target.clone() };
+                                request_animation_frame(move || focus_id(&t));
+                            }>
+                            "下へ"<span class="visually-hidden">{format!("({item_label} {n} を下へ移動)")}</span>
+                        </button>
+                    }
+                });
+                let legend = format!("{item_label} {n}");
+                view! {
+                    <li class="group-row" class:changed=added id=row_id.clone()>
+                        <fieldset class="row-fieldset">
+                            <legend class="row-legend">{legend}
+                                {move || added.get().then(|| view! { <span class="changed-marker">"追加"</span> })}
+                            </legend>
+                            {fields}
+                            <div class="row-actions">
+                                {up}
+                                {down}
+                                <button type="button" class="button-warning"
+                                    on:click=move |_| {
+                                        ctx.update_list(&gp3, |items| { if i < items.len() { items.remove(i); } });
+                                    }>
+                                    "削除"<span class="visually-hidden">{format!("({item_label} {n})")}</span>
+                                </button>
+                            </div>
+                        </fieldset>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let pa = path.clone();
+    let add_id = format!("{id}-add");
+    view! {
+        <div class="field group" id=format!("group-{id}")>
+            {heading}
+            <fieldset class="group-fieldset">
+                <legend class="label">{spec.label}{req}</legend>
+                {hint}
+                {msgs}
+                <ol class="group-rows">{rows}</ol>
+                <button type="button" class="button-secondary" id=add_id
+                    on:click=move |_| {
+                        ctx.update_list(&pa, |items| items.push(Value::Object(Default::default())));
+                        let first = field_id(&fpath::field(&fpath::item(&pa, len.get_untracked().saturating_sub(1)), item[0].path));
+                        request_animation_frame(move || focus_id(&first));
+                    }>{add_label}</button>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,299 @@
+//! The home of the form filler: start a form, the drafts kept in this browser (grouped by
+//! series, newest first, with a filter), import, delete all.
+
+use kyoyu_core::envelope::Envelope;
+use kyoyu_core::forms::{FormKind, Report};
+use kyoyu_core::taxonomy::Choice;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::editor::{create_follow_up, find_in_series, free_draft_id};
+use crate::files;
+use crate::storage::{self, Draft, Listed};
+use crate::util;
+
+/// 「分野 / 組織」 of a report for the list.
+fn who(r: &Report) -> String {
+    match r {
+        Report::Incident(r) => {
+            let mut parts = Vec::new();
+            if let Some(s) = r.sector {
+                parts.push(s.label().to_string());
+            }
+            if !r.operator_name.trim().is_empty() {
+                parts.push(r.operator_name.trim().to_string());
+            }
+            parts.join(" / ")
+        }
+        Report::Ddos(r) => r.reporter.name.trim().to_string(),
+        Report::Ransomware(r) => r.reporter.name.trim().to_string(),
+        Report::Advisory(r) => r
+            .header
+            .recipients
+            .iter()
+            .map(|x| {
+                let s = x.sector.map(|s| s.label()).unwrap_or("");
+                format!("{} {}", x.ministry.trim(), s).trim().to_string()
+            })
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
+}
+
+/// Series, newest first; within a series, 第N報 in order.
+fn grouped(mut drafts: Vec<Draft>) -> Vec<Vec<Draft>> {
+    drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    let mut out: Vec<Vec<Draft>> = Vec::new();
+    for d in drafts {
+        let sid = d.envelope.series.id.clone();
+        match out.iter_mut().find(|g| !sid.is_empty() && g[0].envelope.series.id == sid) {
+            Some(g) => g.push(d),
+            None => out.push(vec![d]),
+        }
+    }
+    for g in out.iter_mut() {
+        g.sort_by_key(|d| std::cmp::Reverse(d.envelope.report.report_number()));
+    }
+    out
+}
+
+fn matches(d: &Draft, q: &str) -> bool {
+    let q = q.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    let r = &d.envelope.report;
+    let hay = format!(
+        "{} 第{}報 {} {} {}",
+        r.kind().name(),
+        r.report_number(),
+        r.title(),
+        who(r),
+        r.tlp().map(|t| t.label()).unwrap_or("")
+    )
+    .to_lowercase();
+    q.split_whitespace().all(|w| hay.contains(w))
+}
+
+/// Imports a file's text; on success the draft's id.
+pub fn import_text(text: &str) -> Result<Option<String>, String> {
+    let env = Envelope::from_json(text).map_err(|e| e.to_string())?;
+    let mut env = env;
+    if env.series.id.is_empty() {
+        env.series.id = util::random_id();
+    }
+    let n = env.report.report_number();
+    let (id, previous_report) = match find_in_series(&env.series.id, n) {
+        Some(existing) => {
+            if !util::confirm(&format!(
+                "{} 第{}報 はすでにこの端末にあります。読み込んだファイルの内容で置き換えますか?",
+                env.report.kind().name(),
+                n
+            )) {
+                return Ok(None);
+            }
+            (existing.id, existing.previous_report)
+        }
+        None => (free_draft_id(&env.series.id, n), None),
+    };
+    let d = Draft {
+        id: id.clone(),
+        envelope: env,
+        saved_at: Some(storage::now_rfc3339()),
+        exported_at: None,
+        previous_report,
+    };
+    storage::save(&d).map_err(|e| e.to_string())?;
+    Ok(Some(id))
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let version = RwSignal::new(0u32);
+    let filter = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let listed = Memo::new(move |_| {
+        version.track();
+        storage::list()
+    });
+    let unreadable = move || {
+        listed.with(|l| {
+            l.iter()
+                .filter_map(|x| match x {
+                    Listed::Unreadable { key, error } => Some(format!("{key}: {error}")),
+                    Listed::Draft(_) => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let starts = FormKind::ALL
+        .iter()
+        .map(|k| {
+            view! {
+                <li><a class="button-secondary start-form" href=format!("#/new/{}", k.id())>
+                    {format!("{}を作成", k.name())}<span class="form-figure">{format!("({})", k.figure())}</span>
+                </a></li>
+            }
+        })
+        .collect_view();
+
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let read = files::read_file(&input).await;
+            input.set_value("");
+            match read {
+                None => message.set(Some((false, "ファイルを読み込めませんでした。".into()))),
+                Some((name, text)) => match import_text(&text) {
+                    Ok(Some(id)) => {
+                        version.update(|v| *v += 1);
+                        message.set(Some((true, format!("{name} を読み込みました。"))));
+                        util::navigate(&format!("#/edit/{id}"));
+                    }
+                    Ok(None) => message.set(Some((true, "読み込みを取り消しました。下書きは変更していません。".into()))),
+                    Err(e) => message.set(Some((false, format!("{name}: {e}")))),
+                },
+            }
+        });
+    };
+    let delete_all = move |_| {
+        if util::confirm("この端末に保存された様式の下書きをすべて削除します。元に戻せません。よろしいですか?") {
+            match storage::delete_all() {
+                Ok(()) => message.set(Some((true, "この端末のデータをすべて削除しました。".into()))),
+                Err(e) => message.set(Some((false, e.to_string()))),
+            }
+            version.update(|v| *v += 1);
+        }
+    };
+
+    let list = move || {
+        let drafts: Vec<Draft> = listed.with(|l| {
+            l.iter()
+                .filter_map(|x| match x {
+                    Listed::Draft(d) => Some(d.clone()),
+                    Listed::Unreadable { .. } => None,
+                })
+                .collect()
+        });
+        let total = drafts.len();
+        let q = filter.get();
+        let shown: Vec<Draft> = drafts.into_iter().filter(|d| matches(d, &q)).collect();
+        if total == 0 {
+            return view! { <p class="empty">"この端末に保存された様式はまだありません。"</p> }.into_any();
+        }
+        if shown.is_empty() {
+            return view! { <p class="empty">"絞り込みに一致する様式はありません。"</p> }.into_any();
+        }
+        let groups = grouped(shown);
+        view! {
+            <ul class="series-list">
+                {groups.into_iter().map(|g| {
+                    let n = g.len();
+                    let label = if n > 1 { Some(format!("同じ事案の報告 {n}件")) } else { None };
+                    view! {
+                        <li class="series">
+                            {label.map(|l| view! { <p class="series-label">{l}</p> })}
+                            <ul class="draft-list">
+                                {g.into_iter().map(|d| view! { <DraftItem draft=d version=version message=message /> }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="home">
+            <h1>"様式入力"</h1>
+            <p class="lead">"情報共有の4つの様式を、このブラウザの中だけで作成・検証・保存・印刷します。入力した内容は、書き出しやコピーを指示しない限りこの端末の外へ送られません。"</p>
+            <section aria-labelledby="start-title">
+                <h2 id="start-title">"新しい様式を作成"</h2>
+                <ul class="start-list">{starts}</ul>
+            </section>
+            <section aria-labelledby="drafts-title">
+                <h2 id="drafts-title">"この端末に保存された様式"</h2>
+                <div class="filter">
+                    <label for="draft-filter">"絞り込み"</label>
+                    <p class="hint" id="hint-draft-filter">"様式名、第N報、分野・組織名、TLP などで絞り込みます"</p>
+                    <input id="draft-filter" class="input" type="search" aria-describedby="hint-draft-filter"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev)) />
+                </div>
+                {list}
+                {move || {
+                    let u = unreadable();
+                    (!u.is_empty()).then(|| view! {
+                        <div class="message message-error">
+                            <p>"次の保存データは読み込めないため、そのまま残しています:"</p>
+                            <ul>{u.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+            </section>
+            <section aria-labelledby="import-title">
+                <h2 id="import-title">"ファイルから読み込む"</h2>
+                <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
+                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイルを読み込み、この端末の下書きにします。"</p>
+                <input id="import-file" type="file" accept=".json,application/json" aria-describedby="hint-import-file" on:change=on_import />
+            </section>
+            <div class="messages" aria-live="polite">
+                {move || message.get().map(|(ok, m)| view! {
+                    <p class=if ok { "message message-ok" } else { "message message-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+                })}
+            </div>
+            <section aria-labelledby="wipe-title">
+                <h2 id="wipe-title">"この端末のデータ"</h2>
+                <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let r = draft.envelope.report.clone();
+    let id = draft.id.clone();
+    let tlp = r.tlp().map(|t| {
+        view! { <span class=format!("tlp tlp-{}", t.id())>{t.label()}</span> }
+    });
+    let saved = draft.saved_at.as_deref().map(util::short_datetime).unwrap_or_default();
+    let who = who(&r);
+    let name = format!("{} 第{}報", r.kind().name(), r.report_number());
+    let edit = format!("#/edit/{id}");
+    let print = format!("#/print/{id}");
+    let d2 = draft.clone();
+    let follow = move |_| match create_follow_up(&d2) {
+        Ok(new_id) => util::navigate(&format!("#/edit/{new_id}")),
+        Err(e) => message.set(Some((false, e))),
+    };
+    let id2 = id.clone();
+    let name2 = name.clone();
+    let delete = move |_| {
+        if util::confirm(&format!("{name2} をこの端末から削除します。よろしいですか?")) {
+            match storage::delete(&id2) {
+                Ok(()) => message.set(Some((true, format!("{name2} を削除しました。")))),
+                Err(e) => message.set(Some((false, e.to_string()))),
+            }
+            version.update(|v| *v += 1);
+        }
+    };
+    view! {
+        <li class="draft">
+            <p class="draft-title"><a href=edit>{name.clone()}</a>" "{tlp}</p>
+            <p class="draft-meta">
+                {(!who.is_empty()).then(|| view! { <span class="draft-who">{who}</span> })}
+                <span class="draft-saved">{format!("最終保存 {saved}")}</span>
+            </p>
+            <p class="draft-actions">
+                <a href=print>"印刷用の表示"<span class="visually-hidden">{format!("({name})")}</span></a>
+                <button type="button" class="button-secondary" on:click=follow>"続報を作成"<span class="visually-hidden">{format!("({name})")}</span></button>
+                <button type="button" class="button-warning" on:click=delete>"削除"<span class="visually-hidden">{format!("({name})")}</span></button>
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,158 @@
+//! Small helpers of the UI: reading and writing a report's JSON value by field path, element ids
+//! derived from paths, the clock, random ids, the DOM.
+
+use serde_json::{Map, Value};
+use wasm_bindgen::JsCast;
+
+/// The element id of the input of a field path: `timeline[2].at` → `f-timeline-2-at`.
+pub fn field_id(path: &str) -> String {
+    let mut s = String::from("f-");
+    for c in path.chars() {
+        match c {
+            '.' | '[' => s.push('-'),
+            ']' => {}
+            c if c.is_ascii_alphanumeric() || c == '_' || c == '-' => s.push(c),
+            _ => s.push('_'),
+        }
+    }
+    s
+}
+
+/// One segment of a path: a name and the list indexes after it.
+fn segments(path: &str) -> Vec<(String, Vec<usize>)> {
+    path.split('.')
+        .filter(|s| !s.is_empty())
+        .map(|seg| {
+            let (name, mut rest) = match seg.find('[') {
+                Some(i) => (&seg[..i], &seg[i..]),
+                None => (seg, ""),
+            };
+            let mut idx = Vec::new();
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(end) = stripped.find(']') else { break };
+                if let Ok(i) = stripped[..end].parse() {
+                    idx.push(i);
+                }
+                rest = &stripped[end + 1..];
+            }
+            (name.to_string(), idx)
+        })
+        .collect()
+}
+
+/// The mutable value at `path`, creating objects on the way (lists must exist).
+pub fn get_mut<'a>(root: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    let mut v = root;
+    for (name, idx) in segments(path) {
+        if !name.is_empty() {
+            if !v.is_object() {
+                *v = Value::Object(Map::new());
+            }
+            v = v.as_object_mut()?.entry(name).or_insert(Value::Null);
+        }
+        for i in idx {
+            v = v.as_array_mut()?.get_mut(i)?;
+        }
+    }
+    Some(v)
+}
+
+/// Sets the value at `path`.
+pub fn set(root: &mut Value, path: &str, new: Value) {
+    if let Some(v) = get_mut(root, path) {
+        *v = new;
+    }
+}
+
+/// The value at `path` as text ("" when absent or not text).
+pub fn get_str(root: &Value, path: &str) -> String {
+    match kyoyu_core::forms::layout::get(root, path) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Now as `YYYY-MM-DDTHH:MM` (local), the forms' date-time format.
+pub fn now_form() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// `HH:MM:SS` of an RFC 3339 time (for 「保存済み HH:MM:SS」).
+pub fn hms(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+/// 「2025-10-01 09:12」 of an RFC 3339 time.
+pub fn short_datetime(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// A random id (hex, 128 bits) from the browser's CSPRNG, or Math.random if it is missing.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    let ok = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !ok {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("document")
+}
+
+/// Moves focus to the input of `path` (or, for a block such as `header.contact`, to its first
+/// input); scrolls it into view. Returns whether an element was found.
+pub fn focus_field(path: &str) -> bool {
+    let id = field_id(path);
+    let doc = document();
+    let el = doc
+        .get_element_by_id(&id)
+        .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+        .or_else(|| {
+            let sel = format!(
+                "input[id^=\"{id}-\"], select[id^=\"{id}-\"], textarea[id^=\"{id}-\"], button[id^=\"{id}-\"]"
+            );
+            doc.query_selector(&sel).ok().flatten()
+        });
+    match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(e) => {
+            e.scroll_into_view();
+            let _ = e.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Focuses the element with this id, if any.
+pub fn focus_id(id: &str) {
+    if let Some(e) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
+/// `window.confirm`.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}
+
+/// Sets `location.hash`.
+pub fn navigate(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
