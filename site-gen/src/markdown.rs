@@ -149,7 +149,7 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
             }
             _ => {}
         }
-        if let Some((_, inner)) = heading.as_mut() {
+        if let Some((_, _, inner)) = heading.as_mut() {
             inner.push(event);
             continue;
         }

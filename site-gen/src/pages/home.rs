@@ -30,7 +30,7 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
                 p { "オフラインでも使えます。下書きは自動保存され、続報では変更箇所が分かります。" }
                 ul {
                     @for k in FormKind::ALL {
-                        li { a href={ "/app/#/new/" (k.id()) } { (k.label()) } }
+                        li { a href={ "/app/#/new/" (k.id()) } { (k.name()) } }
                     }
                 }
             }
@@ -64,7 +64,7 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
     )
 }
 
-pub fn page(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
+pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
     staging.write_page("/", &page_html(site, assets))?;
     Ok(Built { url: "/".into(), title: "kyoyu".into(), html: String::new(), text: String::new() })
 }
