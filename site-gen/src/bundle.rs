@@ -7,7 +7,13 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 const TARGET: &str = "wasm32-unknown-unknown";
+/// The size-tuned profile of the workspace's Cargo.toml. `KYOYU_APP_PROFILE=dev` builds faster
+/// (for working on the app); releases and tests use this one.
 const PROFILE: &str = "wasm-release";
+
+fn profile() -> String {
+    std::env::var("KYOYU_APP_PROFILE").unwrap_or_else(|_| PROFILE.to_string())
+}
 
 /// The app's files, ready to be fingerprinted.
 #[derive(Debug, Clone)]
@@ -23,17 +29,19 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
     ensure_wasm_target()?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let profile = profile();
     let status = Command::new(&cargo)
         .current_dir(root)
-        .args(["build", "-p", "kyoyu-app", "--target", TARGET, "--profile", PROFILE])
+        .args(["build", "-p", "kyoyu-app", "--target", TARGET, "--profile", &profile])
         .arg("--target-dir")
         .arg(&target_dir)
         .status()
         .with_context(|| format!("{cargo} を起動できません"))?;
     if !status.success() {
-        bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {PROFILE})");
+        bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {profile})");
     }
-    let wasm_in = target_dir.join(TARGET).join(PROFILE).join("kyoyu-app.wasm");
+    let dir = if profile == "dev" { "debug" } else { profile.as_str() };
+    let wasm_in = target_dir.join(TARGET).join(dir).join("kyoyu-app.wasm");
     let tmp = target_dir.join("kyoyu-bindgen");
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp)?;
@@ -47,7 +55,7 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
     let wasm_path = tmp.join("kyoyu-app_bg.wasm");
-    let optimised = match find_wasm_opt(root) {
+    let optimised = match find_wasm_opt(root).filter(|_| profile != "dev") {
         Some(wasm_opt) => {
             let out = tmp.join("kyoyu-app_opt.wasm");
             let st = Command::new(&wasm_opt)
