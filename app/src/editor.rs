@@ -239,6 +239,22 @@ fn Editor(draft: Draft) -> impl IntoView {
             flush();
         }
     };
+    let export_advisory = move |_| {
+        if let Report::Advisory(a) = report.get_untracked() {
+            let name = kyoyu_core::advisory_file::file_name(&a);
+            let text = kyoyu_core::advisory_file::to_file(&a);
+            match files::download(&name, "text/markdown", &text) {
+                Ok(()) => {
+                    let note = match a.header.tlp {
+                        Some(kyoyu_core::taxonomy::Tlp::Clear) => String::new(),
+                        _ => "(情報共有範囲が TLP:CLEAR でないため、このままではサイトに公開されません)".to_string(),
+                    };
+                    notice.set(Some((true, format!("公開用ファイル {name} を書き出しました。{note}"))));
+                }
+                Err(_) => notice.set(Some((false, "ファイルを書き出せませんでした。".into()))),
+            }
+        }
+    };
     let copy_mail = move |_| {
         let r = report.get_untracked();
         let subject = render::subject(&r);
@@ -349,6 +365,9 @@ fn Editor(draft: Draft) -> impl IntoView {
                 <button type="button" class="button-secondary" on:click=export_json>"ファイル(JSON)に書き出す"</button>
                 <a class="button-secondary" href=print_href on:click=to_print>"印刷用の表示"</a>
                 <button type="button" class="button-secondary" on:click=copy_mail>"メール本文をコピー"</button>
+                {(kind == FormKind::Advisory).then(|| view! {
+                    <button type="button" class="button-secondary" on:click=export_advisory>"公開用ファイル(注意喚起)を書き出す"</button>
+                })}
                 <button type="button" class="button-secondary" on:click=make_follow_up>{follow_label}</button>
                 <button type="button" class="button-warning" on:click=delete>"この下書きを削除"</button>
             </div>
