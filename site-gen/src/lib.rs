@@ -6,10 +6,12 @@ pub mod bundle;
 pub mod content;
 pub mod directives;
 pub mod error;
+pub mod figures;
 pub mod layout;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod search;
 pub mod serve;
 
 use std::path::PathBuf;

@@ -65,7 +65,7 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
 }
 
 /// 404 and the search page.
-pub fn fixed_pages(assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
+pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Result<Vec<Built>> {
     let not_found = page(
         &Page { title: "ページが見つかりません", url: "/404.html", description: None, breadcrumbs: &[], sidebar: &[],
                 prev: None, next: None, kind: "not-found", extra_css: &[], extra_js: &[] },
@@ -89,7 +89,7 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
             h1 { "手引書を検索" }
             div class="search" role="search" {
                 label for="search-input" { "検索語" }
-                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾";
+                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾" data-index=(search_index);
                 p id="search-status" class="search-status" aria-live="polite" {}
                 ol id="search-results" class="search-results" {}
             }

@@ -161,7 +161,17 @@ impl<'o> Site<'o> {
         if let Some(app) = app {
             pages.push(misc::app_page(app, &assets, staging)?);
         }
-        pages.extend(misc::fixed_pages(&assets, staging)?);
+        // The search index: every chapter and generated page (text as it appears on the page).
+        let mut docs: Vec<crate::search::Doc> = self
+            .handbook
+            .chapters()
+            .zip(&rendered)
+            .map(|((_, src), r)| crate::search::Doc::from_html(&Handbook::url_of(&src.rel), &chapter_title(src), &r.html))
+            .collect();
+        docs.extend(generated.iter().map(|g| crate::search::Doc::from_html(&g.url, &g.title, &g.html)));
+        let index_url = crate::search::write(staging, &self.opts.public, &docs)?;
+        reference::write_schemas(staging)?;
+        pages.extend(misc::fixed_pages(&assets, staging, &index_url)?);
         misc::write_sitemap(staging, &self.opts.base_url, &pages)?;
         misc::write_service_worker(staging, &self.opts.public)?;
         Ok(pages.len())
