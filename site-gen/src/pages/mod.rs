@@ -1,5 +1,6 @@
 //! Every page of the site: the handbook's chapters (from Markdown), the pages generated from
 //! core's taxonomy, the home page, the app's shell, search, 404, sitemap and service worker.
+pub mod advisories;
 mod handbook;
 mod home;
 mod misc;
@@ -46,12 +47,15 @@ pub struct Built {
 pub struct Site<'o> {
     pub opts: &'o Options,
     pub handbook: Handbook,
+    /// The TLP:CLEAR advisories (loaded through the TLP gate).
+    pub advisories: advisories::Advisories,
 }
 
 impl<'o> Site<'o> {
     pub fn load(opts: &'o Options) -> Result<Site<'o>> {
         let handbook = content::load(&opts.content).map_err(|e| anyhow!(ContentErrors(e)))?;
-        Ok(Site { opts, handbook })
+        let advisories = advisories::load(&opts.content)?;
+        Ok(Site { opts, handbook, advisories })
     }
 
     pub fn file_count(&self) -> usize {
@@ -157,7 +161,8 @@ impl<'o> Site<'o> {
             staging.write_page(&g.url, &html)?;
             pages.push(Built { url: g.url.clone(), title: g.title.clone(), html: String::new(), text: g.text.clone() });
         }
-        pages.push(home::page(self, &assets, staging)?);
+        pages.extend(advisories::write(self, &assets, staging)?);
+        pages.push(home::write(self, &assets, staging)?);
         if let Some(app) = app {
             pages.push(misc::app_page(app, &assets, staging)?);
         }
