@@ -81,37 +81,37 @@ const CRISIS: &[&str] = &["内閣官房", "(事態対処・危機管理担当)"]
 /// 図1 and the common part of 図2.
 fn framework(id: &'static str, caption: &'static str, large_scale: bool) -> Diagram {
     let mut nodes = vec![
-        n("nco", NCO, 250.0, 20.0, 220.0, 56.0, "hub"),
-        n("crisis", CRISIS, 10.0, 20.0, 180.0, 56.0, "group"),
-        n("others", STAKEHOLDERS, 520.0, 10.0, 230.0, 86.0, "group"),
-        n("ministries", MINISTRIES, 250.0, 190.0, 220.0, 46.0, "actor"),
-        n("ceptoar", CEPTOAR, 520.0, 300.0, 180.0, 46.0, "actor"),
-        n("operators", OPERATORS, 250.0, 400.0, 220.0, 46.0, "actor"),
+        n("nco", NCO, 290.0, 20.0, 220.0, 56.0, "hub"),
+        n("crisis", CRISIS, 10.0, 130.0, 190.0, 56.0, "group"),
+        n("others", STAKEHOLDERS, 560.0, 110.0, 230.0, 86.0, "group"),
+        n("ministries", MINISTRIES, 290.0, 230.0, 220.0, 46.0, "actor"),
+        n("ceptoar", CEPTOAR, 590.0, 330.0, 180.0, 46.0, "actor"),
+        n("operators", OPERATORS, 290.0, 430.0, 220.0, 46.0, "actor"),
     ];
     let mut edges = vec![
         e("operators", "ministries", "情報連絡(報告)", Flow::Report, -40.0),
-        e("operators", "ceptoar", "報告", Flow::Report, -12.0),
-        e("ceptoar", "ministries", "報告(匿名化等)", Flow::Report, -12.0),
+        e("operators", "ceptoar", "報告", Flow::Report, -10.0),
+        e("ceptoar", "ministries", "報告(匿名化等)", Flow::Report, -10.0),
         e("ministries", "nco", "情報連絡(情報連絡様式)", Flow::Report, -40.0),
         e("nco", "ministries", "情報提供(情報提供様式)", Flow::Advisory, -40.0),
-        e("ministries", "ceptoar", "展開", Flow::Advisory, -12.0),
-        e("ceptoar", "operators", "展開", Flow::Advisory, -12.0),
+        e("ministries", "ceptoar", "展開", Flow::Advisory, -10.0),
+        e("ceptoar", "operators", "展開", Flow::Advisory, -10.0),
         e("ministries", "operators", "必要に応じ直接展開", Flow::Advisory, -40.0),
         e("others", "nco", "システムの不具合等に関する情報", Flow::Other, 0.0),
         both("nco", "crisis", "必要に応じ情報共有", Flow::Other),
     ];
     let (height, uncertain) = if large_scale {
-        nodes.push(n("kantei", &["官邸対策室等", "(官邸危機管理センター)"], 10.0, 400.0, 200.0, 56.0, "uncertain"));
+        nodes.push(n("kantei", &["官邸対策室等", "(官邸危機管理センター)"], 10.0, 330.0, 190.0, 56.0, "uncertain"));
         edges.push(both("kantei", "crisis", "政府として集中的な対応", Flow::Uncertain));
-        (480.0, Some("本文は図2の流れを説明していません。図1の流れに、用語の定義「大規模重要インフラサービス障害」(官邸対策室等が官邸危機管理センターに設置されるなど、政府として集中的な対応が必要となる規模)の官邸対策室等を加えて描いたもので、官邸対策室等とのやり取り(点線)は推定です。原図とは異なる可能性があります。"))
+        (530.0, Some("本文は図2の流れを説明していません。図1の流れに、用語の定義「大規模重要インフラサービス障害」(官邸対策室等が官邸危機管理センターに設置されるなど、政府として集中的な対応が必要となる規模)の官邸対策室等を加えて描いたもので、官邸対策室等とのやり取り(点線)は推定です。原図とは異なる可能性があります。"))
     } else {
-        (480.0, None)
+        (530.0, None)
     };
     Diagram {
         id,
         caption,
         from: "1.2 情報共有の全体像、2.1 情報連絡の流れ、3.1 情報提供の流れ、表5 ※2",
-        width: 760.0,
+        width: 800.0,
         height,
         desc: "重要インフラ事業者等から重要インフラ所管省庁を経て国家サイバー統括室へ向かう情報連絡と、国家サイバー統括室から重要インフラ所管省庁を経て重要インフラ事業者等へ向かう情報提供の流れ。",
         nodes,
@@ -346,9 +346,16 @@ fn svg(d: &Diagram) -> String {
             "<line class=\"edge edge-{name}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" marker-end=\"url(#{id}-arrow-{name})\"{}/>",
             if ed.both { format!(" marker-start=\"url(#{id}-arrow-{name})\"") } else { String::new() }
         ));
-        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
         let size = 12.0;
         let w = text_width(ed.label, size) + 8.0;
+        let (mut mx, mut my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+        if ed.offset != 0.0 {
+            // One of a pair: its label goes outside, away from the other arrow.
+            let (qx, qy) = (-uy * ed.offset.signum(), ux * ed.offset.signum());
+            let half = qx.abs() * w / 2.0 + qy.abs() * 9.0 + 4.0;
+            mx += qx * half;
+            my += qy * half;
+        }
         labels.push_str(&format!(
             "<g class=\"edge-label label-{name}\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" rx=\"3\"/><text x=\"{mx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{size}\">{}</text></g>",
             mx - w / 2.0,
