@@ -69,12 +69,12 @@ def tool_cmds(c, o):
     return {
         "site-gen": [SITE_GEN, "build", "--root", ROOT, "--content", f"{c}/site", "--out", f"{o}/site-gen", "--no-app"],
         "hugo": ["hugo", "--source", f"{BENCH}/hugo", "--contentDir", f"{c}/site", "--destination", f"{o}/hugo",
-                 "--cacheDir", f"{o}/hugo-cache", "--quiet"],
+                 "--cacheDir", f"{o}/hugo-cache", "--noBuildLock", "--quiet"],
         "mdbook": [MDBOOK, "build", f"{c}/mdbook", "--dest-dir", f"{o}/mdbook"],
     }
 
 
-def bench_build(sizes, seed, runs, warmup, mdbook_runs_large, large):
+def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large):
     results = []
     for n in sizes:
         c = corpus(n, seed)
@@ -83,19 +83,21 @@ def bench_build(sizes, seed, runs, warmup, mdbook_runs_large, large):
         cmds = tool_cmds(c, o)
         want = {t: runs for t in cmds}
         if n >= large:
+            # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
+            # corpus was just written or read, so it is in the page cache for every tool).
+            want = {t: min(runs, runs_large) for t in cmds}
             want["mdbook"] = min(runs, mdbook_runs_large)
+        warm = 0 if n >= large else warmup
         times = {t: [] for t in cmds}
         rss = {t: [] for t in cmds}
         tools = list(cmds)
         # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
         # the machine's load (2 cores shared with others' builds) falls on all tools alike.
-        total_rounds = warmup + max(want.values())
+        total_rounds = warm + max(want.values())
         for r in range(total_rounds):
             order = tools[r % len(tools):] + tools[:r % len(tools)]
             for t in order:
-                is_warmup = r < warmup
-                if is_warmup and n >= large and t == "mdbook":
-                    continue  # too slow to warm up at this size; the corpus is in the page cache anyway
+                is_warmup = r < warm
                 if not is_warmup and len(times[t]) >= want[t]:
                     continue
                 mem = os.path.join(o, f"{t}.rss")
@@ -121,6 +123,8 @@ def bench_build(sizes, seed, runs, warmup, mdbook_runs_large, large):
                 "max_rss_mib": max(rss[t]) / 1024,
                 "html_files": count_pages(os.path.join(o, t)), "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
             })
+        if n >= large:
+            shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
     return results
 
 
@@ -200,6 +204,7 @@ def bench_incremental(n, seed, port, edits):
         for p, text in backups.items():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(text)
+        shutil.rmtree(out, ignore_errors=True)
     ms = [e["logged_ms"] for e in res["edits"]]
     res["median_logged_ms"] = statistics.median(ms)
     res["median_wall_ms"] = statistics.median(e["wall_ms"] for e in res["edits"])
@@ -558,9 +563,10 @@ def main():
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--runs-large", type=int, default=3, help="runs of site-gen and Hugo at sizes >= --large")
     ap.add_argument("--mdbook-runs-large", type=int, default=2, help="mdBook's runs at sizes >= --large")
     ap.add_argument("--large", type=int, default=5000)
-    ap.add_argument("--edits", type=int, default=5)
+    ap.add_argument("--edits", type=int, default=3, help="pages changed one after the other in the incremental step")
     ap.add_argument("--incremental-size", type=int, default=0, help="default: the largest size")
     ap.add_argument("--port", type=int, default=18089)
     ap.add_argument("--skip", default="", help="comma-separated: build,incremental,bundle,attribution,lighthouse")
@@ -583,7 +589,7 @@ def main():
             R["errors"].append(f"{name}: {e}")
             return None
 
-    R["build"] = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.mdbook_runs_large, a.large))
+    R["build"] = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large))
     R["incremental"] = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), a.seed, a.port, a.edits))
     R["bundle"] = step("bundle", lambda: bench_bundle(a.skip_real_build))
     if R["bundle"] is not None:
