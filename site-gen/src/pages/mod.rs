@@ -189,11 +189,10 @@ pub fn handbook_sidebar(hb: &Handbook) -> Vec<NavGroup> {
         .iter()
         .map(|p| NavGroup {
             title: p.title.clone(),
-            url: Some(format!("/handbook/{}/", p.slug)),
-            links: p
-                .chapters
-                .iter()
-                .map(|c| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) })
+            // No link inside <summary> (axe: nested-interactive); the part's page is the first link.
+            url: None,
+            links: std::iter::once(NavLink { url: format!("/handbook/{}/", p.slug), title: format!("{}(目次)", p.title) })
+                .chain(p.chapters.iter().map(|c| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) }))
                 .collect(),
         })
         .collect()

@@ -37,13 +37,14 @@ pub fn sidebar() -> Vec<NavGroup> {
     vec![
         NavGroup {
             title: "参照表".into(),
-            url: Some("/reference/".into()),
-            links: REFERENCE_PAGES.iter().map(|(u, t)| link(u, t)).collect(),
+            // No link inside <summary> (axe: nested-interactive): the index is the first link.
+            url: None,
+            links: std::iter::once(link("/reference/", "参照表の一覧")).chain(REFERENCE_PAGES.iter().map(|(u, t)| link(u, t))).collect(),
         },
         NavGroup {
             title: "様式".into(),
-            url: Some("/forms/".into()),
-            links: FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name())).collect(),
+            url: None,
+            links: std::iter::once(link("/forms/", "4つの様式")).chain(FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name()))).collect(),
         },
     ]
 }
@@ -54,8 +55,8 @@ fn sector_sidebar() -> Vec<NavGroup> {
         1,
         NavGroup {
             title: "重要インフラ分野".into(),
-            url: Some("/reference/sectors/".into()),
-            links: Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label())).collect(),
+            url: None,
+            links: std::iter::once(link("/reference/sectors/", "分野の一覧")).chain(Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label()))).collect(),
         },
     );
     s

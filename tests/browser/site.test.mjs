@@ -1,0 +1,177 @@
+// The handbook site in a real Chromium: the reference pages hold what the seed's tables hold,
+// search finds Japanese words inside unspaced text (also offline, from the service worker's
+// cache), and axe-core finds no accessibility violations on the main kinds of page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer, launch, record } from "./harness.mjs";
+
+const AXE = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open(context, url) {
+  const page = await context.newPage();
+  const log = record(page);
+  const res = await page.goto(server.origin + url);
+  assert.equal(res.status(), 200, url);
+  return { page, log };
+}
+
+test("reference pages match the seed's counts", async () => {
+  const context = await browser.newContext();
+  const count = async (url, sel) => {
+    const { page, log } = await open(context, url);
+    const n = await page.locator(sel).count();
+    assert.deepEqual(log.errors, [], url);
+    await page.close();
+    return n;
+  };
+  assert.equal(await count("/reference/causes/", "section.cause-group"), 4, "4 cause groups (表1)");
+  assert.equal(await count("/reference/causes/", "section.cause-group .cause[id]"), 17, "17 causes (表1)");
+  assert.equal(await count("/reference/events/", ".event-type[id]"), 8, "8 event types (図4 ①)");
+  assert.equal(await count("/reference/sectors/", "tr.sector"), 15, "15 sectors (表2)");
+  assert.equal(await count("/reference/sectors/", "tr.sector a[href^='/reference/sectors/']"), 15, "one page per sector");
+  assert.equal(await count("/reference/tlp/", "table.tlp-table tr.tlp-row"), 5, "5 TLP labels (表5)");
+  assert.equal(await count("/reference/glossary/", "dl.glossary dt[id]"), 33, "33 glossary terms");
+  assert.equal(await count("/handbook/", "section.part-summary"), 5, "parts I–V");
+
+  // Each cause has its own anchor (its id) and the form field that uses it.
+  const { page: causes } = await open(context, "/reference/causes/");
+  const ids = await causes.locator(".cause[id]").evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, 17);
+  assert.ok(ids.includes("suspicious_email") && ids.includes("unknown"));
+  assert.match(await causes.locator("#improper_operation").innerText(), /適切なシステム運用等の未実施/, "both wordings");
+  assert.match(await causes.locator("#improper_operation").innerText(), /②上記事象における原因の類型/);
+
+  // 表4: three levels in each of the two tables.
+  const { page: imp } = await open(context, "/reference/importance/");
+  const levels = await imp.locator("tr.importance-level").evaluateAll((els) => els.map((e) => e.dataset.level));
+  assert.deepEqual([...new Set(levels)], ["alert", "caution", "information"]);
+  assert.equal(levels.length, 6);
+
+  // 表5: labels in TLP 2.0 colours, on black.
+  const { page: tlp } = await open(context, "/reference/tlp/");
+  const red = tlp.locator("tr.tlp-row[data-tlp='RED'] .tlp").first();
+  assert.equal(await red.innerText(), "TLP:RED");
+  assert.equal(await red.evaluate((e) => getComputedStyle(e).color), "rgb(255, 43, 43)");
+  assert.equal(await red.evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(0, 0, 0)");
+  const strict = tlp.locator("tr.tlp-row[data-tlp='AMBER+STRICT'] .tlp").first();
+  assert.equal(await strict.evaluate((e) => getComputedStyle(e).color), "rgb(255, 192, 0)");
+
+  // The five parts, in order.
+  const { page: hb } = await open(context, "/handbook/");
+  const parts = await hb.locator("section.part-summary h2").allInnerTexts();
+  assert.equal(parts.length, 5);
+  for (const [i, want] of ["前書き", "行動計画に基づく情報共有", "他の情報共有体制との関係", "インシデント対応に資する情報等について", "関係法令"].entries()) {
+    assert.ok(parts[i].includes(want), `part ${i + 1}: ${parts[i]}`);
+  }
+
+  // A sector page shows the taxonomy's uncertainty notes.
+  const { page: fin } = await open(context, "/reference/sectors/finance/");
+  assert.ok(await fin.locator(".uncertain").first().isVisible());
+  // Figures: SVG with role=img, title and desc, and the flows as text.
+  const { page: ch } = await open(context, "/handbook/kodo-keikaku/joho-kyoyu/");
+  for (const id of ["zu1", "zu2"]) {
+    const fig = ch.locator(`#figure-${id}`);
+    assert.equal(await fig.locator("svg[role='img'] > title").count(), 1);
+    assert.ok((await fig.locator(".figure-flows li").count()) >= 5);
+    assert.match(await fig.locator("figcaption").innerText(), /描き直した/);
+  }
+  await context.close();
+});
+
+const EXPECTED = [
+  ["ランサムウェア", "/forms/ransomware/"],
+  ["情報共有範囲", "/reference/tlp/"],
+  ["港湾", "/reference/sectors/port/"],
+  ["ヒヤリハット", "/reference/glossary/"],
+];
+
+async function searchFor(page, term) {
+  const input = page.locator("#search-input");
+  await input.fill(term);
+  await page.waitForFunction((t) => document.getElementById("search-status").textContent.includes(`「${t}」`), term);
+  return page.locator("#search-results > li");
+}
+
+test("search finds Japanese words with the expected page first, highlighted", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await open(context, "/search/");
+  await page.waitForSelector("#search-input[data-ready]");
+  for (const [term, url] of EXPECTED) {
+    const items = await searchFor(page, term);
+    assert.ok((await items.count()) > 0, term);
+    const first = items.first();
+    assert.equal(await first.locator("a").first().getAttribute("href"), url, `${term}: first result`);
+    const marks = await first.locator("mark").allInnerTexts();
+    assert.ok(marks.length > 0 && marks.every((m) => m === term), `${term}: highlighted (${marks})`);
+  }
+  // ASCII words, case-insensitive, and one-character queries.
+  const ddos = await searchFor(page, "ddos");
+  assert.ok((await ddos.count()) > 0);
+  assert.match(await ddos.first().locator("mark").first().innerText(), /^ddos$/i);
+  assert.ok((await (await searchFor(page, "港")).count()) >= 2);
+  assert.equal(await (await searchFor(page, "存在しない語彙ですよ")).count(), 0);
+  // Page text never becomes markup: results are text nodes and <mark> only.
+  const tags = await page.locator("#search-results .search-snippet *").evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+  assert.ok(tags.every((t) => t === "MARK"), String(tags));
+
+  // Query time: several queries, measured in the page (the budget is 10 ms; only logged).
+  const queries = ["ランサムウェア", "情報共有範囲", "港湾", "ヒヤリハット", "重要インフラ", "サービス維持レベル", "TLP", "情報", "DDoS攻撃", "セプター"];
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of queries) times.push((await page.evaluate((q) => window.kyoyuSearch(q), q)).ms);
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  console.log(`search query time over ${times.length} queries: mean ${mean.toFixed(2)} ms, median ${times[times.length >> 1].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+  assert.ok(mean < 100, `mean query time ${mean} ms`);
+  assert.deepEqual(log.errors, []);
+  const foreign = log.requests.filter((r) => !r.url.startsWith(server.origin));
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("search works offline after a first visit", async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context, "/search/");
+  await page.waitForSelector("#search-input[data-ready]");
+  // Wait until the service worker has precached everything and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("#search-input[data-ready]");
+  const items = await searchFor(page, "港湾");
+  assert.equal(await items.first().locator("a").first().getAttribute("href"), "/reference/sectors/port/");
+  // A result page opens offline too.
+  await items.first().locator("a").first().click();
+  await page.waitForURL("**/reference/sectors/port/");
+  assert.equal(await page.locator("h1").innerText(), "港湾");
+  await context.setOffline(false);
+  await context.close();
+});
+
+test("axe-core finds no accessibility violations", async () => {
+  const context = await browser.newContext();
+  for (const url of ["/", "/handbook/kodo-keikaku/joho-kyoyu/", "/reference/causes/", "/reference/sectors/port/", "/reference/tlp/", "/search/"]) {
+    const { page } = await open(context, url);
+    await page.evaluate(AXE);
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    assert.deepEqual(result, [], `${url}:\n${result.join("\n")}`);
+    await page.close();
+  }
+  await context.close();
+});
