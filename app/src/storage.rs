@@ -241,5 +241,5 @@ pub fn delete_all() -> Result<(), StorageError> {
 
 /// Now, RFC 3339 with the local offset (for `saved_at`, `exported_at`).
 pub fn now_rfc3339() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
 }

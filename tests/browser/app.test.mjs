@@ -66,7 +66,8 @@ async function fillField(page, p, value) {
   } else {
     const label = await labelOf(page, id);
     const byLabel = page.locator(`#${id}`); // the same element as getByLabel(label)
-    assert.equal(await page.getByLabel(label, { exact: true }).first().getAttribute("id"), id, `label 「${label}」 names #${id}`);
+    const named = await page.getByLabel(label, { exact: true }).evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(named.includes(id), `label 「${label}」 names #${id}`);
     await byLabel.fill(String(value));
   }
 }
@@ -218,6 +219,12 @@ test("DDoS: attacks are added, moved and removed in the editor", async () => {
   await add.click();
   await add.click();
   await page.locator(`#${fieldId("attacks[0].protocol")}`).fill("UDP");
+  // Autosave: the edit reaches LocalStorage within about a second.
+  const t0 = Date.now();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("kyoyu.draft.") && localStorage.getItem(k).includes('"protocol":"UDP"')), null, { timeout: 1500, polling: 20 });
+  const ms = Date.now() - t0;
+  console.log(`# autosave: edit stored after ${ms} ms`);
+  assert.ok(ms < 1200, `autosave within about a second (${ms} ms)`);
   await page.locator(`#${fieldId("attacks[1].protocol")}`).fill("HTTP");
   await page.getByRole("button", { name: "下へ(攻撃 1 を下へ移動)" }).click();
   assert.equal(await page.locator(`#${fieldId("attacks[0].protocol")}`).inputValue(), "HTTP");
