@@ -178,34 +178,42 @@ test("図5 typed in, kept across a reload, exported exactly, printed with ■ an
 });
 
 for (const [file, kind, rows] of [["ddos-two-attacks.json", "ddos", 2], ["ransomware.json", "ransomware", 0]]) {
-  test(`${kind}: imported, exported and re-imported unchanged`, async () => {
+  test(`${kind}: filled in, exported, re-imported unchanged; the fixture imported and exported unchanged`, async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const { page, log } = await openApp(context);
     const fx = await fixture(file);
-    await importFile(page, fixturePath(file));
-    await page.waitForURL(/#\/edit\//);
-    await page.locator(".editor").waitFor();
-    if (kind === "ddos") {
-      assert.equal(await page.locator(".group-row .row-legend", { hasText: /^攻撃 \d/ }).count(), rows, "two attack blocks");
-    } else {
+    // Typed in through the form.
+    await newForm(page, kind);
+    if (kind === "ransomware") {
       const cautions = page.getByRole("region", { name: "2. ランサムウェア感染時の留意事項" });
       assert.ok(await cautions.isVisible(), "the five cautions are shown when the form opens");
       assert.equal(await cautions.locator("li").count(), 5);
     }
-    const first = await exportJson(page);
-    assert.deepEqual(first.json.report, fx.report);
-    assert.deepEqual(first.json.series.id, fx.series.id);
-    // Remove it, and read back the exported file: the same report again.
+    await fillReport(page, fx.report, { timeline: "行を追加", attacks: "攻撃を追加(別の表を作成)" });
+    await waitSaved(page);
+    if (kind === "ddos") {
+      assert.equal(await page.locator(".group-row .row-legend", { hasText: /^攻撃 \d/ }).count(), rows, "two attack blocks");
+    }
+    const typed = await exportJson(page);
+    assert.deepEqual(typed.json.report, fx.report, "typed in = fixture");
+    // Removed, then read back from the exported file: the same report again.
     page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "この下書きを削除" }).click();
     await page.waitForURL(/#\/$/);
-    const tmp = path.join(await fs.mkdtemp("/tmp/kyoyu-"), first.name);
-    await fs.writeFile(tmp, JSON.stringify(first.json));
+    const tmp = path.join(await fs.mkdtemp("/tmp/kyoyu-"), typed.name);
+    await fs.writeFile(tmp, JSON.stringify(typed.json));
     await importFile(page, tmp);
     await page.waitForURL(/#\/edit\//);
     await page.locator(".editor").waitFor();
-    const second = await exportJson(page);
-    assert.deepEqual(second.json.report, fx.report);
+    const again = await exportJson(page);
+    assert.deepEqual(again.json.report, fx.report, "re-imported unchanged");
+    // The fixture file itself: imported then exported, the same report and series.
+    await importFile(page, fixturePath(file));
+    await page.waitForURL(/#\/edit\//);
+    await page.locator(".editor").waitFor();
+    const fromFixture = await exportJson(page);
+    assert.deepEqual(fromFixture.json.report, fx.report);
+    assert.deepEqual(fromFixture.json.series, fx.series);
     assert.deepEqual(log.errors, []);
     await context.close();
   });
