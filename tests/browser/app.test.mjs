@@ -406,3 +406,38 @@ test("axe-core finds no violations on the home page and on each editor", async (
   }
   await context.close();
 });
+
+test("keyboard only: start a form, choose, type, check, follow a summary link, fix", async () => {
+  const context = await browser.newContext();
+  const { page } = await openApp(context);
+  const active = () => page.evaluate(() => ({ id: document.activeElement.id, text: document.activeElement.textContent.trim(), tag: document.activeElement.tagName }));
+  const tabTo = async (pred, max = 400) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      if (pred(await active())) return;
+    }
+    throw new Error("not reached by Tab");
+  };
+  await tabTo((a) => a.text.startsWith("情報連絡様式を作成"));
+  await page.keyboard.press("Enter");
+  await page.locator(".editor").waitFor();
+  // 重要度: radios chosen with the arrow keys.
+  await tabTo((a) => a.id === fieldId("header.importance"));
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`)?.value, fieldId("header.importance")), "caution");
+  await tabTo((a) => a.id === fieldId("header.contact.ministry"));
+  await page.keyboard.type("XX省");
+  await tabTo((a) => a.text === "入力内容を確認");
+  await page.keyboard.press("Enter");
+  await page.locator(".error-summary").waitFor();
+  assert.equal((await active()).id, "error-summary");
+  await page.keyboard.press("Tab");
+  const link = await active();
+  assert.equal(link.tag, "A");
+  await page.keyboard.press("Enter");
+  const field = await active();
+  assert.ok(field.id.startsWith("f-"), `focus on a field (${field.id})`);
+  assert.equal(await page.locator(`#${fieldId("header.contact.ministry")}`).inputValue(), "XX省");
+  await context.close();
+});
