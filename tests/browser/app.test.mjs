@@ -397,6 +397,7 @@ test("axe-core finds no violations on the home page and on each editor", async (
     const result = await page.evaluate(async () => await window.axe.run(document.querySelector("#app-root")));
     const v = result.violations.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
     assert.deepEqual(v, [], `${what}: axe violations`);
+    assert.equal(await page.locator("#app-root [style]").count(), 0, `${what}: no style attributes (CSP)`);
   };
   await check("home");
   for (const kind of ["incident", "ddos", "ransomware", "advisory"]) {
@@ -439,5 +440,20 @@ test("keyboard only: start a form, choose, type, check, follow a summary link, f
   const field = await active();
   assert.ok(field.id.startsWith("f-"), `focus on a field (${field.id})`);
   assert.equal(await page.locator(`#${fieldId("header.contact.ministry")}`).inputValue(), "XX省");
+  await context.close();
+});
+
+test("e-mail: the plain text and core's subject, copied or shown to copy by hand", async () => {
+  const context = await browser.newContext();
+  const { page } = await openApp(context);
+  await importFile(page, fixturePath("zu5-incident.json"));
+  await page.waitForURL(/#\/edit\//);
+  await page.locator(".editor").waitFor();
+  await page.getByRole("button", { name: "メール本文をコピー" }).click();
+  const subject = await page.getByLabel("件名", { exact: true }).inputValue();
+  const body = await page.getByLabel("本文", { exact: true }).inputValue();
+  assert.ok(subject.length > 0);
+  assert.match(body, /〇〇株式会社/);
+  await page.locator(".message", { hasText: /コピー/ }).waitFor();
   await context.close();
 });
