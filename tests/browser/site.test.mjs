@@ -162,7 +162,10 @@ test("search works offline after a first visit", async () => {
 
 test("axe-core finds no accessibility violations", async () => {
   const context = await browser.newContext();
-  for (const url of ["/", "/handbook/kodo-keikaku/joho-kyoyu/", "/reference/causes/", "/reference/sectors/port/", "/reference/tlp/", "/search/"]) {
+  for (const url of [
+    "/", "/handbook/kodo-keikaku/joho-kyoyu/", "/handbook/kodo-keikaku/joho-renraku/", "/reference/causes/",
+    "/reference/sectors/port/", "/reference/tlp/", "/reference/glossary/", "/forms/incident/", "/search/",
+  ]) {
     const { page } = await open(context, url);
     await page.evaluate(AXE);
     const result = await page.evaluate(async () => {

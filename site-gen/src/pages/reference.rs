@@ -687,9 +687,7 @@ fn form_page(k: FormKind) -> Generated {
         (form_fields_table(k))
         (source_note(figure))
     };
-    let mut crumbs = vec![link("/forms/", "様式")];
-    crumbs.truncate(1);
-    generated(&form_url(k), k.name(), crumbs, sidebar(), "reference form", body, vec!["fields".into()])
+    generated(&form_url(k), k.name(), vec![link("/forms/", "様式")], sidebar(), "reference form", body, vec!["fields".into()])
 }
 
 /// Glossary terms and their anchors, for linking the first use of each term in a chapter.
