@@ -51,8 +51,56 @@ fn every_leaf_path_has_a_label() {
             assert!(field_label(k, &p).is_some(), "{k:?}: no label for {p}");
         }
     }
-    assert_eq!(field_label(FormKind::Ddos, "attacks[3].source.ip"), Some("送信元のIPアドレス"));
+    // Labels come from the layout, read in their section (and sub-heading) of the form.
+    assert_eq!(field_label(FormKind::Ddos, "attacks[3].source.ip"), Some("4.(4) 送信元のIPアドレス"));
     assert_eq!(field_label(FormKind::Incident, "header.tlp"), Some("情報共有範囲"));
+    assert_eq!(field_label(FormKind::Incident, "overview.discovered_at"), Some("⑤概要 判明日時"));
+    assert_eq!(field_label(FormKind::Incident, "header.contact.email"), Some("情報連絡元 電子メールアドレス"));
+    assert_eq!(field_label(FormKind::Incident, "event_type"), Some("①発生した事象の類型"));
+    assert_eq!(field_label(FormKind::Incident, "header.annex"), Some("別紙有無"));
+    assert_eq!(field_label(FormKind::Incident, "timeline[].at"), Some("⑦当該事象に係る推移等 日時"));
+    // Objects and rows that hold fields are named too.
+    assert_eq!(field_label(FormKind::Incident, "header.contact"), Some("情報連絡元"));
+    assert_eq!(field_label(FormKind::Incident, "overview"), Some("⑤概要"));
+    assert_eq!(field_label(FormKind::Incident, "timeline[4]"), Some("⑦当該事象に係る推移等の行"));
+    assert_eq!(field_label(FormKind::Ddos, "attacks[1]"), Some("攻撃"));
+    assert_eq!(field_label(FormKind::Ransomware, "reporter.representative"), Some("1.報告者の概要 代表者の氏名"));
+}
+
+#[test]
+fn labels_follow_the_layout_and_name_one_field_each() {
+    for k in FormKind::ALL {
+        let all = fields(k);
+        let mut seen = std::collections::HashMap::new();
+        for f in &all {
+            assert!(!f.label.is_empty(), "{k:?}: empty label for {}", f.path);
+            assert!(!f.label.contains("(※") && !f.label.ends_with('。'), "{k:?}: {}", f.label);
+            if let Some(other) = seen.insert(f.label, f.path) {
+                panic!("{k:?}: {} and {other} are both 「{}」", f.path, f.label);
+            }
+        }
+        // Every field of the layout has its label, in the layout's order.
+        let mut last = 0;
+        for s in layout::layout(k) {
+            for f in &s.fields {
+                let i = all.iter().position(|x| x.path == f.path).unwrap_or_else(|| panic!("{k:?}: {}", f.path));
+                assert!(i >= last, "{k:?}: {} out of order", f.path);
+                last = i;
+            }
+        }
+    }
+}
+
+#[test]
+fn every_leaf_of_the_fixtures_has_a_label() {
+    for (name, text, kind) in FIXTURES {
+        let env = Envelope::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let paths = env.report.leaf_paths();
+        assert!(!paths.is_empty(), "{name}");
+        for p in paths {
+            assert!(field_label(*kind, &p).is_some(), "{name}: no label for {p}");
+        }
+    }
 }
 
 #[test]
