@@ -215,36 +215,25 @@ impl Out {
         }
     }
 
-    fn email(&mut self, value: &str, path: &str, field: &str) {
+    /// A filled field that `check` finds wrong (e-mail, telephone, フリガナ, 法人番号).
+    fn check<T>(&mut self, value: &str, path: &str, field: &str, check: impl FnOnce(&str) -> Result<T, Problem>) {
         if filled(value) {
-            if let Err(p) = checks::email(value) {
+            if let Err(p) = check(value) {
                 self.problem(path, field, p);
             }
         }
+    }
+
+    fn email(&mut self, value: &str, path: &str, field: &str) {
+        self.check(value, path, field, checks::email)
     }
 
     fn telephone(&mut self, value: &str, path: &str, field: &str) {
-        if filled(value) {
-            if let Err(p) = checks::telephone(value) {
-                self.problem(path, field, p);
-            }
-        }
+        self.check(value, path, field, checks::telephone)
     }
 
     fn furigana(&mut self, value: &str, path: &str, field: &str) {
-        if filled(value) {
-            if let Err(p) = checks::furigana(value) {
-                self.problem(path, field, p);
-            }
-        }
-    }
-
-    fn corporate_number(&mut self, value: &str, path: &str, field: &str) {
-        if filled(value) {
-            if let Err(p) = checks::corporate_number(value) {
-                self.problem(path, field, p);
-            }
-        }
+        self.check(value, path, field, checks::furigana)
     }
 
     /// A detail that a choice asks for (「済・予定有では日時・件名を記入」 …): a warning.
@@ -511,6 +500,19 @@ fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
     reported
 }
 
+/// 報告者の概要 (1.) of both common forms: 報告者 (フリガナ, 法人番号), the ransomware
+/// form's 代表者 (フリガナ), 事務連絡者 (フリガナ, 電話番号, E-mail).
+fn reporter(o: &mut Out, [name_kana, corporate_number]: [&str; 2], representative_kana: Option<&str>, [contact_kana, phone, email]: [&str; 3]) {
+    o.furigana(name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
+    o.check(corporate_number, "reporter.corporate_number", "法人番号", checks::corporate_number);
+    if let Some(kana) = representative_kana {
+        o.furigana(kana, "reporter.representative_kana", "代表者の氏名のフリガナ");
+    }
+    o.furigana(contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
+    o.telephone(phone, "reporter.phone", "電話番号");
+    o.email(email, "reporter.email", "E-mail");
+}
+
 fn publication(o: &mut Out, p: &PublicationStatus) {
     let planned = p.status == Some(Publication::Planned);
     let label = if planned { "公表予定日" } else { "公表日" };
@@ -538,11 +540,7 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
-    o.furigana(&rp.name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
-    o.corporate_number(&rp.corporate_number, "reporter.corporate_number", "法人番号");
-    o.furigana(&rp.contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
-    o.telephone(&rp.phone, "reporter.phone", "電話番号");
-    o.email(&rp.email, "reporter.email", "E-mail");
+    reporter(&mut o, [&rp.name_kana, &rp.corporate_number], None, [&rp.contact_kana, &rp.phone, &rp.email]);
 
     o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
 
@@ -637,12 +635,12 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
-    o.furigana(&rp.name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
-    o.corporate_number(&rp.corporate_number, "reporter.corporate_number", "法人番号");
-    o.furigana(&rp.representative_kana, "reporter.representative_kana", "代表者の氏名のフリガナ");
-    o.furigana(&rp.contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
-    o.telephone(&rp.phone, "reporter.phone", "電話番号");
-    o.email(&rp.email, "reporter.email", "E-mail");
+    reporter(
+        &mut o,
+        [&rp.name_kana, &rp.corporate_number],
+        Some(&rp.representative_kana),
+        [&rp.contact_kana, &rp.phone, &rp.email],
+    );
 
     let occurred = o.date(&r.occurred_at, "occurred_at", "発生日時");
     let discovered = o.date(&r.discovered_at, "discovered_at", "発覚日時");
