@@ -12,6 +12,8 @@ pub struct Assets {
     pub site_css: String,
     pub site_js: String,
     pub print_css: String,
+    /// The form filler's styles and the update banner shown on every page.
+    pub app_css: String,
     pub manifest: String,
     pub icon: String,
 }
@@ -72,6 +74,7 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                 link rel="manifest" href=(assets.manifest);
                 link rel="icon" href=(assets.icon) type="image/svg+xml";
                 link rel="stylesheet" href=(assets.site_css);
+                link rel="stylesheet" href=(assets.app_css);
                 @for css in p.extra_css { link rel="stylesheet" href=(css); }
                 script type="module" src=(assets.site_js) {}
                 @for js in p.extra_js { script type="module" src=(js) {} }

@@ -178,12 +178,13 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                         _ => {}
                     }
                 }
-                out.text.push_str(&text);
+                out.text.push_str(t);
                 out.text.push('\n');
                 events.extend(inner);
             }
             Event::Text(t) => {
-                if in_heading_or_code == 0 {
+                // Paragraph text goes to `out.text` when the paragraph ends (unless a directive).
+                if in_heading_or_code == 0 && para.is_none() {
                     out.text.push_str(&t);
                     out.text.push(' ');
                 }
@@ -413,6 +414,14 @@ mod tests {
         assert_eq!(r.links[0].anchor.as_deref(), Some("top"));
         let e = cx_render("\n[x](nope.md)\n").unwrap_err();
         assert_eq!(e[0].line, 2 + 3);
+    }
+
+    #[test]
+    fn plain_text_has_each_paragraph_once_and_no_directives() {
+        let r = cx_render("## 見出し\n\n本文の段落。\n\n{{table:x}}\n\n- 項目\n").unwrap();
+        assert_eq!(r.text.matches("本文の段落。").count(), 1, "{}", r.text);
+        assert!(!r.text.contains("{{"), "{}", r.text);
+        assert!(r.text.contains("見出し") && r.text.contains("項目"), "{}", r.text);
     }
 
     #[test]

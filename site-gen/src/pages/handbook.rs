@@ -46,7 +46,8 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                     prev: i.checked_sub(1).map(|p| &order[p]),
                     next: order.get(i + 1),
                     kind: "chapter",
-                    extra_css: &[],
+                    // The worked examples (図5, 図8) are core's print view of the forms.
+                    extra_css: &[assets.print_css.as_str()],
                     extra_js: &[],
                 },
                 assets,

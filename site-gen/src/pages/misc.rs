@@ -36,6 +36,7 @@ pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
         site_css: staging.write_fingerprinted("site.css", &read("css/site.css")?)?,
         site_js: staging.write_fingerprinted("site.js", &read("js/site.js")?)?,
         print_css: staging.write_fingerprinted("form-print.css", &read("css/form-print.css")?)?,
+        app_css: staging.write_fingerprinted("app.css", &read("css/app.css")?)?,
         manifest,
         icon,
     })

@@ -161,7 +161,7 @@ impl<'o> Site<'o> {
             staging.write_page(&g.url, &html)?;
             pages.push(Built { url: g.url.clone(), title: g.title.clone(), html: String::new(), text: g.text.clone() });
         }
-        pages.extend(advisories::write(self, &assets, staging)?);
+        let advisory_pages = advisories::write(self, &assets, staging)?;
         pages.push(home::write(self, &assets, staging)?);
         if let Some(app) = app {
             pages.push(misc::app_page(app, &assets, staging)?);
@@ -174,6 +174,14 @@ impl<'o> Site<'o> {
             .map(|((_, src), r)| crate::search::Doc::from_html(&Handbook::url_of(&src.rel), &chapter_title(src), &r.html))
             .collect();
         docs.extend(generated.iter().map(|g| crate::search::Doc::from_html(&g.url, &g.title, &g.html)));
+        // Each advisory report once (its own URL; the series URL repeats the latest).
+        docs.extend(advisory_pages.iter().filter(|b| !b.text.is_empty()).map(|b| crate::search::Doc {
+            url: b.url.clone(),
+            title: b.title.clone(),
+            headings: Vec::new(),
+            text: b.text.clone(),
+        }));
+        pages.extend(advisory_pages);
         let index_url = crate::search::write(staging, &self.opts.public, &docs)?;
         reference::write_schemas(staging)?;
         pages.extend(misc::fixed_pages(&assets, staging, &index_url)?);
