@@ -29,6 +29,8 @@ pub struct NavLink {
 #[derive(Debug, Clone)]
 pub struct NavGroup {
     pub title: String,
+    /// The group's own page, if any: the group opens when it is the current page. (A
+    /// `<summary>` holds no link: interactive content nested in it is not accessible.)
     pub url: Option<String>,
     pub links: Vec<NavLink>,
 }
@@ -96,7 +98,7 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                         nav class="sidebar" aria-label="目次" {
                             @for g in p.sidebar {
                                 details open[g.links.iter().any(|l| l.url == p.url) || g.url.as_deref() == Some(p.url)] {
-                                    summary { @if let Some(u) = &g.url { a href=(u) { (g.title) } } @else { (g.title) } }
+                                    summary { (g.title) }
                                     ul {
                                         @for l in &g.links {
                                             li { a href=(l.url) aria-current=[(l.url == p.url).then_some("page")] { (l.title) } }
