@@ -408,19 +408,22 @@ def crate_sizes(path):
 
 
 def crate_of(name):
-    """The crate of a (mangled or demangled) Rust symbol, roughly."""
+    """The crate of a Rust symbol (legacy-mangled `_ZN…`, v0 `_R…` or demangled), roughly: for
+    `<X as Trait>::f` the crate of X when X is a path, else the trait's."""
     m = re.match(r"_ZN(\d+)", name)
     if m:
-        l = int(m.group(1))
-        s = name[len(m.group(0)):len(m.group(0)) + l]
-        return s
-    name = name.lstrip("<&*( ")
-    if name.startswith("_R"):
+        k = len(m.group(0))
+        name = name[k:k + int(m.group(1))]
+        for a, b in (("$LT$", "<"), ("$GT$", ">"), ("$u20$", " "), ("$RF$", "&"), ("$BP$", "*"), ("$C$", ","),
+                     ("$u5b$", "["), ("$u5d$", "]"), ("$u7b$", "{"), ("$u7d$", "}"), ("..", "::")):
+            name = name.replace(a, b)
+        name = name.lstrip("_")
+    elif name.startswith("_R"):
         m = re.search(r"C(?:s[0-9A-Za-z_]*_)?(\d+)", name)
         if m:
             k = m.end()
             return name[k:k + int(m.group(1))]
-    m = re.match(r"([A-Za-z_][A-Za-z0-9_]*)::", name)
+    m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)::", name)
     if m:
         return m.group(1)
     return name.split("(")[0][:40] if name else "?"
