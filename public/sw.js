@@ -1,6 +1,10 @@
 // kyoyu's service worker. VERSION and PRECACHE (every page and asset of this build, with
 // content hashes) are written above by site-gen. Drafts live in localStorage, which this
-// worker never touches.
+// worker never touches (a worker cannot reach it).
+//
+// Lifecycle: the first install activates at once; a later version installs in the background
+// (every page and asset of the new build into its own cache) and waits until a page posts
+// "skip-waiting" (site.js's 「更新」); activating removes the caches of older versions.
 const CACHE = `kyoyu-${VERSION}`;
 
 self.addEventListener("install", (event) => {
@@ -32,16 +36,27 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
     return;
   }
-  // Pages: the cached build (consistent with its assets); the network only for what is not cached.
+  // Pages: the cached build (consistent with its assets); the network only for what is not
+  // cached. A navigation to `/app` or `/app/index.html` is the cached `/app/` (the hash of
+  // `/app/#/edit/<id>` is never sent).
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(req, { ignoreSearch: true });
+      const hit = await cache.match(req, { ignoreSearch: true })
+        || (req.mode === "navigate" ? await cache.match(pageUrl(url), { ignoreSearch: true }) : undefined);
       if (hit) return hit;
       try {
         return await fetch(req);
       } catch (e) {
+        if (req.mode !== "navigate") return Response.error();
         return (await cache.match("/404.html")) || Response.error();
       }
     })
   );
 });
+
+// `/a/index.html` and `/a` → `/a/`.
+function pageUrl(url) {
+  let p = url.pathname.replace(/index\.html$/, "");
+  if (!p.endsWith("/") && !/\.[a-z0-9]+$/i.test(p)) p += "/";
+  return new URL(p, url).href;
+}

@@ -1,7 +1,7 @@
 //! The editor of a draft: the form rendered from `kyoyu_core::forms::layout`, the error
 //! summary, autosave, export, follow-up, delete.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::fields::{FormCtx, SectionView};
 use crate::files;
-use crate::storage::{self, Draft};
+use crate::storage::{self, Draft, StorageError};
 use crate::util::{self, field_id, focus_field, focus_id};
 
 /// How long after the last edit the draft is saved.
@@ -31,6 +31,7 @@ pub fn new_draft(kind: FormKind) -> Draft {
         saved_at: None,
         exported_at: None,
         previous_report: None,
+        created_at: Some(storage::now_rfc3339()),
     }
 }
 
@@ -43,7 +44,8 @@ pub fn free_draft_id(series: &str, n: u32) -> String {
         .collect();
     let base = if base.is_empty() { util::random_id() } else { base };
     let mut id = format!("{base}-{n}");
-    while storage::load(&id).is_ok() {
+    // Any stored entry, readable or not, keeps its id (unreadable ones are never overwritten).
+    while storage::exists(&id) {
         id = format!("{base}-{n}-{}", &util::random_id()[..6]);
     }
     id
@@ -73,6 +75,7 @@ pub fn create_follow_up(d: &Draft) -> Result<String, String> {
         envelope: env,
         saved_at: Some(storage::now_rfc3339()),
         exported_at: None,
+        created_at: Some(storage::now_rfc3339()),
     };
     storage::save(&draft).map_err(|e| e.to_string())?;
     Ok(draft.id)
@@ -123,7 +126,13 @@ fn Editor(draft: Draft) -> impl IntoView {
     let value = RwSignal::new(draft.envelope.report.to_value());
     let saved_at = RwSignal::new(draft.saved_at.clone());
     let exported_at = RwSignal::new(draft.exported_at.clone());
-    let save_error = RwSignal::new(None::<String>);
+    // The stored version this tab last loaded or saved is `saved_at`: a save checks it first.
+    let created_at = Rc::new(RefCell::new(draft.created_at.clone()));
+    let save_error = RwSignal::new(None::<StorageError>);
+    // Another tab's newer version of this draft: autosave stops until the user chooses.
+    let conflict = RwSignal::new(None::<Draft>);
+    // Set when the value is replaced by a stored version (not an edit: nothing to save).
+    let suppress = Rc::new(Cell::new(false));
     let dirty = RwSignal::new(false);
     let show = RwSignal::new(false);
     let notice = RwSignal::new(None::<(bool, String)>);
@@ -145,50 +154,98 @@ fn Editor(draft: Draft) -> impl IntoView {
 
     // --- saving -------------------------------------------------------------------------
     let base = Rc::new(draft.clone());
+    let write_failure = storage::write_failure();
+    write_failure.set(None);
     let save_now = {
         let base = base.clone();
-        move || -> Result<String, String> {
-            let Some(v) = value.try_get_untracked() else { return Err("closed".into()) };
-            let report = Report::from_value(kind, v).map_err(|e| e.to_string())?;
+        let created_at = created_at.clone();
+        move || -> Result<String, StorageError> {
+            let Some(v) = value.try_get_untracked() else {
+                return Err(StorageError::Unavailable("closed".into()));
+            };
+            let report = Report::from_value(kind, v).map_err(|e| StorageError::Corrupt(e.to_string()))?;
             let at = storage::now_rfc3339();
+            let created = created_at.borrow().clone().unwrap_or_else(|| at.clone());
             let d = Draft {
                 id: base.id.clone(),
                 envelope: Envelope { series: series.clone(), report },
                 saved_at: Some(at.clone()),
                 exported_at: exported_at.try_get_untracked().flatten(),
                 previous_report: base.previous_report.clone(),
+                created_at: Some(created.clone()),
             };
-            storage::save(&d).map_err(|e| e.to_string())?;
+            let expected = saved_at.try_get_untracked().flatten();
+            storage::save_checked(&d, expected.as_deref())?;
+            *created_at.borrow_mut() = Some(created);
             Ok(at)
         }
     };
     let save_now = Rc::new(save_now);
     let flush = {
         let save_now = save_now.clone();
+        let write_failure = write_failure.clone();
         move || {
-            if dirty.try_get_untracked() == Some(true) {
-                match save_now() {
-                    Ok(at) => {
-                        saved_at.try_set(Some(at));
-                        dirty.try_set(false);
-                        save_error.try_set(None);
-                    }
-                    Err(e) => {
-                        save_error.try_set(Some(e));
-                    }
+            if dirty.try_get_untracked() != Some(true) || conflict.try_with_untracked(|c| c.is_some()) != Some(false) {
+                return;
+            }
+            match save_now() {
+                Ok(at) => {
+                    saved_at.try_set(Some(at));
+                    dirty.try_set(false);
+                    save_error.try_set(None);
+                    write_failure.try_set(None);
+                }
+                Err(StorageError::Conflict(theirs)) => {
+                    conflict.try_set(Some(*theirs));
+                }
+                Err(e) => {
+                    // The edit stays in memory (and `dirty`): the next edit tries again.
+                    save_error.try_set(Some(e));
                 }
             }
         }
     };
+    {
+        // Another tab saved or deleted this draft.
+        let changes = storage::changes();
+        let own_key = storage::key(&id);
+        let id = id.clone();
+        Effect::new(move |_| {
+            let (_, k) = changes.get();
+            if !k.is_empty() && k != own_key {
+                return;
+            }
+            if let Ok(theirs) = storage::load(&id) {
+                if theirs.saved_at != saved_at.get_untracked() && conflict.with_untracked(|c| c.is_none()) {
+                    conflict.set(Some(theirs));
+                }
+            }
+        });
+        // A background (sealed) write failed.
+        let id = base.id.clone();
+        let wf = write_failure.clone();
+        Effect::new(move |_| {
+            if let Some((fid, e)) = wf.get() {
+                if fid == id {
+                    save_error.set(Some(e));
+                    dirty.set(true);
+                }
+            }
+        });
+    }
     let flush = Rc::new(flush);
     let pending: Rc<RefCell<Option<TimeoutHandle>>> = Rc::new(RefCell::new(None));
     {
         let pending = pending.clone();
         let flush = flush.clone();
         let first = Rc::new(RefCell::new(true));
+        let suppress = suppress.clone();
         Effect::new(move |_| {
             value.track();
             if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if suppress.replace(false) {
                 return;
             }
             dirty.set(true);
@@ -297,6 +354,45 @@ fn Editor(draft: Draft) -> impl IntoView {
             }
         }
     };
+    // The two ways out of a conflict; both keep both versions somewhere.
+    let load_theirs = {
+        let suppress = suppress.clone();
+        move |_| {
+            let Some(theirs) = conflict.get_untracked() else { return };
+            suppress.set(true);
+            value.set(theirs.envelope.report.to_value());
+            saved_at.set(theirs.saved_at.clone());
+            exported_at.set(theirs.exported_at.clone());
+            dirty.set(false);
+            save_error.set(None);
+            conflict.set(None);
+            notice.set(Some((true, "別のタブで保存された内容を読み込みました。".into())));
+        }
+    };
+    let keep_mine = {
+        let base = base.clone();
+        let series = draft.envelope.series.clone();
+        move |_| {
+            let r = report.get_untracked();
+            let now = storage::now_rfc3339();
+            let copy = Draft {
+                id: free_draft_id(&series.id, r.report_number()),
+                envelope: Envelope { series: series.clone(), report: r },
+                saved_at: Some(now.clone()),
+                exported_at: None,
+                previous_report: base.previous_report.clone(),
+                created_at: Some(now),
+            };
+            match storage::save(&copy) {
+                Ok(()) => {
+                    // This screen's edits now live in the copy; the other tab's version stays.
+                    dirty.set(false);
+                    util::navigate(&format!("#/edit/{}", copy.id));
+                }
+                Err(e) => save_error.set(Some(e)),
+            }
+        }
+    };
     let to_print = {
         let flush = flush.clone();
         move |_| {
@@ -305,6 +401,11 @@ fn Editor(draft: Draft) -> impl IntoView {
     };
 
     // --- view ---------------------------------------------------------------------------
+    // Reactive views must be `Send`; these hold `Rc`s (wasm has one thread).
+    let export_json_alert = send_wrapper::SendWrapper::new(export_json.clone());
+    let load_theirs = send_wrapper::SendWrapper::new(load_theirs);
+    let keep_mine = send_wrapper::SendWrapper::new(keep_mine);
+    let created_at_view = send_wrapper::SendWrapper::new(created_at.clone());
     let sections = layout::layout(kind)
         .iter()
         .enumerate()
@@ -330,6 +431,8 @@ fn Editor(draft: Draft) -> impl IntoView {
         }
     };
     let saved = move || match (save_error.get(), saved_at.get(), dirty.get()) {
+        _ if conflict.with(|c| c.is_some()) => "自動保存を止めています(別のタブで更新されました)".to_string(),
+        (Some(StorageError::QuotaExceeded), _, _) => "保存できません(容量不足)".to_string(),
         (Some(e), _, _) => format!("保存できません: {e}"),
         (None, _, true) => "未保存の変更があります(まもなく保存します)".to_string(),
         (None, Some(at), false) => format!("保存済み {}", util::hms(&at)),
@@ -356,6 +459,37 @@ fn Editor(draft: Draft) -> impl IntoView {
                 <span class="save-state">{saved}</span>
                 <span class="send-state">{status}</span>
             </div>
+            {move || conflict.get().map(|theirs| {
+                let at = theirs.saved_at.as_deref().map(util::hms).unwrap_or_default();
+                view! {
+                    <div class="message message-error conflict" role="alert">
+                        <p><strong>"別のタブでこの下書きが更新されました"</strong></p>
+                        <p>{format!("別のタブ(または画面)が {at} に保存した内容があります。この画面からの自動保存は止めています。どちらかを選んでください。どちらを選んでも、もう一方の内容は残ります。")}</p>
+                        <p>
+                            <button type="button" class="button-secondary" on:click=(*load_theirs).clone()>"別のタブの内容を読み込む"</button>
+                            <button type="button" class="button" on:click=(*keep_mine).clone()>"この画面の内容を別の下書きとして保存"</button>
+                        </p>
+                        <p class="hint">"「読み込む」と、この画面で入力した内容は別のタブの内容で置き換わります。「別の下書きとして保存」すると、同じ事案の報告として両方が残ります。"</p>
+                    </div>
+                }
+            })}
+            {move || save_error.get().map(|e| {
+                let quota = matches!(e, StorageError::QuotaExceeded);
+                view! {
+                    <div class="message message-error save-error" role="alert">
+                        <p>{e.to_string()}</p>
+                        {quota.then(|| view! {
+                            <button type="button" class="button" on:click=(*export_json_alert).clone()>"今すぐファイル(JSON)に書き出す"</button>
+                        })}
+                    </div>
+                }
+            })}
+            {move || {
+                saved_at.track();
+                let created = created_at_view.borrow().clone();
+                storage::export_reminder(created.as_deref(), exported_at.get().as_deref(), saved_at.get_untracked().as_deref(), chrono::Utc::now())
+                    .map(|m| view! { <p class="message export-reminder" role="status">{m}</p> })
+            }}
             {has_changes_legend}
             <form class="report-form" novalidate on:submit=move |ev| ev.prevent_default()>
                 {sections}

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::editor::{create_follow_up, find_in_series, free_draft_id};
 use crate::files;
 use crate::storage::{self, Draft, Listed};
+use crate::settings::{EncryptionSettings, StorageInfo};
 use crate::util;
 
 /// 「分野 / 組織」 of a report for the list.
@@ -103,6 +104,7 @@ pub fn import_text(text: &str) -> Result<Option<String>, String> {
         saved_at: Some(storage::now_rfc3339()),
         exported_at: None,
         previous_report,
+        created_at: Some(storage::now_rfc3339()),
     };
     storage::save(&d).map_err(|e| e.to_string())?;
     Ok(Some(id))
@@ -113,15 +115,17 @@ pub fn Home() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let filter = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
+    let changes = storage::changes();
     let listed = Memo::new(move |_| {
         version.track();
+        changes.track();
         storage::list()
     });
     let unreadable = move || {
         listed.with(|l| {
             l.iter()
                 .filter_map(|x| match x {
-                    Listed::Unreadable { key, error } => Some(format!("{key}: {error}")),
+                    Listed::Unreadable { key, error } => Some((key.clone(), error.to_string())),
                     Listed::Draft(_) => None,
                 })
                 .collect::<Vec<_>>()
@@ -228,9 +232,9 @@ pub fn Home() -> impl IntoView {
                 {move || {
                     let u = unreadable();
                     (!u.is_empty()).then(|| view! {
-                        <div class="message message-error">
-                            <p>"次の保存データは読み込めないため、そのまま残しています:"</p>
-                            <ul>{u.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                        <div class="message message-error unreadable">
+                            <p>"次の保存データは読み込めないため、そのまま残しています(上書きはしません)。元のデータをファイルに書き出して保管できます:"</p>
+                            <ul>{u.into_iter().map(|(key, error)| view! { <UnreadableItem key=key error=error version=version message=message /> }).collect_view()}</ul>
                         </div>
                     })
                 }}
@@ -246,6 +250,11 @@ pub fn Home() -> impl IntoView {
                     <p class=if ok { "message message-ok" } else { "message message-error" } role=if ok { "status" } else { "alert" }>{m}</p>
                 })}
             </div>
+            <section aria-labelledby="device-title">
+                <h2 id="device-title">"この端末への保存"</h2>
+                <StorageInfo />
+            </section>
+            <EncryptionSettings version=version />
             <section aria-labelledby="wipe-title">
                 <h2 id="wipe-title">"この端末のデータ"</h2>
                 <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
@@ -263,6 +272,12 @@ fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(boo
     });
     let saved = draft.saved_at.as_deref().map(util::short_datetime).unwrap_or_default();
     let who = who(&r);
+    let reminder = storage::export_reminder(
+        draft.created_at.as_deref(),
+        draft.exported_at.as_deref(),
+        draft.saved_at.as_deref(),
+        chrono::Utc::now(),
+    );
     let name = format!("{} 第{}報", r.kind().name(), r.report_number());
     let edit = format!("#/edit/{id}");
     let print = format!("#/print/{id}");
@@ -289,11 +304,45 @@ fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(boo
                 {(!who.is_empty()).then(|| view! { <span class="draft-who">{who}</span> })}
                 <span class="draft-saved">{format!("最終保存 {saved}")}</span>
             </p>
+            {reminder.map(|_| view! { <p class="draft-reminder">"ファイルに書き出していない変更があります"</p> })}
             <p class="draft-actions">
                 <a href=print>"印刷用の表示"<span class="visually-hidden">{format!("({name})")}</span></a>
                 <button type="button" class="button-secondary" on:click=follow>"続報を作成"<span class="visually-hidden">{format!("({name})")}</span></button>
                 <button type="button" class="button-warning" on:click=delete>"削除"<span class="visually-hidden">{format!("({name})")}</span></button>
             </p>
+        </li>
+    }
+}
+
+/// One stored entry that cannot be read: its key, why, and a way to rescue or remove it.
+#[component]
+fn UnreadableItem(key: String, error: String, version: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let id = key.strip_prefix(storage::DRAFT_PREFIX).unwrap_or(&key).to_string();
+    let k1 = key.clone();
+    let id1 = id.clone();
+    let rescue = move |_| match storage::raw_text(&k1) {
+        Some(text) => match files::download(&format!("kyoyu-raw-{id1}.json"), "application/json", &text) {
+            Ok(()) => message.set(Some((true, format!("{k1} の元のデータを書き出しました。")))),
+            Err(_) => message.set(Some((false, "ファイルを書き出せませんでした。".into()))),
+        },
+        None => message.set(Some((false, format!("{k1} はもうありません。")))),
+    };
+    let k2 = key.clone();
+    let remove = move |_| {
+        if util::confirm(&format!("読み込めないデータ {k2} を削除します。元に戻せません。先に元のデータを書き出しましたか?")) {
+            match storage::delete_key(&k2) {
+                Ok(()) => message.set(Some((true, format!("{k2} を削除しました。")))),
+                Err(e) => message.set(Some((false, e.to_string()))),
+            }
+            version.update(|v| *v += 1);
+        }
+    };
+    view! {
+        <li class="unreadable-item" data-key=key.clone()>
+            <code>{key.clone()}</code>": "{error}
+            " "
+            <button type="button" class="button-secondary" on:click=rescue>"元のデータを書き出す"<span class="visually-hidden">{format!("({id})")}</span></button>
+            <button type="button" class="button-warning" on:click=remove>"削除"<span class="visually-hidden">{format!("(読み込めないデータ {id})")}</span></button>
         </li>
     }
 }

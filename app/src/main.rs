@@ -11,6 +11,8 @@ mod fields;
 mod files;
 mod home;
 mod print;
+mod seal;
+mod settings;
 mod storage;
 mod util;
 
@@ -66,8 +68,17 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    storage::watch_other_tabs();
+    // With encryption on, nothing is shown before the passphrase.
+    let lock = storage::lock_state();
+    let locked = Memo::new(move |_| {
+        lock.track();
+        storage::needs_unlock()
+    });
 
-    move || match route.get() {
+    move || if locked.get() {
+        view! { <settings::UnlockPage /> }.into_any()
+    } else { match route.get() {
         Route::Home => view! { <home::Home /> }.into_any(),
         Route::New(kind) => {
             // A new draft is saved at once, and the address becomes its own.
@@ -94,5 +105,5 @@ fn App() -> impl IntoView {
             <p><a href="#/">"様式入力のホームへ"</a></p>
         }
         .into_any(),
-    }
+    } }
 }

@@ -1,0 +1,238 @@
+//! This device's storage: whether it is persistent and how much is used, encryption at rest
+//! (turn on, lock, turn off), and the passphrase prompt shown before any draft when it is on.
+
+use leptos::prelude::*;
+
+use crate::storage;
+use crate::util;
+
+/// 「12 KB」.
+fn bytes(n: f64) -> String {
+    if n < 1024.0 * 1024.0 {
+        format!("{} KB", (n / 1024.0).ceil() as u64)
+    } else {
+        format!("{:.1} MB", n / 1024.0 / 1024.0)
+    }
+}
+
+/// 「この端末への保存: 永続化 済 · 使用量 12 KB」.
+#[component]
+pub fn StorageInfo() -> impl IntoView {
+    let info = RwSignal::new(None::<(Option<bool>, Option<f64>)>);
+    leptos::task::spawn_local(async move {
+        let r = storage::persistence().await;
+        info.try_set(Some(r));
+    });
+    move || {
+        info.get().map(|(persisted, usage)| {
+            let p = match persisted {
+                Some(true) => "永続化 済",
+                Some(false) => "永続化 未許可",
+                None => "永続化 不明",
+            };
+            let u = usage.map(|u| format!(" · 使用量 {}", bytes(u))).unwrap_or_default();
+            let hint = (persisted != Some(true)).then(|| view! {
+                <p class="hint">"永続化されていない保存データは、容量が足りなくなるとブラウザに消去されることがあります。大切な下書きはファイルに書き出してください。"</p>
+            });
+            view! {
+                <p class="storage-info" id="storage-info">{format!("この端末への保存: {p}{u}")}</p>
+                {hint}
+            }
+        })
+    }
+}
+
+const FORGOTTEN: &str = "パスフレーズを忘れると、暗号化した下書きは二度と読めません。復元する方法はありません(管理者にも開発者にもできません)。必要な下書きは先にファイルに書き出してください。";
+
+/// The settings of encryption at rest, on the home page.
+#[component]
+pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
+    let lock = storage::lock_state();
+    let on = Memo::new(move |_| {
+        lock.track();
+        version.track();
+        storage::encryption_on()
+    });
+    let open = RwSignal::new(false);
+    let pass = RwSignal::new(String::new());
+    let pass2 = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<(bool, String)>);
+
+    let reset = move || {
+        pass.set(String::new());
+        pass2.set(String::new());
+        open.set(false);
+        busy.set(false);
+    };
+    let enable = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let p = pass.get_untracked();
+        if p.chars().count() < 8 {
+            message.set(Some((false, "パスフレーズは8文字以上にしてください。".into())));
+            util::focus_id("enc-pass");
+            return;
+        }
+        if p != pass2.get_untracked() {
+            message.set(Some((false, "確認のパスフレーズが一致しません。".into())));
+            util::focus_id("enc-pass2");
+            return;
+        }
+        busy.set(true);
+        message.set(Some((true, "鍵を作成し、下書きを暗号化しています…".into())));
+        leptos::task::spawn_local(async move {
+            match storage::enable_encryption(&p).await {
+                Ok(()) => {
+                    reset();
+                    message.set(Some((true, "この端末の下書きを暗号化しました。次にこのページを開くときはパスフレーズが必要です。".into())));
+                }
+                Err(e) => {
+                    busy.set(false);
+                    message.set(Some((false, e.to_string())));
+                }
+            }
+            version.update(|v| *v += 1);
+        });
+    };
+    let disable = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let p = pass.get_untracked();
+        busy.set(true);
+        message.set(Some((true, "パスフレーズを確かめています…".into())));
+        leptos::task::spawn_local(async move {
+            match storage::disable_encryption(&p).await {
+                Ok(()) => {
+                    reset();
+                    message.set(Some((true, "暗号化を解除しました。下書きは暗号化せずにこの端末に保存されます。".into())));
+                }
+                Err(e) => {
+                    busy.set(false);
+                    pass.set(String::new());
+                    message.set(Some((false, e.to_string())));
+                    util::focus_id("enc-pass");
+                }
+            }
+            version.update(|v| *v += 1);
+        });
+    };
+    let lock_now = move |_| {
+        storage::lock();
+    };
+
+    let pass_input = move |id: &'static str, label: &'static str, sig: RwSignal<String>, autocomplete: &'static str| {
+        view! {
+            <div class="field">
+                <label class="label" for=id>{label}</label>
+                <input id=id class="input" type="password" autocomplete=autocomplete
+                    prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+
+    view! {
+        <section aria-labelledby="encryption-title" class="encryption">
+            <h2 id="encryption-title">"端末内の下書きの暗号化"</h2>
+            {move || if on.get() {
+                view! {
+                    <p class="encryption-state">"暗号化: 有効(下書きはパスフレーズから作った鍵で暗号化して保存しています)"</p>
+                    <p>
+                        <button type="button" class="button-secondary" on:click=lock_now>"ロック(パスフレーズを再入力するまで下書きを隠す)"</button>
+                        <button type="button" class="button-secondary" aria-expanded=move || open.get().to_string()
+                            on:click=move |_| open.update(|o| *o = !*o)>"暗号化を解除する"</button>
+                    </p>
+                    {move || open.get().then(|| view! {
+                        <form class="encryption-form" on:submit=disable>
+                            {pass_input("enc-pass", "パスフレーズ", pass, "current-password")}
+                            <button type="submit" class="button-warning" disabled=move || busy.get()>"暗号化を解除"</button>
+                        </form>
+                    })}
+                }.into_any()
+            } else {
+                view! {
+                    <p class="encryption-state">"暗号化: 無効"</p>
+                    <p>
+                        <button type="button" class="button-secondary" aria-expanded=move || open.get().to_string()
+                            on:click=move |_| open.update(|o| *o = !*o)>"端末内の下書きを暗号化する"</button>
+                    </p>
+                    {move || open.get().then(|| view! {
+                        <form class="encryption-form" on:submit=enable>
+                            <p class="message message-error encryption-warning"><strong>"ご注意: "</strong>{FORGOTTEN}</p>
+                            <p class="hint">"この端末の下書き(様式の内容・題名・組織名)をパスフレーズで暗号化します。下書きの番号(ID)だけは暗号化されません。"</p>
+                            {pass_input("enc-pass", "パスフレーズ(8文字以上)", pass, "new-password")}
+                            {pass_input("enc-pass2", "パスフレーズ(確認)", pass2, "new-password")}
+                            <button type="submit" class="button" disabled=move || busy.get()>"暗号化を有効にする"</button>
+                        </form>
+                    })}
+                }.into_any()
+            }}
+            <div aria-live="polite">
+                {move || message.get().map(|(ok, m)| view! {
+                    <p class=if ok { "message message-ok" } else { "message message-error" }
+                        role=if ok { "status" } else { "alert" }>{m}</p>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// Asked before any draft is shown when encryption is on.
+#[component]
+pub fn UnlockPage() -> impl IntoView {
+    let pass = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let p = pass.get_untracked();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = storage::unlock(&p).await {
+                // Still locked: this page stays.
+                error.try_set(Some(e.to_string()));
+                busy.try_set(false);
+                pass.try_set(String::new());
+                util::focus_id("unlock-pass");
+            }
+        });
+    };
+    let wipe = move |_| {
+        if util::confirm("この端末に保存された様式の下書きをすべて削除します(暗号化された下書きは読めないまま消えます)。元に戻せません。よろしいですか?") {
+            let _ = storage::delete_all();
+        }
+    };
+    request_animation_frame(|| util::focus_id("unlock-pass"));
+    view! {
+        <div class="unlock">
+            <h1>"パスフレーズを入力してください"</h1>
+            <p>"この端末の下書きは暗号化されています。パスフレーズを入力すると、下書きを表示します。"</p>
+            <form class="unlock-form" on:submit=submit>
+                <div class="field">
+                    <label class="label" for="unlock-pass">"パスフレーズ"</label>
+                    <input id="unlock-pass" class="input" type="password" autocomplete="current-password"
+                        aria-describedby="unlock-error"
+                        prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                </div>
+                <div id="unlock-error">
+                    {move || error.get().map(|e| view! { <p class="message message-error" role="alert">{e}</p> })}
+                </div>
+                <button type="submit" class="button" disabled=move || busy.get()>"開く"</button>
+                {move || busy.get().then(|| view! { <p role="status">"パスフレーズを確かめています…"</p> })}
+            </form>
+            <details class="forgotten">
+                <summary>"パスフレーズを忘れた場合"</summary>
+                <p>"暗号化した下書きを開く方法はありません。ファイルに書き出したものがあれば、データを削除したあとで読み込めます。"</p>
+                <button type="button" class="button-warning" on:click=wipe>"この端末のデータをすべて削除"</button>
+            </details>
+        </div>
+    }
+}
