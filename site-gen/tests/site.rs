@@ -97,6 +97,8 @@ fn a_broken_link_fails_check_with_file_and_line() {
     let at = format!("{}:{line}:", file.display());
     assert!(err.contains(&at), "expected {at} in:\n{err}");
     assert!(err.contains("01-nai.md"), "{err}");
+    // Only that problem: a page with errors must not shift the anchors of the others.
+    assert!(err.contains("1 件の問題"), "{err}");
     fs::remove_dir_all(&dir).ok();
 }
 

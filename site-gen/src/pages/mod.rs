@@ -90,18 +90,23 @@ impl<'o> Site<'o> {
                 markdown::render(&src.body, &cx)
             })
             .collect();
+        // Keep one slot per source, so that a page with errors does not shift the others.
         let mut errors = Vec::new();
-        let mut rendered = Vec::with_capacity(results.len());
+        let mut rendered: Vec<Option<Rendered>> = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok(r) => rendered.push(r),
-                Err(e) => errors.extend(e),
+                Ok(r) => rendered.push(Some(r)),
+                Err(e) => {
+                    errors.extend(e);
+                    rendered.push(None);
+                }
             }
         }
         // Every internal link must reach a page, and its anchor a heading of that page.
         let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
         for (src, r) in sources.iter().zip(&rendered) {
-            anchors.insert(Handbook::url_of(&src.rel), r.headings.iter().map(|h| h.id.clone()).collect());
+            let ids = r.iter().flat_map(|r| r.headings.iter().map(|h| h.id.clone())).collect();
+            anchors.insert(Handbook::url_of(&src.rel), ids);
         }
         for p in &self.handbook.parts {
             anchors.entry(format!("/handbook/{}/", p.slug)).or_default();
@@ -113,6 +118,7 @@ impl<'o> Site<'o> {
             anchors.entry(fixed.to_string()).or_default();
         }
         for (src, r) in sources.iter().zip(&rendered) {
+            let Some(r) = r else { continue };
             let own = Handbook::url_of(&src.rel);
             for link in &r.links {
                 let url = if link.url.is_empty() { &own } else { &link.url };
@@ -132,7 +138,7 @@ impl<'o> Site<'o> {
         if !errors.is_empty() {
             return Err(anyhow!(ContentErrors(errors)));
         }
-        Ok((rendered, generated))
+        Ok((rendered.into_iter().flatten().collect(), generated))
     }
 
     /// Writes every page and asset into `staging`; returns the number of HTML pages.
