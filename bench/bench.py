@@ -486,7 +486,7 @@ def report(R):
     if R.get("build"):
         L += ["## Full builds", "",
               "Medians of interleaved rounds (each round runs each tool once under hyperfine, rotating the order); "
-              "peak memory is the largest max RSS of the runs (`/usr/bin/time`).", "",
+              "peak memory is the largest max RSS of the runs (`/usr/bin/time`). " + m.get("plan", ""), "",
               "| pages | tool | runs | median | min–max | ms/page | max RSS | HTML files | output |",
               "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
         for r in R["build"]:
@@ -567,7 +567,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--runs-large", type=int, default=3, help="runs of site-gen and Hugo at sizes >= --large")
-    ap.add_argument("--mdbook-runs-large", type=int, default=2, help="mdBook's runs at sizes >= --large")
+    ap.add_argument("--mdbook-runs-large", type=int, default=1, help="mdBook's runs at sizes >= --large (10+ min each at 10,000 pages here)")
     ap.add_argument("--large", type=int, default=5000)
     ap.add_argument("--edits", type=int, default=3, help="pages changed one after the other in the incremental step")
     ap.add_argument("--incremental-size", type=int, default=0, help="default: the largest size")
@@ -576,11 +576,21 @@ def main():
     ap.add_argument("--skip-real-build", action="store_true", help="reuse bench/out/site")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
+    plan = (f"Below {a.large:,} pages: {a.warmup} warm-up round(s), {a.runs} runs per tool; from {a.large:,} pages: no warm-up, "
+            f"{min(a.runs, a.runs_large)} runs of site-gen and Hugo, {min(a.runs, a.mdbook_runs_large)} of mdBook.")
     sizes = [int(s) for s in a.sizes.split(",") if s]
     os.makedirs(OUT, exist_ok=True)
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     R = {"meta": {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": a.seed, "commit": commit,
-                  "machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start"}, "errors": []}
+                  "machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start", "plan": plan}, "errors": []}
+
+    def save():
+        with open(os.path.join(OUT, "results.json"), "w") as f:
+            json.dump(R, f, ensure_ascii=False, indent=1)
+        md = report(R)
+        with open(os.path.join(OUT, "results.md"), "w", encoding="utf-8") as f:
+            f.write(md + "\n")
+        return md
 
     def step(name, fn):
         if name in skip:
@@ -591,6 +601,8 @@ def main():
             log(f"{name} failed: {e}")
             R["errors"].append(f"{name}: {e}")
             return None
+        finally:
+            save()  # what is measured so far, in case the run is stopped
 
     R["build"] = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large))
     R["incremental"] = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), a.seed, a.port, a.edits))
@@ -598,12 +610,7 @@ def main():
     if R["bundle"] is not None:
         R["bundle"]["attribution"] = step("attribution", attribution)
     R["lighthouse"] = step("lighthouse", lambda: bench_lighthouse(a.port + 1))
-    with open(os.path.join(OUT, "results.json"), "w") as f:
-        json.dump(R, f, ensure_ascii=False, indent=1)
-    md = report(R)
-    with open(os.path.join(OUT, "results.md"), "w", encoding="utf-8") as f:
-        f.write(md + "\n")
-    print(md)
+    print(save())
     if R["errors"]:
         sys.exit(2)
     if R["bundle"] and R["bundle"]["over_budget"]:
