@@ -1,0 +1,203 @@
+// Offline and updates, in a real Chromium with the real service worker: after one visit the
+// home page, a handbook chapter and the form filler work offline, and a draft can be made and
+// saved offline; a new version of the site installs in the background, a banner offers 「更新」,
+// and after it the page runs the new version with every draft still there.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { DIST, startServer, launch, record, waitForApp } from "./harness.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SITE_GEN = process.env.KYOYU_SITE_GEN || path.join(root, "target/debug/site-gen");
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Waits until the service worker has precached everything and controls the page. */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}
+
+async function waitSaved(page) {
+  await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
+}
+
+async function newForm(page, origin, kind) {
+  await page.goto(`${origin}/app/#/new/${kind}`);
+  await page.waitForURL(/#\/edit\//);
+  await page.locator(".editor").waitFor();
+  return page.url().split("#/edit/")[1];
+}
+
+test("after one visit: home, a chapter and the app work offline; a draft is made and saved offline", async () => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = record(page);
+    await page.goto(`${server.origin}/`);
+    await controlled(page);
+    await page.reload();
+    assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)));
+    assert.equal(await page.locator(".update-banner").count(), 0, "no banner on the first install");
+
+    await context.setOffline(true);
+    await page.reload();
+    assert.match(await page.title(), /kyoyu/);
+    await page.goto(`${server.origin}/handbook/kodo-keikaku/joho-renraku/`);
+    assert.match(await page.locator("h1").first().innerText(), /情報連絡/);
+
+    // The app, and a new draft, offline.
+    await page.goto(`${server.origin}/app/`);
+    await waitForApp(page);
+    await page.getByRole("heading", { name: "様式入力", level: 1 }).waitFor();
+    const id = await newForm(page, server.origin, "ddos");
+    await page.locator("#f-reporter-name").fill("オフラインで入力した組織");
+    await waitSaved(page);
+
+    // A fresh tab, offline, straight to the draft's address (the hash is not sent).
+    const tab = await context.newPage();
+    const tabLog = record(tab);
+    await tab.goto(`${server.origin}/app/#/edit/${id}`);
+    await waitForApp(tab);
+    await tab.locator(".editor").waitFor();
+    assert.equal(await tab.locator("#f-reporter-name").inputValue(), "オフラインで入力した組織");
+    // `/app/index.html` and `/app` resolve to the cached `/app/`.
+    for (const p of ["/app/index.html", "/app"]) {
+      await tab.goto(`${server.origin}${p}#/`);
+      await waitForApp(tab);
+      await tab.locator(".draft-title").first().waitFor();
+    }
+    await context.setOffline(false);
+    assert.deepEqual([...log.errors, ...tabLog.errors].filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  } finally {
+    await context.close();
+    server.stop();
+  }
+});
+
+// --- updates -------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on("error", reject);
+  });
+}
+
+/** Serves `dist` on this port (retrying while the previous server lets it go). */
+async function serveOn(dist, port) {
+  const origin = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const proc = spawn(SITE_GEN, ["serve", "--no-build", "--out", dist, "--port", String(port)], { stdio: "ignore" });
+    for (let i = 0; i < 50; i++) {
+      if (proc.exitCode !== null) break;
+      try {
+        // A bare TCP probe, closed at once: an HTTP client's idle keep-alive connection can
+        // stall site-gen's one-thread server.
+        await new Promise((res, rej) => {
+          const sock = net.connect(port, "127.0.0.1", () => { sock.destroy(); res(); });
+          sock.on("error", rej);
+        });
+        const stop = () => new Promise((res) => { if (proc.exitCode !== null) res(); else { proc.once("exit", res); proc.kill(); } });
+        return { origin, stop, sw: await fs.readFile(path.join(dist, "sw.js"), "utf8") };
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    proc.kill();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`cannot serve ${dist} on ${port}`);
+}
+
+/** A copy of the built site as a "next version": another VERSION in /sw.js and a changed page. */
+async function nextVersion(dir) {
+  await fs.cp(DIST, dir, { recursive: true });
+  const swPath = path.join(dir, "sw.js");
+  const sw = await fs.readFile(swPath, "utf8");
+  const m = sw.match(/const VERSION = "([^"]+)";/);
+  assert.ok(m, "sw.js starts with its VERSION");
+  const version = `${m[1]}-next`;
+  await fs.writeFile(swPath, sw.replace(m[0], `const VERSION = "${version}";`));
+  const page = path.join(dir, "app/index.html");
+  const html = await fs.readFile(page, "utf8");
+  assert.match(html, /<title>[^<]*<\/title>/);
+  await fs.writeFile(page, html.replace(/<title>([^<]*)<\/title>/, "<title>$1 (next)</title>"));
+  return { version, oldVersion: m[1] };
+}
+
+test("a new version installs in the background, 「更新」 switches to it, and no draft is lost", async () => {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "kyoyu-next-"));
+  const next = await nextVersion(tmp);
+  const port = await freePort();
+  let server = await serveOn(DIST, port);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = record(page);
+    if (process.env.DEBUG_REQ) page.on("request", (q) => console.log("# req", q.url()));
+    if (process.env.DEBUG_REQ) page.on("requestfinished", (q) => console.log("# done", q.url()));
+    await page.goto(`${server.origin}/app/`);
+    await waitForApp(page);
+    await controlled(page);
+    const ids = [];
+    for (const [kind, field, text] of [["incident", "#f-operator_name", "更新前の組織A"], ["advisory", null, null]]) {
+      ids.push(await newForm(page, server.origin, kind));
+      if (field) {
+        await page.locator(field).fill(text);
+        await waitSaved(page);
+      }
+    }
+    await page.goto(`${server.origin}/app/#/`);
+    await page.locator(".draft").nth(1).waitFor();
+    const before = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("kyoyu.draft.")).map((k) => [k, localStorage.getItem(k)])));
+    assert.equal(Object.keys(before).length, 2);
+
+    // The next version, on the same origin.
+    await server.stop();
+    server = await serveOn(tmp, port);
+    assert.match(server.sw, new RegExp(`VERSION = "${next.version}"`));
+    await page.reload();
+    await waitForApp(page);
+    const banner = page.locator(".update-banner");
+    await banner.waitFor({ timeout: 60000 });
+    assert.equal(await banner.getAttribute("role"), "status");
+    assert.match(await banner.innerText(), /新しい版があります/);
+    // Until accepted, the page still runs the version it was loaded with.
+    assert.doesNotMatch(await page.title(), /\(next\)/);
+
+    // Keyboard: the button is a real button.
+    const button = banner.getByRole("button", { name: "更新" });
+    await button.focus();
+    assert.ok(await button.evaluate((b) => b === document.activeElement));
+    await Promise.all([page.waitForEvent("load", { timeout: 30000 }), page.keyboard.press("Enter")]);
+    await waitForApp(page);
+    assert.match(await page.title(), /\(next\)/, "the page reloaded under the new worker");
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`kyoyu-${next.version}`], "the old cache is gone");
+    assert.equal(await page.locator(".update-banner").count(), 0);
+
+    // Every draft is still there, unchanged, and opens.
+    const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("kyoyu.draft.")).map((k) => [k, localStorage.getItem(k)])));
+    assert.deepEqual(after, before);
+    await page.locator(".draft").nth(1).waitFor();
+    await page.goto(`${server.origin}/app/#/edit/${ids[0]}`);
+    await page.locator(".editor").waitFor();
+    assert.equal(await page.locator("#f-operator_name").inputValue(), "更新前の組織A");
+    assert.deepEqual(log.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+    await server.stop();
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+});
