@@ -505,7 +505,9 @@ def report(R):
         inc = R["incremental"]
         full = [r for r in R.get("build", []) if r["tool"] == "site-gen" and r["pages"] == inc["pages"]]
         L += ["## Incremental rebuild (`site-gen serve --no-app`)", "",
-              f"{inc['pages']:,} pages; one chapter changed at a time ({len(inc['edits'])} edits).", "",
+              f"{inc['pages']:,} pages; one chapter changed at a time ({len(inc['edits'])} edits). serve rebuilds every page "
+              "(it keeps only the app bundle between builds), swaps the output folder in and deletes the old one; its logged ms "
+              "include all of that.", "",
               "| what | ms |", "|---|---:|"]
         L.append(f"| rebuild, as logged by serve (median) | {inc['median_logged_ms']:,.0f} |")
         L.append(f"| write → log line, wall (median; includes the 150 ms debounce) | {inc['median_wall_ms']:,.0f} |")

@@ -2,7 +2,7 @@
 # kyoyu's benchmarks (issue 8): site-gen vs Hugo vs mdBook, incremental rebuilds, the app
 # bundle's size against a hello-world Leptos app, Lighthouse. Not part of the tests.
 #
-#   bash bench/run.sh                 # the full run (1,000 and 10,000 pages; ~30-60 min on 2 cores)
+#   bash bench/run.sh                 # the full run (1,000 and 10,000 pages; ~45 min on 2 shared cores)
 #   bash bench/run.sh --quick         # a smoke test: 100 and 300 pages, 2 runs, fewer edits
 #   bash bench/run.sh --sizes 1000 --runs 3 --skip lighthouse,attribution
 #
