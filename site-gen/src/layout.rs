@@ -50,6 +50,11 @@ pub struct Page<'a> {
     pub extra_js: &'a [&'a str],
 }
 
+/// Up to this many links a sidebar lists every group's links; past it (a large site), only
+/// the current group's, the others by their first page — so a page's size does not grow with
+/// the size of the site.
+pub const FULL_SIDEBAR_LINKS: usize = 120;
+
 /// The top navigation: (URL, label).
 pub const TOP_NAV: &[(&str, &str)] = &[
     ("/handbook/", "手引書"),
@@ -96,14 +101,20 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                 div class={ "layout" @if !p.sidebar.is_empty() { " with-sidebar" } } {
                     @if !p.sidebar.is_empty() {
                         nav class="sidebar" aria-label="目次" {
+                            @let full = p.sidebar.iter().map(|g| g.links.len()).sum::<usize>() <= FULL_SIDEBAR_LINKS;
                             @for g in p.sidebar {
-                                details open[g.links.iter().any(|l| l.url == p.url) || g.url.as_deref() == Some(p.url)] {
-                                    summary { (g.title) }
-                                    ul {
-                                        @for l in &g.links {
-                                            li { a href=(l.url) aria-current=[(l.url == p.url).then_some("page")] { (l.title) } }
+                                @let current = g.links.iter().any(|l| l.url == p.url) || g.url.as_deref() == Some(p.url);
+                                @if full || current {
+                                    details open[current] {
+                                        summary { (g.title) }
+                                        ul {
+                                            @for l in &g.links {
+                                                li { a href=(l.url) aria-current=[(l.url == p.url).then_some("page")] { (l.title) } }
+                                            }
                                         }
                                     }
+                                } @else if let Some(first) = g.url.as_ref().or(g.links.first().map(|l| &l.url)) {
+                                    p class="nav-group" { a href=(first) { (g.title) } }
                                 }
                             }
                         }

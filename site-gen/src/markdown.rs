@@ -50,8 +50,38 @@ pub struct Context<'a> {
     pub url_of: &'a dyn Fn(&str) -> Option<String>,
     /// Renders a directive `{{kind:arg}}`; `Err` is a message for the author.
     pub directive: &'a dyn Fn(&str, &str) -> Result<String, String>,
-    /// Glossary terms (term → URL with anchor): the first use on a page links there.
-    pub glossary: &'a [(String, String)],
+    /// Glossary terms: the first use of each on a page links to its definition.
+    pub glossary: &'a Glossary,
+}
+
+/// Glossary terms with the URLs of their definitions, and a matcher for all of them at once.
+pub struct Glossary {
+    terms: Vec<(String, String)>,
+    matcher: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Glossary {
+    /// `terms`: (term, URL with anchor). Where terms overlap, the longest is linked.
+    pub fn new(terms: Vec<(String, String)>) -> Glossary {
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(terms.iter().map(|(t, _)| t))
+            .ok()
+            .filter(|_| !terms.is_empty());
+        Glossary { terms, matcher }
+    }
+
+    pub fn empty() -> Glossary {
+        Glossary::new(Vec::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
 }
 
 pub fn options() -> Options {
@@ -247,36 +277,30 @@ fn inline_text<'a>(
 
 /// Links the first use of each glossary term on the page.
 fn glossary_link<'a>(text: String, no_links: bool, cx: &Context, done: &mut [bool]) -> Option<Vec<Event<'a>>> {
-    if no_links || cx.glossary.is_empty() {
+    if no_links {
         return None;
     }
-    let mut best: Option<(usize, usize)> = None;
-    for (k, (term, _)) in cx.glossary.iter().enumerate() {
+    let matcher = cx.glossary.matcher.as_ref()?;
+    let mut v = Vec::new();
+    let mut last = 0;
+    for m in matcher.find_iter(&text) {
+        let k = m.pattern().as_usize();
         if done[k] {
             continue;
         }
-        if let Some(pos) = text.find(term.as_str()) {
-            if best.is_none_or(|(p, bk)| pos < p || (pos == p && term.len() > cx.glossary[bk].0.len())) {
-                best = Some((pos, k));
-            }
+        done[k] = true;
+        if m.start() > last {
+            v.push(Event::Text(text[last..m.start()].to_string().into()));
         }
+        let (term, url) = &cx.glossary.terms[k];
+        v.push(Event::Html(format!("<a class=\"term\" href=\"{}\">{}</a>", escape(url), escape(term)).into()));
+        last = m.end();
     }
-    let (pos, k) = best?;
-    done[k] = true;
-    let (term, url) = &cx.glossary[k];
-    let mut v = vec![];
-    if pos > 0 {
-        v.push(Event::Text(text[..pos].to_string().into()));
+    if v.is_empty() {
+        return None;
     }
-    v.push(Event::Html(
-        format!("<a class=\"term\" href=\"{}\">{}</a>", escape(url), escape(term)).into(),
-    ));
-    let rest = text[pos + term.len()..].to_string();
-    if !rest.is_empty() {
-        match glossary_link(rest.clone(), false, cx, done) {
-            Some(more) => v.extend(more),
-            None => v.push(Event::Text(rest.into())),
-        }
+    if last < text.len() {
+        v.push(Event::Text(text[last..].to_string().into()));
     }
     Some(v)
 }
@@ -388,7 +412,8 @@ mod tests {
     fn cx_render(md: &str) -> Result<Rendered, Vec<ContentError>> {
         let url_of = |p: &str| (p == "a/b.md").then(|| "/handbook/a/b/".to_string());
         let directive = |k: &str, a: &str| if k == "table" && a == "x" { Ok("<table></table>".into()) } else { Err(format!("不明な指定 {k}:{a}")) };
-        let cx = Context { file: Path::new("t.md"), line_offset: 3, rel: "a/c.md", url_of: &url_of, directive: &directive, glossary: &[] };
+        let glossary = Glossary::new(vec![("情報共有".into(), "/g/#share".into()), ("情報共有範囲".into(), "/g/#tlp".into())]);
+        let cx = Context { file: Path::new("t.md"), line_offset: 3, rel: "a/c.md", url_of: &url_of, directive: &directive, glossary: &glossary };
         render(md, &cx)
     }
 
@@ -422,6 +447,14 @@ mod tests {
         assert_eq!(r.text.matches("本文の段落。").count(), 1, "{}", r.text);
         assert!(!r.text.contains("{{"), "{}", r.text);
         assert!(r.text.contains("見出し") && r.text.contains("項目"), "{}", r.text);
+    }
+
+    #[test]
+    fn the_first_use_of_a_glossary_term_links_to_it_longest_first() {
+        let r = cx_render("情報共有範囲を決めて情報共有する。情報共有は大切。\n").unwrap();
+        assert_eq!(r.html.matches("href=\"/g/#tlp\"").count(), 1, "{}", r.html);
+        assert_eq!(r.html.matches("href=\"/g/#share\"").count(), 1, "{}", r.html);
+        assert!(r.html.contains(">情報共有範囲</a>を決めて<a class=\"term\" href=\"/g/#share\">情報共有</a>する。情報共有は大切。"), "{}", r.html);
     }
 
     #[test]

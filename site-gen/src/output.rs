@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
 
 /// A build in progress: files are written below a temporary folder.
 pub struct Staging {
     tmp: PathBuf,
     out: PathBuf,
-    written: Mutex<Vec<String>>,
+    /// Every site path written, with the content hash of what was written.
+    written: Mutex<Vec<(String, String)>>,
 }
 
 impl Staging {
@@ -36,8 +36,10 @@ impl Staging {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
+        let bytes = bytes.as_ref();
         fs::write(&path, bytes).with_context(|| format!("{} を書き込めません", path.display()))?;
-        self.written.lock().unwrap().push(rel.to_string());
+        let hash = content_hash(bytes);
+        self.written.lock().unwrap().push((rel.to_string(), hash));
         Ok(())
     }
 
@@ -60,6 +62,11 @@ impl Staging {
 
     /// Every site path written so far, sorted.
     pub fn written(&self) -> Vec<String> {
+        self.written_with_hashes().into_iter().map(|(rel, _)| rel).collect()
+    }
+
+    /// Every site path written so far with its content hash, sorted by path.
+    pub fn written_with_hashes(&self) -> Vec<(String, String)> {
         let mut v = self.written.lock().unwrap().clone();
         v.sort();
         v
@@ -102,9 +109,14 @@ impl Drop for Staging {
     }
 }
 
-/// `name.ext` → `name.<hash>.ext`, the hash being the first 10 hex digits of SHA-256.
+/// The first 10 hex digits of the BLAKE3 hash of `bytes`: names assets, versions the cache.
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..10].to_string()
+}
+
+/// `name.ext` → `name.<hash>.ext` (see [`content_hash`]).
 pub fn fingerprint_name(name: &str, bytes: &[u8]) -> String {
-    let hash = hex(&Sha256::digest(bytes))[..10].to_string();
+    let hash = content_hash(bytes);
     match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
         None => format!("{name}.{hash}"),

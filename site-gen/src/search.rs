@@ -11,11 +11,9 @@
 //! `public/js/search.js` tokenises the query the same way, intersects the postings, then checks
 //! the exact substring in each candidate's text (kept, whitespace-collapsed, in the index) and
 //! ranks: title matches, then heading matches, then the number of hits.
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use serde_json::json;
 
 use crate::output::Staging;
 
@@ -92,43 +90,160 @@ pub fn keys(text: &str) -> Vec<String> {
     out
 }
 
-/// The index as JSON: `{ v, pages: [[url, title, headings, text]], keys: { key: [delta…] } }`.
-pub fn build_index(docs: &[Doc]) -> serde_json::Value {
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut pages = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let text = compact(&d.text);
-        let headings = d.headings.iter().map(|h| compact(h)).collect::<Vec<_>>().join("\n");
-        for k in keys(&d.title).into_iter().chain(keys(&headings)).chain(keys(&text)) {
-            let list = postings.entry(k).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-        pages.push(json!([d.url, d.title, headings, text]));
+/// A key of the index without allocating: one or two non-ASCII characters packed in a `u64`
+/// (unigrams and bigrams), or an ASCII word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Chars(u64),
+    Word(&'a str),
+}
+
+fn pack(a: char, b: Option<char>) -> u64 {
+    ((a as u64) << 32) | b.map_or(0, |b| b as u64 + 1)
+}
+
+fn unpack(k: u64) -> String {
+    let mut s = String::new();
+    s.extend(char::from_u32((k >> 32) as u32));
+    let b = k & 0xffff_ffff;
+    if b != 0 {
+        s.extend(char::from_u32(b as u32 - 1));
     }
-    let keys: serde_json::Map<String, serde_json::Value> = postings
-        .into_iter()
-        .map(|(k, list)| {
-            let mut prev = 0;
-            let deltas: Vec<usize> = list
-                .iter()
-                .enumerate()
-                .map(|(j, &p)| {
-                    let d = if j == 0 { p } else { p - prev };
-                    prev = p;
-                    d
-                })
-                .collect();
-            (k, json!(deltas))
+    s
+}
+
+/// The distinct keys of a normalised text (the same keys as [`keys`]).
+fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
+    let mut run_start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut ascii_run = false;
+    let end_run = |start: Option<usize>, end: usize, ascii: bool, into: &mut rustc_hash::FxHashSet<Key<'a>>| {
+        if let (Some(s), true) = (start, ascii) {
+            into.insert(Key::Word(&norm[s..end]));
+        }
+    };
+    for (i, c) in norm.char_indices() {
+        if !is_word(c) {
+            end_run(run_start, i, ascii_run, into);
+            run_start = None;
+            prev = None;
+            continue;
+        }
+        if run_start.is_some() && ascii_run != c.is_ascii() {
+            end_run(run_start, i, ascii_run, into);
+            run_start = None;
+            prev = None;
+        }
+        if run_start.is_none() {
+            run_start = Some(i);
+            ascii_run = c.is_ascii();
+        }
+        if !c.is_ascii() {
+            into.insert(Key::Chars(pack(c, None)));
+            if let Some(p) = prev {
+                into.insert(Key::Chars(pack(p, Some(c))));
+            }
+            prev = Some(c);
+        }
+    }
+    end_run(run_start, norm.len(), ascii_run, into);
+}
+
+/// The index as JSON: `{ v, pages: [[url, title, headings, text]], keys: { key: [delta…] } }`.
+/// Built in parallel (each page's keys), merged in page order: the output is deterministic.
+pub fn index_json(docs: &[Doc]) -> Vec<u8> {
+    use rayon::prelude::*;
+    use rustc_hash::{FxHashMap, FxHashSet};
+    struct Page {
+        headings: String,
+        text: String,
+        chars: Vec<u64>,
+        words: Vec<String>,
+    }
+    let pages: Vec<Page> = docs
+        .par_iter()
+        .map(|d| {
+            let text = compact(&d.text);
+            let headings = d.headings.iter().map(|h| compact(h)).collect::<Vec<_>>().join("\n");
+            let norms = [normalise(&d.title), normalise(&headings), normalise(&text)];
+            let mut set = FxHashSet::default();
+            for n in &norms {
+                distinct_keys(n, &mut set);
+            }
+            let (mut chars, mut words) = (Vec::new(), Vec::new());
+            for k in set {
+                match k {
+                    Key::Chars(c) => chars.push(c),
+                    Key::Word(w) => words.push(w.to_string()),
+                }
+            }
+            Page { headings, text, chars, words }
         })
         .collect();
-    json!({ "v": 1, "pages": pages, "keys": keys })
+    let mut chars: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, p) in pages.iter().enumerate() {
+        for &c in &p.chars {
+            chars.entry(c).or_default().push(i as u32);
+        }
+        for w in &p.words {
+            match words.get_mut(w.as_str()) {
+                Some(list) => list.push(i as u32),
+                None => {
+                    words.insert(w.clone(), vec![i as u32]);
+                }
+            }
+        }
+    }
+    let mut keys: Vec<(String, Vec<u32>)> = chars.into_iter().map(|(k, v)| (unpack(k), v)).chain(words).collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    let mut out = Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum::<usize>() + keys.len() * 16);
+    let s = |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
+    out.extend_from_slice(b"{\"v\":1,\"pages\":[");
+    for (i, (d, p)) in docs.iter().zip(&pages).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        for (j, f) in [d.url.as_str(), d.title.as_str(), p.headings.as_str(), p.text.as_str()].into_iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            s(&mut out, f);
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"],\"keys\":{");
+    for (i, (k, list)) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        s(&mut out, k);
+        out.extend_from_slice(b":[");
+        let mut prev = 0;
+        for (j, &p) in list.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            let d = if j == 0 { p } else { p - prev };
+            prev = p;
+            out.extend_from_slice(d.to_string().as_bytes());
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"}}");
+    out
+}
+
+/// The index as a JSON value (for tests and tools).
+pub fn build_index(docs: &[Doc]) -> serde_json::Value {
+    serde_json::from_slice(&index_json(docs)).expect("the index is JSON")
 }
 
 /// Writes the index (fingerprinted) and `assets/search.js`; returns the index's URL.
 pub fn write(staging: &Staging, public: &Path, docs: &[Doc]) -> Result<String> {
-    let index = serde_json::to_vec(&build_index(docs))?;
+    let index = index_json(docs);
     let url = staging.write_fingerprinted("search-index.json", &index)?;
     // Loaded by site.js as `./search.js` next to it in /assets/.
     let js = std::fs::read(public.join("js/search.js")).with_context(|| format!("{} がありません", public.join("js/search.js").display()))?;
@@ -286,6 +401,8 @@ pub fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+    use std::collections::BTreeMap;
 
     #[test]
     fn keys_split_japanese_into_bigrams_and_ascii_into_words() {
@@ -305,6 +422,27 @@ mod tests {
         assert!(t.contains("見出し & 語"));
         assert!(t.contains("本文\n二行目"));
         assert_eq!(headings_of_html(html), vec!["見出し & 語".to_string(), "CSIRT".to_string()]);
+    }
+
+    #[test]
+    fn the_index_has_exactly_the_keys_of_each_page() {
+        let texts = ["DDoS攻撃の情報、TLP:CLEAR", "予兆・ヒヤリハット 港湾", "ａｂｃ１２３と港"];
+        let docs: Vec<Doc> = texts.iter().map(|t| Doc { url: format!("/{t}/"), title: String::new(), headings: vec![], text: t.to_string() }).collect();
+        let v = build_index(&docs);
+        let mut want: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            for k in keys(t) {
+                let l = want.entry(k).or_default();
+                if l.last() != Some(&i) {
+                    l.push(i);
+                }
+            }
+        }
+        let got: BTreeMap<String, Vec<usize>> = v["keys"].as_object().unwrap().iter().map(|(k, d)| {
+            let mut acc = 0;
+            (k.clone(), d.as_array().unwrap().iter().map(|x| { acc += x.as_u64().unwrap() as usize; acc }).collect())
+        }).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

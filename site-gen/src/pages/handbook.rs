@@ -1,6 +1,7 @@
 //! The handbook: its index, one page per part, one page per chapter.
 use anyhow::Result;
 use maud::html;
+use rayon::prelude::*;
 
 use super::{chapter_title, handbook_sidebar, Built, Site};
 use crate::content::Handbook;
@@ -15,11 +16,13 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
     let order: Vec<NavLink> = hb.chapters().map(|(_, c)| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) }).collect();
     let mut built = Vec::new();
 
-    // Chapters.
-    let mut i = 0;
-    for part in &hb.parts {
-        let part_link = NavLink { url: format!("/handbook/{}/", part.slug), title: part.title.clone() };
-        for ch in &part.chapters {
+    // Chapters, laid out and written in parallel.
+    let chapters: Vec<_> = hb.parts.iter().flat_map(|p| p.chapters.iter().map(move |c| (p, c))).collect();
+    let written: Vec<Result<Built>> = chapters
+        .par_iter()
+        .enumerate()
+        .map(|(i, (part, ch))| {
+            let part_link = NavLink { url: format!("/handbook/{}/", part.slug), title: part.title.clone() };
             let r = &rendered[i];
             let url = &order[i].url;
             let title = chapter_title(ch);
@@ -41,7 +44,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                     title: &title,
                     url,
                     description: ch.description.as_deref(),
-                    breadcrumbs: &[home.clone(), part_link.clone()],
+                    breadcrumbs: &[home.clone(), part_link],
                     sidebar: &sidebar,
                     prev: i.checked_sub(1).map(|p| &order[p]),
                     next: order.get(i + 1),
@@ -54,9 +57,11 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                 content,
             );
             staging.write_page(url, &html)?;
-            built.push(Built { url: url.clone(), title, html: String::new(), text: r.text.clone() });
-            i += 1;
-        }
+            Ok(Built { url: url.clone(), title, html: String::new(), text: String::new() })
+        })
+        .collect();
+    for b in written {
+        built.push(b?);
     }
 
     // Parts.

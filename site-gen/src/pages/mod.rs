@@ -73,7 +73,7 @@ impl<'o> Site<'o> {
             .collect();
         let url_of = |rel: &str| urls.get(rel).cloned();
         let generated = reference::pages(self);
-        let glossary = reference::glossary_links();
+        let glossary = markdown::Glossary::new(reference::glossary_links());
         let directive = |kind: &str, arg: &str| crate::directives::render(kind, arg);
         let sources: Vec<_> = self.handbook.chapters().map(|(_, c)| c).collect();
         let results: Vec<Result<Rendered, Vec<ContentError>>> = sources
@@ -143,10 +143,13 @@ impl<'o> Site<'o> {
 
     /// Writes every page and asset into `staging`; returns the number of HTML pages.
     pub fn write(&self, staging: &Staging, app: Option<&AppBundle>) -> Result<usize> {
+        let mut t = Timings::new();
         let (rendered, generated) = self.render_all(None)?;
+        t.lap("render markdown + check links");
         let assets = misc::write_assets(staging, &self.opts.public)?;
         let mut pages: Vec<Built> = Vec::new();
         pages.extend(handbook::pages(self, &rendered, &assets, staging)?);
+        t.lap("write chapters");
         for g in &generated {
             let html = crate::layout::page(
                 &crate::layout::Page {
@@ -188,11 +191,14 @@ impl<'o> Site<'o> {
             text: b.text.clone(),
         }));
         pages.extend(advisory_pages);
+        t.lap("generated + advisory pages");
         let index_url = crate::search::write(staging, &self.opts.public, &docs)?;
+        t.lap("search index");
         reference::write_schemas(staging)?;
         pages.extend(misc::fixed_pages(&assets, staging, &index_url)?);
         misc::write_sitemap(staging, &self.opts.base_url, &pages)?;
         misc::write_service_worker(staging, &self.opts.public)?;
+        t.lap("fixed pages, sitemap, service worker");
         Ok(pages.len())
     }
 }
@@ -228,4 +234,23 @@ pub fn by_section(pages: &[Built]) -> BTreeMap<&str, Vec<&Built>> {
         m.entry(sec).or_default().push(p);
     }
     m
+}
+
+/// Phase timings on stderr when `SITE_GEN_TIMINGS` is set (for profiling builds).
+struct Timings {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings { on: std::env::var_os("SITE_GEN_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("site-gen: {:>7.1} ms  {what}", self.last.elapsed().as_secs_f64() * 1000.0);
+        }
+        self.last = std::time::Instant::now();
+    }
 }
