@@ -3,11 +3,41 @@
 // reported, rescued and never overwritten; a v0 wrapper is read and upgraded on save; two tabs on
 // one draft keep both versions; the export reminder; encryption at rest leaves no typed value in
 // localStorage in any encoding, and asks for the passphrase (a wrong one changes nothing).
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { startServer, launch, record, waitForApp } from "./harness.mjs";
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { DIST, launch, record, waitForApp } from "./harness.mjs";
+
+const SITE_GEN = process.env.KYOYU_SITE_GEN || path.resolve(import.meta.dirname, "../../target/debug/site-gen");
+/** Like the harness's startServer, but its readiness check is a bare TCP probe closed at once:
+ * the harness's HTTP probe leaves a keep-alive connection open, and an open idle connection
+ * intermittently stalls site-gen's one-thread server for every other client (page loads then
+ * time out). */
+async function startServer(dist = DIST) {
+  const port = await new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on("error", reject);
+  });
+  const proc = spawn(SITE_GEN, ["serve", "--no-build", "--out", dist, "--port", String(port)], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await new Promise((res, rej) => {
+        const sock = net.connect(port, "127.0.0.1", () => { sock.destroy(); res(); });
+        sock.on("error", rej);
+      });
+      return { origin: `http://127.0.0.1:${port}`, stop: () => proc.kill(), proc };
+    } catch {}
+    if (proc.exitCode !== null) throw new Error("site-gen serve exited");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill();
+  throw new Error("site-gen serve did not answer");
+}
+
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixture = async (name) => JSON.parse(await fs.readFile(path.join(root, "tests/fixtures", name), "utf8"));
@@ -15,6 +45,14 @@ const fixture = async (name) => JSON.parse(await fs.readFile(path.join(root, "te
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
+// A failed test leaves no page open (its connections would slow the server for the next one).
+const contexts = [];
+afterEach(async () => { for (const c of contexts.splice(0)) await c.close().catch(() => {}); });
+async function newContext(options) {
+  const c = await browser.newContext(options);
+  contexts.push(c);
+  return c;
+}
 
 async function openApp(context, hash = "#/") {
   const page = await context.newPage();
@@ -45,7 +83,7 @@ async function download(page, click) {
 }
 
 test("a full storage keeps the edit on screen, says so, offers the export; the next edit saves", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
@@ -86,7 +124,7 @@ test("a full storage keeps the edit on screen, says so, offers the export; the n
 });
 
 test("corrupt and newer entries are reported, kept aside, rescued, never overwritten", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await newContext({ acceptDownloads: true });
   const { page, log } = await openApp(context);
   const corrupt = '{"format":"kyoyu-draft","version":1,"id":"broken-1","saved_at":"2025-01-01T00:00:00+09:00","file":{"format":"kyoyu-rep';
   const newer = JSON.stringify({ format: "kyoyu-draft", version: 99, id: "future-1", saved_at: null, file: { hologram: true } });
@@ -102,7 +140,7 @@ test("corrupt and newer entries are reported, kept aside, rescued, never overwri
   assert.match(await box.innerText(), /kyoyu\.draft\.future-1.*新しい版 \(v99\)/s);
 
   // The raw data can be rescued as a file, exactly as stored.
-  const rescued = await download(page, () => page.getByRole("button", { name: "元のデータを書き出す(broken-1)" }).click());
+  const rescued = await download(page, () => page.locator(".unreadable-item[data-key='kyoyu.draft.broken-1']").getByRole("button", { name: /元のデータを書き出す/ }).click());
   assert.equal(rescued.text, corrupt);
 
   // The other drafts work.
@@ -124,7 +162,7 @@ test("corrupt and newer entries are reported, kept aside, rescued, never overwri
 });
 
 test("a v0 draft is read, and upgraded to v1 on its next save (not before)", async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, log } = await openApp(context);
   const file = await fixture("zu5-incident.json");
   const v0 = JSON.stringify({ format: "kyoyu-draft", id: "legacy-1", saved_at: "2024-04-01T09:00:00.000+09:00", file });
@@ -150,7 +188,7 @@ test("a v0 draft is read, and upgraded to v1 on its next save (not before)", asy
 });
 
 test("two tabs on one draft: the second is told, stops autosaving, and both versions are kept", async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page: a, log: logA } = await openApp(context);
   const id = await newForm(a);
   await a.locator("#f-operator_name").fill("TAB-A-FIRST");
@@ -201,7 +239,7 @@ test("two tabs on one draft: the second is told, stops autosaving, and both vers
 });
 
 test("a draft never exported after an hour reminds the user; exporting clears it", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await newContext({ acceptDownloads: true });
   const { page } = await openApp(context);
   const file = await fixture("zu5-incident.json");
   const twoHoursAgo = new Date(Date.now() - 2 * 3600e3).toISOString();
@@ -237,7 +275,7 @@ function encodings(s) {
 }
 
 test("encryption at rest: no typed value in storage in any form; the passphrase is asked; a wrong one changes nothing", async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, log } = await openApp(context);
   const secrets = ["秘密の組織ゼータ", "CONFIDENTIAL-OMEGA-42", "暗号化の後に入力した文"];
   const id = await newForm(page);
