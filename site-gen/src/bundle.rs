@@ -55,7 +55,8 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
     let wasm_path = tmp.join("kyoyu-app_bg.wasm");
-    let optimised = match find_wasm_opt(root).filter(|_| profile != "dev") {
+    let optimised = match find_wasm_opt(root) {
+        _ if profile == "dev" => "dev プロファイル (最適化なし)".to_string(),
         Some(wasm_opt) => {
             let out = tmp.join("kyoyu-app_opt.wasm");
             let st = Command::new(&wasm_opt)

@@ -31,8 +31,11 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
     eprintln!("site-gen: http://127.0.0.1:{port}/ で配信中 (Ctrl+C で終了)");
     let out = opts.out.clone();
     std::thread::spawn(move || {
+        // One thread per request: a client holding a keep-alive connection open must never
+        // stall the others.
         for req in server.incoming_requests() {
-            respond(&out, req);
+            let out = out.clone();
+            std::thread::spawn(move || respond(&out, req));
         }
     });
     if !watch {

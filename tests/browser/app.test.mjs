@@ -37,7 +37,8 @@ async function labelOf(page, id) {
   const label = page.locator(`label[for="${id}"]`);
   assert.equal(await label.count(), 1, `input #${id} has one <label>`);
   assert.ok(await label.isVisible(), `the label of #${id} is visible`);
-  return (await label.innerText()).trim();
+  // The label's text as getByLabel matches it (textContent: visually hidden parts included).
+  return (await label.textContent()).replace(/\s+/g, " ").trim();
 }
 
 /** Types a value into the field at `p`, through its label. */
@@ -234,10 +235,10 @@ test("DDoS: attacks are added, moved and removed in the editor", async () => {
   console.log(`# autosave: edit stored after ${ms} ms`);
   assert.ok(ms < 1200, `autosave within about a second (${ms} ms)`);
   await page.locator(`#${fieldId("attacks[1].protocol")}`).fill("HTTP");
-  await page.getByRole("button", { name: "下へ(攻撃 1 を下へ移動)" }).click();
+  await page.getByRole("button", { name: /^下へ\s*\(攻撃 1 を下へ移動\)$/ }).click();
   assert.equal(await page.locator(`#${fieldId("attacks[0].protocol")}`).inputValue(), "HTTP");
   assert.equal(await page.locator(`#${fieldId("attacks[1].protocol")}`).inputValue(), "UDP");
-  await page.getByRole("button", { name: "削除(攻撃 1)" }).click();
+  await page.getByRole("button", { name: /^削除\s*\(攻撃 1\)$/ }).click();
   assert.equal(await page.locator(".group-row .row-legend", { hasText: /^攻撃 \d/ }).count(), 1);
   assert.equal(await page.locator(`#${fieldId("attacks[0].protocol")}`).inputValue(), "UDP");
   await waitSaved(page);
