@@ -30,7 +30,7 @@ fi
 npm ci --no-audit --no-fund --loglevel=error
 
 say "Rust tests"
-cargo test --workspace --exclude kyoyu-app
+cargo test --workspace
 
 say "build dist (once, reused by every browser test)"
 export KYOYU_DIST="$PWD/target/test-dist"
