@@ -27,16 +27,14 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
     } else if !opts.out.join("index.html").exists() {
         return Err(anyhow!("{} にサイトがありません。先に site-gen build を実行してください", opts.out.display()));
     }
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("127.0.0.1:{port} で待ち受けできません: {e}"))?;
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| anyhow!("127.0.0.1:{port} で待ち受けできません: {e}"))?;
+    listener.set_nonblocking(true)?;
     eprintln!("site-gen: http://127.0.0.1:{port}/ で配信中 (Ctrl+C で終了)");
     let out = opts.out.clone();
     std::thread::spawn(move || {
-        // One thread per request: a client holding a keep-alive connection open must never
-        // stall the others.
-        for req in server.incoming_requests() {
-            let out = out.clone();
-            std::thread::spawn(move || respond(&out, req));
-        }
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_io().build().expect("tokio runtime");
+        runtime.block_on(accept_loop(listener, out));
     });
     if !watch {
         loop {
@@ -75,33 +73,44 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
     }
 }
 
-fn respond(root: &Path, req: tiny_http::Request) {
-    let url = req.url().split(['?', '#']).next().unwrap_or("/").to_string();
+async fn accept_loop(listener: std::net::TcpListener, root: PathBuf) {
+    let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+    let root = std::sync::Arc::new(root);
+    loop {
+        let Ok((stream, _)) = listener.accept().await else { continue };
+        let root = root.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let root = root.clone();
+                async move { Ok::<_, std::convert::Infallible>(respond(&root, &req).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn respond(root: &Path, req: &hyper::Request<hyper::body::Incoming>) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
+    let url = req.uri().path().to_string();
     let (status, path) = match resolve(root, &url) {
         Some(p) => (200, p),
         None => (404, root.join("404.html")),
     };
-    let body = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(_) => b"not found".to_vec(),
-    };
-    let mut resp = tiny_http::Response::from_data(body).with_status_code(status);
-    let mut add = |k: &str, v: &str| {
-        if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-            resp.add_header(h);
-        }
-    };
-    add("Content-Type", mime(&path));
-    add("Content-Security-Policy", &format!("{CSP}; frame-ancestors 'none'"));
-    for (k, v) in SECURITY_HEADERS {
-        add(k, v);
-    }
+    let body = tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec());
     let cache = if url.starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
-    add("Cache-Control", cache);
-    if url == "/sw.js" {
-        add("Service-Worker-Allowed", "/");
+    let mut resp = hyper::Response::builder()
+        .status(status)
+        .header("Content-Type", mime(&path))
+        .header("Content-Security-Policy", format!("{CSP}; frame-ancestors 'none'"))
+        .header("Cache-Control", cache);
+    for (k, v) in SECURITY_HEADERS {
+        resp = resp.header(*k, *v);
     }
-    let _ = req.respond(resp);
+    if url == "/sw.js" {
+        resp = resp.header("Service-Worker-Allowed", "/");
+    }
+    resp.body(http_body_util::Full::new(hyper::body::Bytes::from(body))).expect("response")
 }
 
 /// The file for a URL path, never outside `root`.
