@@ -76,6 +76,15 @@ impl Builder {
     }
 
     pub fn build(&mut self, opts: &Options) -> Result<BuildReport> {
+        self.build_with(opts, false)
+    }
+
+    /// A rebuild for `serve`: the previous output is deleted in the background.
+    pub fn rebuild(&mut self, opts: &Options) -> Result<BuildReport> {
+        self.build_with(opts, true)
+    }
+
+    fn build_with(&mut self, opts: &Options, background_cleanup: bool) -> Result<BuildReport> {
         let start = Instant::now();
         let site = pages::Site::load(opts)?;
         let staging = output::Staging::new(&opts.out)?;
@@ -89,7 +98,11 @@ impl Builder {
         };
         let pages = site.write(&staging, app)?;
         let files = staging.written().len();
-        staging.commit()?;
+        if background_cleanup {
+            staging.commit_in_background()?;
+        } else {
+            staging.commit()?;
+        }
         Ok(BuildReport {
             pages,
             files,

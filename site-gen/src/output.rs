@@ -79,6 +79,23 @@ impl Staging {
 
     /// Replaces `out` with the finished build.
     pub fn commit(self) -> Result<()> {
+        if let Some(old) = self.swap()? {
+            fs::remove_dir_all(&old).ok();
+        }
+        Ok(())
+    }
+
+    /// Like [`Staging::commit`], but the previous build is deleted on a background thread
+    /// (for `serve`, which must be back to serving as soon as the new site is in place).
+    pub fn commit_in_background(self) -> Result<()> {
+        if let Some(old) = self.swap()? {
+            std::thread::spawn(move || fs::remove_dir_all(&old).ok());
+        }
+        Ok(())
+    }
+
+    /// Swaps the build in; returns where the previous one was moved, if there was one.
+    fn swap(&self) -> Result<Option<PathBuf>> {
         let old = self.out.with_file_name(format!(
             ".{}.old-{}",
             self.out.file_name().unwrap().to_string_lossy(),
@@ -94,10 +111,7 @@ impl Staging {
             }
             return Err(e).with_context(|| format!("{} を書き込めません", self.out.display()));
         }
-        if old.exists() {
-            fs::remove_dir_all(&old).ok();
-        }
-        Ok(())
+        Ok(old.exists().then_some(old))
     }
 }
 

@@ -66,7 +66,7 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             builder.invalidate_app();
         }
         let changed = paths.first().map(|p| p.display().to_string()).unwrap_or_default();
-        match builder.build(opts) {
+        match builder.rebuild(opts) {
             Ok(r) => eprintln!("site-gen: 再構築しました ({changed}): {} ページ, {} ms", r.pages, r.millis),
             Err(e) => eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}"),
         }
