@@ -74,13 +74,13 @@ def tool_cmds(c, o):
     }
 
 
-def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large):
+def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large, only_tools):
     results = []
     for n in sizes:
         c = corpus(n, seed)
         o = os.path.join(OUT, f"build-{n}")
         os.makedirs(o, exist_ok=True)
-        cmds = tool_cmds(c, o)
+        cmds = {t: v for t, v in tool_cmds(c, o).items() if t in only_tools}
         want = {t: runs for t in cmds}
         if n >= large:
             # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
@@ -90,6 +90,7 @@ def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large)
         warm = 0 if n >= large else warmup
         times = {t: [] for t in cmds}
         rss = {t: [] for t in cmds}
+        cpu = {t: [] for t in cmds}
         tools = list(cmds)
         # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
         # the machine's load (2 cores shared with others' builds) falls on all tools alike.
@@ -102,25 +103,27 @@ def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large)
                     continue
                 mem = os.path.join(o, f"{t}.rss")
                 js = os.path.join(o, f"{t}.json")
-                cmd = ["/usr/bin/time", "-f", "%M", "-o", mem] + cmds[t]
+                cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
                 subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
                                        "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
                                        " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
                 with open(js) as f:
                     secs = json.load(f)["results"][0]["times"][0]
                 with open(mem) as f:
-                    kb = int(f.read().split()[-1])
+                    kb, user, sys_ = f.read().split()[-1].split(",")
+                    kb, cpu_s = int(kb), float(user) + float(sys_)
                 label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
-                log(f"{n} pages, {t}, {label}: {secs * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
+                log(f"{n} pages, {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
                 if not is_warmup:
                     times[t].append(secs)
                     rss[t].append(kb)
+                    cpu[t].append(cpu_s)
         for t in tools:
             results.append({
                 "pages": n, "tool": t, "runs": len(times[t]), "times_s": times[t],
                 "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
                 "ms_per_page": statistics.median(times[t]) * 1000 / n,
-                "max_rss_mib": max(rss[t]) / 1024,
+                "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
                 "html_files": count_pages(os.path.join(o, t)), "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
             })
         if n >= large:
@@ -487,20 +490,38 @@ def report(R):
         L += ["## Full builds", "",
               "Medians of interleaved rounds (each round runs each tool once under hyperfine, rotating the order); "
               "peak memory is the largest max RSS of the runs (`/usr/bin/time`). " + m.get("plan", ""), "",
-              "| pages | tool | runs | median | min–max | ms/page | max RSS | HTML files | output |",
-              "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+              "| pages | tool | runs | median (wall) | min–max | ms/page | CPU (user+sys, median) | CPU ms/page | max RSS | HTML files | output |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in R["build"]:
             L.append(f"| {r['pages']:,} | {r['tool']} | {r['runs']} | {r['median_s'] * 1000:,.0f} ms | "
-                     f"{r['min_s'] * 1000:,.0f}–{r['max_s'] * 1000:,.0f} ms | {r['ms_per_page']:.2f} | {r['max_rss_mib']:,.0f} MiB | "
+                     f"{r['min_s'] * 1000:,.0f}–{r['max_s'] * 1000:,.0f} ms | {r['ms_per_page']:.2f} | "
+                     + (f"{r['median_cpu_s'] * 1000:,.0f} ms | {r['median_cpu_s'] * 1000 / r['pages']:.2f} | " if r.get("median_cpu_s") is not None else "– | – | ")
+                     + f"{r['max_rss_mib']:,.0f} MiB | "
                      f"{r['html_files']:,} | {r['out_mib']:,.0f} MiB |")
-        L += ["", "| pages | site-gen / Hugo (time) | site-gen / mdBook (time) | site-gen / Hugo (RSS) | site-gen / mdBook (RSS) |",
-              "|---:|---:|---:|---:|---:|"]
+        L += ["", "| pages | site-gen / Hugo (wall) | site-gen / mdBook (wall) | site-gen / Hugo (CPU) | site-gen / mdBook (CPU) | site-gen / Hugo (RSS) | site-gen / mdBook (RSS) |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
         for n in sorted({r["pages"] for r in R["build"]}):
             by = {r["tool"]: r for r in R["build"] if r["pages"] == n}
             s, h, b = by["site-gen"], by["hugo"], by["mdbook"]
-            L.append(f"| {n:,} | {s['median_s'] / h['median_s']:.2f}× | {s['median_s'] / b['median_s']:.2f}× | "
+            cr = lambda x, y: f"{x['median_cpu_s'] / y['median_cpu_s']:.2f}×" if x.get("median_cpu_s") and y.get("median_cpu_s") else "–"
+            L.append(f"| {n:,} | {s['median_s'] / h['median_s']:.2f}× | {s['median_s'] / b['median_s']:.2f}× | {cr(s, h)} | {cr(s, b)} | "
                      f"{s['max_rss_mib'] / h['max_rss_mib']:.2f}× | {s['max_rss_mib'] / b['max_rss_mib']:.2f}× |")
         L += ["", "(below 1× = site-gen faster / smaller)", ""]
+        paired = []
+        for n in sorted({r["pages"] for r in R["build"]}):
+            by = {r["tool"]: r for r in R["build"] if r["pages"] == n}
+            s = by["site-gen"]["times_s"]
+            for other, label in (("hugo", "Hugo"), ("mdbook", "mdBook")):
+                o = by[other]["times_s"]
+                k = min(len(s), len(o))
+                if k:
+                    per_round = statistics.median(s[i] / o[i] for i in range(k))
+                    paired.append(f"| {n:,} | site-gen / {label} | {per_round:.2f}× ({k} rounds) | "
+                                  f"{min(s) / min(o):.2f}× |")
+        if paired:
+            L += ["The load from other builds changes from minute to minute, so two more robust ratios: the median of the "
+                  "per-round ratios (both tools ran in the same round, under similar load) and the ratio of the fastest runs.", "",
+                  "| pages | ratio | median of per-round ratios | fastest / fastest |", "|---:|---|---:|---:|"] + paired + [""]
     if R.get("incremental"):
         inc = R["incremental"]
         full = [r for r in R.get("build", []) if r["tool"] == "site-gen" and r["pages"] == inc["pages"]]
@@ -576,13 +597,25 @@ def main():
     ap.add_argument("--port", type=int, default=18089)
     ap.add_argument("--skip", default="", help="comma-separated: build,incremental,bundle,attribution,lighthouse")
     ap.add_argument("--skip-real-build", action="store_true", help="reuse bench/out/site")
+    ap.add_argument("--tools", default="site-gen,hugo,mdbook", help="the tools of the build step")
+    ap.add_argument("--merge", action="store_true", help="keep the results of bench/out/results.json that this run does not measure")
+    ap.add_argument("--report-only", action="store_true", help="print the report of bench/out/results.json")
     a = ap.parse_args()
+    if a.report_only:
+        with open(os.path.join(OUT, "results.json")) as f:
+            print(report(json.load(f)))
+        return
     skip = set(filter(None, a.skip.split(",")))
     plan = (f"Below {a.large:,} pages: {a.warmup} warm-up round(s), {a.runs} runs per tool; from {a.large:,} pages: no warm-up, "
             f"{min(a.runs, a.runs_large)} runs of site-gen and Hugo, {min(a.runs, a.mdbook_runs_large)} of mdBook.")
     sizes = [int(s) for s in a.sizes.split(",") if s]
     os.makedirs(OUT, exist_ok=True)
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    if a.merge and os.path.exists(os.path.join(OUT, "results.json")):
+        with open(os.path.join(OUT, "results.json")) as f:
+            old = json.load(f)
+    else:
+        old = {}
     R = {"meta": {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": a.seed, "commit": commit,
                   "machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start", "plan": plan}, "errors": []}
 
@@ -606,12 +639,22 @@ def main():
         finally:
             save()  # what is measured so far, in case the run is stopped
 
-    R["build"] = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large))
-    R["incremental"] = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), a.seed, a.port, a.edits))
-    R["bundle"] = step("bundle", lambda: bench_bundle(a.skip_real_build))
-    if R["bundle"] is not None:
-        R["bundle"]["attribution"] = step("attribution", attribution)
-    R["lighthouse"] = step("lighthouse", lambda: bench_lighthouse(a.port + 1))
+    if old:  # --merge: keep what this run does not measure
+        R["meta"]["plan"] = old.get("meta", {}).get("plan", "") + " Re-run and merged: " + plan
+        for k in ("build", "incremental", "bundle", "lighthouse"):
+            R[k] = old.get(k)
+    build = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large, a.tools.split(",")))
+    if build is not None:
+        R["build"] = sorted([r for r in (R.get("build") or []) if (r["pages"], r["tool"]) not in {(b["pages"], b["tool"]) for b in build}] + build,
+                            key=lambda r: (r["pages"], ["site-gen", "hugo", "mdbook"].index(r["tool"])))
+    inc = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), a.seed, a.port, a.edits))
+    R["incremental"] = inc or R.get("incremental")
+    bundle = step("bundle", lambda: bench_bundle(a.skip_real_build))
+    if bundle is not None:
+        bundle["attribution"] = step("attribution", attribution)
+        R["bundle"] = bundle
+    lh = step("lighthouse", lambda: bench_lighthouse(a.port + 1))
+    R["lighthouse"] = lh or R.get("lighthouse")
     print(save())
     if R["errors"]:
         sys.exit(2)
