@@ -6,6 +6,10 @@ use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 
+/// Assets larger than this are not precompressed (a large site's search index: compressing it
+/// would cost more build time than it saves).
+const GZIP_MAX: usize = 4 << 20;
+
 /// A build in progress: files are written below a temporary folder.
 pub struct Staging {
     tmp: PathBuf,
@@ -57,7 +61,23 @@ impl Staging {
     pub fn write_fingerprinted(&self, name: &str, bytes: &[u8]) -> Result<String> {
         let name = fingerprint_name(name, bytes);
         self.write(&format!("assets/{name}"), bytes)?;
+        self.write_gzip(&format!("assets/{name}"), bytes)?;
         Ok(format!("/assets/{name}"))
+    }
+
+    /// Writes `rel.gz` beside a text or wasm asset, for servers that send precompressed files
+    /// (`site-gen serve`; nginx's `gzip_static on`). Not part of the precache list.
+    fn write_gzip(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        use std::io::Write;
+        let compressible = [".wasm", ".js", ".css", ".json", ".svg", ".webmanifest"].iter().any(|e| rel.ends_with(e));
+        if !compressible || bytes.len() < 1024 || bytes.len() > GZIP_MAX {
+            return Ok(());
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::best());
+        gz.write_all(bytes)?;
+        let path = self.tmp.join(format!("{rel}.gz"));
+        fs::write(&path, gz.finish()?).with_context(|| format!("{} を書き込めません", path.display()))?;
+        Ok(())
     }
 
     /// Every site path written so far, sorted.

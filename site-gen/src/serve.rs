@@ -97,15 +97,29 @@ async fn respond(root: &Path, req: &hyper::Request<hyper::body::Incoming>) -> hy
         Some(p) => (200, p),
         None => (404, root.join("404.html")),
     };
-    let body = tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec());
+    // A precompressed copy (written by the build beside assets) when the client takes gzip.
+    let gzip = status == 200
+        && req.headers().get_all("accept-encoding").iter().any(|v| v.to_str().is_ok_and(|v| v.contains("gzip")));
+    let gz_path = path.with_file_name(format!("{}.gz", path.file_name().unwrap_or_default().to_string_lossy()));
+    let (body, encoded) = match gzip {
+        true => match tokio::fs::read(&gz_path).await {
+            Ok(b) => (b, true),
+            Err(_) => (tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec()), false),
+        },
+        false => (tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec()), false),
+    };
     let cache = if url.starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
     let mut resp = hyper::Response::builder()
         .status(status)
         .header("Content-Type", mime(&path))
+        .header("Vary", "Accept-Encoding")
         .header("Content-Security-Policy", format!("{CSP}; frame-ancestors 'none'"))
         .header("Cache-Control", cache);
     for (k, v) in SECURITY_HEADERS {
         resp = resp.header(*k, *v);
+    }
+    if encoded {
+        resp = resp.header("Content-Encoding", "gzip");
     }
     if url == "/sw.js" {
         resp = resp.header("Service-Worker-Allowed", "/");

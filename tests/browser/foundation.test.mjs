@@ -32,6 +32,9 @@ test("the server sends the wasm as application/wasm and the security headers", a
   const wasmUrl = js.match(/\/assets\/kyoyu-app_bg\.[0-9a-f]+\.wasm/)[0];
   const wasm = await fetch(server.origin + wasmUrl);
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
+  assert.equal(wasm.headers.get("content-encoding"), "gzip", "the precompressed copy is sent");
+  const bytes = new Uint8Array(await wasm.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 4)], [0, 0x61, 0x73, 0x6d], "it decompresses to WebAssembly");
   const home = await fetch(server.origin + "/");
   const csp = home.headers.get("content-security-policy");
   assert.match(csp, /default-src 'self'/);
