@@ -7,36 +7,8 @@ import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import net from "node:net";
-import { DIST, launch, record, waitForApp } from "./harness.mjs";
+import { launch, record, startServer, waitForApp } from "./harness.mjs";
 
-const SITE_GEN = process.env.KYOYU_SITE_GEN || path.resolve(import.meta.dirname, "../../target/debug/site-gen");
-/** Like the harness's startServer, but its readiness check is a bare TCP probe closed at once:
- * the harness's HTTP probe leaves a keep-alive connection open, and an open idle connection
- * intermittently stalls site-gen's one-thread server for every other client (page loads then
- * time out). */
-async function startServer(dist = DIST) {
-  const port = await new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on("error", reject);
-  });
-  const proc = spawn(SITE_GEN, ["serve", "--no-build", "--out", dist, "--port", String(port)], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await new Promise((res, rej) => {
-        const sock = net.connect(port, "127.0.0.1", () => { sock.destroy(); res(); });
-        sock.on("error", rej);
-      });
-      return { origin: `http://127.0.0.1:${port}`, stop: () => proc.kill(), proc };
-    } catch {}
-    if (proc.exitCode !== null) throw new Error("site-gen serve exited");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error("site-gen serve did not answer");
-}
 
 
 const root = path.resolve(import.meta.dirname, "../..");
