@@ -164,9 +164,9 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
         (None, None) => None,
     };
     let format_hint = match spec.kind {
-        FieldKind::DateTime => Some("西暦・24時間表記(例: 2023-08-19T13:15)"),
+        FieldKind::DateTime => Some("西暦・24時間表記(例: 2023-08-19 13:15)"),
         FieldKind::Date => Some("西暦(例: 2023-08-19)"),
-        FieldKind::MonthDayTime => Some("月日と24時間表記の時刻(例: 08-19T13:15)"),
+        FieldKind::MonthDayTime => Some("月日と24時間表記の時刻(例: 08-19 13:15)"),
         _ => None,
     };
     let hint_text = match (hint_text, format_hint) {
