@@ -640,7 +640,7 @@ def main():
             save()  # what is measured so far, in case the run is stopped
 
     if old:  # --merge: keep what this run does not measure
-        R["meta"]["plan"] = old.get("meta", {}).get("plan", "") + " Re-run and merged: " + plan
+        R["meta"]["plan"] = plan + " (Merged into earlier results: the rows this run did not measure are older.)"
         for k in ("build", "incremental", "bundle", "lighthouse"):
             R[k] = old.get(k)
     build = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large, a.tools.split(",")))
