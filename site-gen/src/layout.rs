@@ -48,6 +48,17 @@ pub struct Page<'a> {
     pub kind: &'a str,
     pub extra_css: &'a [&'a str],
     pub extra_js: &'a [&'a str],
+    /// Fetched early, in parallel with the page (the app's JS glue and wasm).
+    pub preload: &'a [Preload<'a>],
+}
+
+/// A resource the page will need soon.
+#[derive(Debug, Clone, Copy)]
+pub enum Preload<'a> {
+    /// An ES module imported by a page script.
+    Module(&'a str),
+    /// A WebAssembly file fetched by a page script (same origin, CORS mode, as `fetch` does).
+    Wasm(&'a str),
 }
 
 /// Up to this many links a sidebar lists every group's links; past it (a large site), only
@@ -85,6 +96,12 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                 @for css in p.extra_css { link rel="stylesheet" href=(css); }
                 script type="module" src=(assets.site_js) {}
                 @for js in p.extra_js { script type="module" src=(js) {} }
+                @for pre in p.preload {
+                    @match pre {
+                        Preload::Module(href) => link rel="modulepreload" href=(href);,
+                        Preload::Wasm(href) => link rel="preload" href=(href) as="fetch" type="application/wasm" crossorigin="anonymous";,
+                    }
+                }
             }
             body class=(p.kind) {
                 a class="skip" href="#main" { "本文へ移動" }

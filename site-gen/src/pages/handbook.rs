@@ -51,7 +51,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                     kind: "chapter",
                     // The worked examples (図5, 図8) are core's print view of the forms.
                     extra_css: &[assets.print_css.as_str()],
-                    extra_js: &[],
+                    extra_js: &[], preload: &[],
                 },
                 assets,
                 content,
@@ -82,7 +82,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
         };
         let html = page(
             &Page { title: &part.title, url: &url, description: None, breadcrumbs: &[home.clone()], sidebar: &sidebar,
-                    prev: None, next: None, kind: "part", extra_css: &[], extra_js: &[] },
+                    prev: None, next: None, kind: "part", extra_css: &[], extra_js: &[], preload: &[] },
             assets,
             content,
         );
@@ -103,7 +103,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
     };
     let html = page(
         &Page { title: "情報共有の手引書", url: "/handbook/", description: None, breadcrumbs: &[], sidebar: &sidebar,
-                prev: None, next: order.first(), kind: "handbook-index", extra_css: &[], extra_js: &[] },
+                prev: None, next: order.first(), kind: "handbook-index", extra_css: &[], extra_js: &[], preload: &[] },
         assets,
         content,
     );

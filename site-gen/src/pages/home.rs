@@ -58,7 +58,7 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
     };
     page(
         &Page { title: "kyoyu — 情報共有の手引書と様式作成", url: "/", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "home", extra_css: &[], extra_js: &[] },
+                prev: None, next: None, kind: "home", extra_css: &[], extra_js: &[], preload: &[] },
         assets,
         content,
     )

@@ -6,7 +6,7 @@ use maud::html;
 
 use super::Built;
 use crate::bundle::AppBundle;
-use crate::layout::{page, Assets, Page};
+use crate::layout::{page, Assets, Page, Preload};
 use crate::output::Staging;
 
 /// Copies `public/` into the build: CSS, JS and icons fingerprinted, the manifest generated.
@@ -57,7 +57,8 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
     let html = page(
         &Page { title: "様式入力", url: "/app/", description: Some("情報共有の4つの様式をブラウザの中だけで作成・検証・保存・印刷します"),
                 breadcrumbs: &[], sidebar: &[], prev: None, next: None, kind: "app",
-                extra_css: &[assets.print_css.as_str()], extra_js: &[loader.as_str()] },
+                extra_css: &[assets.print_css.as_str()], extra_js: &[loader.as_str()],
+                preload: &[Preload::Module(&js), Preload::Wasm(&wasm)] },
         assets,
         content,
     );
@@ -69,7 +70,7 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
 pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Result<Vec<Built>> {
     let not_found = page(
         &Page { title: "ページが見つかりません", url: "/404.html", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "not-found", extra_css: &[], extra_js: &[] },
+                prev: None, next: None, kind: "not-found", extra_css: &[], extra_js: &[], preload: &[] },
         assets,
         html! {
             h1 { "ページが見つかりません" }
@@ -84,7 +85,7 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
     staging.write("404.html", &not_found)?;
     let search = page(
         &Page { title: "検索", url: "/search/", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "search", extra_css: &[], extra_js: &[] },
+                prev: None, next: None, kind: "search", extra_css: &[], extra_js: &[], preload: &[] },
         assets,
         html! {
             h1 { "手引書を検索" }

@@ -162,7 +162,7 @@ impl<'o> Site<'o> {
                     next: None,
                     kind: g.kind,
                     extra_css: &[],
-                    extra_js: &[],
+                    extra_js: &[], preload: &[],
                 },
                 &assets,
                 crate::layout::trusted(&g.html),
