@@ -71,7 +71,7 @@ pub const TOP_NAV: &[(&str, &str)] = &[
     ("/handbook/", "手引書"),
     ("/reference/", "参照表"),
     ("/forms/", "様式"),
-    ("/advisories/", "注意喚起"),
+    ("/advisories/", "情報提供"),
     ("/app/", "様式入力"),
     ("/search/", "検索"),
 ];
