@@ -92,15 +92,10 @@ pub fn previous_report(d: &Draft) -> Option<Report> {
     find_in_series(&d.envelope.series.id, prev.number).map(|p| p.envelope.report)
 }
 
-/// What changed since the previous report, without the report's own 第N報 and date (which
-/// change in every follow-up and are not what 「変更箇所」 means).
+/// What changed since the previous report ([`follow_up::content_changes`]); nothing for a
+/// first report.
 pub fn changes_since(prev: Option<&Report>, report: &Report) -> Vec<Change> {
-    let Some(prev) = prev else { return Vec::new() };
-    let own_date = report.reported_at_path();
-    follow_up::diff(prev, report)
-        .into_iter()
-        .filter(|c| c.path != "header.report_number" && c.path != own_date)
-        .collect()
+    prev.map(|prev| follow_up::content_changes(prev, report)).unwrap_or_default()
 }
 
 /// `#/edit/<id>`.

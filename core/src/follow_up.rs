@@ -5,6 +5,8 @@
 //! (「前回の報告から記載を変更した箇所に下線を引くなど、変更箇所が分かるように」) and the editor
 //! highlights. Both work for the four forms; `diff` is written once, over the reports' JSON
 //! values, so a field added to a model is diffed without touching this file.
+//! [`content_changes`] is `diff` without the fields a follow-up sets itself: what the app and
+//! the published advisories mark as changed since the previous report.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,6 +50,27 @@ pub fn follow_up(previous: &Envelope, now: &str) -> Envelope {
         },
         report,
     }
+}
+
+/// Whether `field_path` is one of the fields [`follow_up`] sets itself in a report of
+/// `report`'s form: 第N報, the report's own date ([`Report::reported_at_path`]) and, in the
+/// 共通様式, 新規又は続報の別 and 前回報告日時.
+fn is_set_by_follow_up(report: &Report, field_path: &str) -> bool {
+    let common = matches!(report, Report::Ddos(_) | Report::Ransomware(_));
+    field_path == "header.report_number"
+        || field_path == report.reported_at_path()
+        || (common && matches!(field_path, "header.new_or_follow_up" | "header.previous_reported_at"))
+}
+
+/// The changes a reader should see underlined between `previous` and `next` (「前回の報告から
+/// 記載を変更した箇所」): [`diff`] without the fields a follow-up itself sets — 第N報, the
+/// report's own date (情報連絡日時 / 報告日時 / 情報提供日時) and, in the 共通様式, 新規又は続報の別
+/// and 前回報告日時 — which change in every follow-up and are not what 「変更箇所」 means.
+/// For any envelope `e`, `content_changes(&e.report, &follow_up(&e, now).report)` is empty.
+pub fn content_changes(previous: &Report, next: &Report) -> Vec<Change> {
+    let mut out = diff(previous, next);
+    out.retain(|c| !is_set_by_follow_up(next, &c.path));
+    out
 }
 
 /// What happened to a field.

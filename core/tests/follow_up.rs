@@ -1,7 +1,7 @@
 //! Follow-ups (第N報 / 続報) and diff.
 
 use kyoyu_core::envelope::Envelope;
-use kyoyu_core::follow_up::{diff, follow_up, is_changed, Change, ChangeKind};
+use kyoyu_core::follow_up::{content_changes, diff, follow_up, is_changed, Change, ChangeKind};
 use kyoyu_core::forms::*;
 use kyoyu_core::taxonomy::*;
 use proptest::prelude::*;
@@ -69,6 +69,41 @@ fn advisory_follow_up() {
     let first = Envelope::from_json(ZU8).unwrap();
     let next = follow_up(&first, "2022-10-01T13:00");
     assert_eq!(paths(&diff(&first.report, &next.report)), ["header.report_number", "header.provided_at"]);
+}
+
+#[test]
+fn content_changes_leave_out_what_a_follow_up_sets() {
+    for text in [ZU5, DDOS, RANSOMWARE, ZU8] {
+        let first = Envelope::from_json(text).unwrap();
+        for now in ["", "2025-12-01T09:00"] {
+            let second = follow_up(&first, now);
+            assert!(!diff(&first.report, &second.report).is_empty());
+            assert_eq!(content_changes(&first.report, &second.report), [], "{}", first.report.kind().id());
+            let third = follow_up(&second, now);
+            assert_eq!(content_changes(&second.report, &third.report), [], "{}", first.report.kind().id());
+        }
+    }
+}
+
+#[test]
+fn content_changes_keep_what_the_user_changed() {
+    let first = Envelope::from_json(DDOS).unwrap();
+    let mut next = follow_up(&first, "2025-12-01T09:00");
+    let Report::Ddos(r) = &mut next.report else { panic!() };
+    r.summary.push_str("(追記)");
+    r.header.addressee = "別の宛先".into();
+    let changes = content_changes(&first.report, &next.report);
+    assert_eq!(paths(&changes), ["header.addressee", "summary"]);
+    assert_eq!(changes[1].kind, ChangeKind::Changed);
+    // Another form: the one change of the whole report, as in `diff`.
+    let other = Report::new(FormKind::Incident);
+    assert_eq!(paths(&content_changes(&first.report, &other)), [""]);
+
+    let first = Envelope::from_json(ZU8).unwrap();
+    let mut next = follow_up(&first, "2022-10-01T13:00");
+    let Report::Advisory(a) = &mut next.report else { panic!() };
+    a.overview.push_str("(更新)");
+    assert_eq!(paths(&content_changes(&first.report, &next.report)), ["overview"]);
 }
 
 #[test]
@@ -307,6 +342,15 @@ proptest! {
         for c in &changes {
             prop_assert!(FOLLOW_UP_FIELDS.contains(&c.path.as_str()), "unexpected change {:?}", c);
         }
+    }
+
+    #[test]
+    fn content_changes_of_a_follow_up_are_empty(r in report(), series in text(), now in text()) {
+        let env = Envelope::new(series, r.clone());
+        let next = follow_up(&env, &now);
+        prop_assert_eq!(content_changes(&r, &next.report), vec![]);
+        let third = follow_up(&next, &now);
+        prop_assert_eq!(content_changes(&next.report, &third.report), vec![]);
     }
 
     #[test]

@@ -407,7 +407,7 @@ fn report_page(
 ) -> String {
     let a = &r.advisory;
     let changed: Vec<String> = match previous {
-        Some(p) => kyoyu_core::follow_up::diff(&Report::Advisory(p.advisory.clone()), &Report::Advisory(a.clone()))
+        Some(p) => kyoyu_core::follow_up::content_changes(&Report::Advisory(p.advisory.clone()), &Report::Advisory(a.clone()))
             .into_iter()
             .map(|c| c.path)
             .collect(),
