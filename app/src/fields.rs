@@ -198,74 +198,53 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             let pv = path.clone();
             let placeholder = spec.example.filter(|_| spec.kind == FieldKind::Text);
             let autocomplete = "off";
-            view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
-                    {hint}
-                    {msgs}
-                    <input type="text" id=id.clone() class="input" autocomplete=autocomplete
-                        placeholder=placeholder
-                        aria-describedby=db aria-invalid=invalid
-                        prop:value=move || ctx.text(&pv)
-                        on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
-                </div>
-            }
-            .into_any()
+            let control = view! {
+                <input type="text" id=id.clone() class="input" autocomplete=autocomplete
+                    placeholder=placeholder
+                    aria-describedby=db aria-invalid=invalid
+                    prop:value=move || ctx.text(&pv)
+                    on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
+            };
+            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::MultiLine => {
             let p = path.clone();
             let pv = path.clone();
-            view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
-                    {hint}
-                    {msgs}
-                    <textarea id=id.clone() class="textarea" rows="3"
-                        aria-describedby=db aria-invalid=invalid
-                        prop:value=move || ctx.text(&pv)
-                        on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
-                </div>
-            }
-            .into_any()
+            let control = view! {
+                <textarea id=id.clone() class="textarea" rows="3"
+                    aria-describedby=db aria-invalid=invalid
+                    prop:value=move || ctx.text(&pv)
+                    on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
+            };
+            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Number => {
             let p = path.clone();
             let pv = path.clone();
-            view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
-                    {hint}
-                    {msgs}
-                    <input type="number" id=id.clone() class="input input-number" min="1" step="1" inputmode="numeric"
-                        aria-describedby=db aria-invalid=invalid
-                        prop:value=move || ctx.text(&pv)
-                        on:input=move |ev| {
-                            if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                                ctx.update(&p, Value::from(n));
-                            }
-                        } />
-                </div>
-            }
-            .into_any()
+            let control = view! {
+                <input type="number" id=id.clone() class="input input-number" min="1" step="1" inputmode="numeric"
+                    aria-describedby=db aria-invalid=invalid
+                    prop:value=move || ctx.text(&pv)
+                    on:input=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                            ctx.update(&p, Value::from(n));
+                        }
+                    } />
+            };
+            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Check => {
             let p = path.clone();
             let pv = path.clone();
             view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    {hint}
-                    {msgs}
-                    <div class="check">
-                        <input type="checkbox" id=id.clone()
-                            aria-describedby=db aria-invalid=invalid
-                            prop:checked=move || ctx.get(&pv) == Value::Bool(true)
-                            on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
-                        <label for=id.clone()>{spec.label}{req}{marker}</label>
-                    </div>
+                {hint}
+                {msgs}
+                <div class="check">
+                    <input type="checkbox" id=id.clone()
+                        aria-describedby=db aria-invalid=invalid
+                        prop:checked=move || ctx.get(&pv) == Value::Bool(true)
+                        on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
+                    <label for=id.clone()>{spec.label}{req}{marker}</label>
                 </div>
             }
             .into_any()
@@ -278,24 +257,18 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                 .iter()
                 .map(|o| view! { <option value=o.id>{o.label}</option> })
                 .collect_view();
-            view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    <label for=id.clone() class="label">{spec.label}{req}{marker}</label>
-                    {hint}
-                    {msgs}
-                    <select id=id.clone() class="select" aria-describedby=db aria-invalid=invalid
-                        prop:value=move || ctx.text(&pv)
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            ctx.update(&p, if v.is_empty() { Value::Null } else { Value::String(v) });
-                        }>
-                        <option value="">"選択してください"</option>
-                        {options}
-                    </select>
-                </div>
-            }
-            .into_any()
+            let control = view! {
+                <select id=id.clone() class="select" aria-describedby=db aria-invalid=invalid
+                    prop:value=move || ctx.text(&pv)
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        ctx.update(&p, if v.is_empty() { Value::Null } else { Value::String(v) });
+                    }>
+                    <option value="">"選択してください"</option>
+                    {options}
+                </select>
+            };
+            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
             let multiple = !matches!(spec.kind, FieldKind::Choice(_));
@@ -315,22 +288,38 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                 }
             });
             view! {
-                <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
-                    {heading}
-                    <fieldset class="choices" aria-describedby=db>
-                        <legend class="label">{spec.label}{req}{marker}</legend>
-                        {hint}
-                        {msgs}
-                        {list}
-                        {clear}
-                    </fieldset>
-                </div>
+                <fieldset class="choices" aria-describedby=db>
+                    <legend class="label">{spec.label}{req}{marker}</legend>
+                    {hint}
+                    {msgs}
+                    {list}
+                    {clear}
+                </fieldset>
             }
             .into_any()
         }
         FieldKind::Group { .. } => unreachable!(),
     };
-    input
+    // Every field: its wrapper (changed / error / warning), the form's sub-heading, then the field.
+    view! {
+        <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+            {heading}
+            {input}
+        </div>
+    }
+    .into_any()
+}
+
+/// A field with a `<label>` above its control (text, textarea, number, select): the label with
+/// its required mark and 「変更」 marker, the hint, the messages, then the control.
+fn labelled(id: String, label: &'static str, req: AnyView, marker: AnyView, hint: AnyView, msgs: AnyView, control: AnyView) -> AnyView {
+    view! {
+        <label for=id class="label">{label}{req}{marker}</label>
+        {hint}
+        {msgs}
+        {control}
+    }
+    .into_any()
 }
 
 /// Radios or check boxes, grouped as the form groups them, each with its help beside it.
