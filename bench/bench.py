@@ -29,6 +29,16 @@ NICE = ["nice", "-n", "19"]
 BUDGET = 3.0
 
 
+def stop(proc):
+    """Stops a server started for a step: SIGTERM, then SIGKILL after 10 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def log(msg):
     print(f"bench: {msg}", file=sys.stderr, flush=True)
 
@@ -198,12 +208,7 @@ def bench_incremental(n, seed, port, edits):
             log(f"incremental {i + 1}/{edits}: {line.strip()} (wall {wall:.0f} ms from write to log line)")
             time.sleep(1.0)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         for p, text in backups.items():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(text)
@@ -465,12 +470,7 @@ def bench_lighthouse(port):
                         "tbt_ms": lr["audits"].get("total-blocking-time", {}).get("numericValue")})
             log(f"lighthouse {name} {path}: {scores}")
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     return res
 
 

@@ -59,7 +59,7 @@ pub fn build(opts: &Options) -> Result<BuildReport> {
 /// Checks content without writing anything; returns the number of files checked.
 pub fn check(opts: &Options) -> Result<usize> {
     let site = pages::Site::load(opts)?;
-    site.render_all(None)?;
+    site.render_all()?;
     Ok(site.file_count())
 }
 

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { startServer, launch, record, waitForApp } from "./harness.mjs";
+import { launch, newForm, openApp, record, startServer, waitForApp, waitSaved } from "./harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixture = async (name) => JSON.parse(await fs.readFile(path.join(root, "tests/fixtures", name), "utf8"));
@@ -17,20 +17,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 /** The element id the app gives the input of a field path (`timeline[2].at` → `f-timeline-2-at`). */
 const fieldId = (p) => "f-" + p.replace(/\]/g, "").replace(/[.[]/g, "-");
-
-async function openApp(context, hash = "#/") {
-  const page = await context.newPage();
-  const log = record(page);
-  await page.goto(`${server.origin}/app/${hash}`);
-  await waitForApp(page);
-  return { page, log };
-}
-
-async function newForm(page, kind) {
-  await page.goto(`${server.origin}/app/#/new/${kind}`);
-  await page.waitForURL(/#\/edit\//);
-  await page.locator(".editor").waitFor();
-}
 
 /** The visible label text of the input with this id (asserts there is one). */
 async function labelOf(page, id) {
@@ -98,10 +84,6 @@ function leaves(v, at = "") {
   }
   if (v && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => leaves(x, at ? `${at}.${k}` : k));
   return [[at, v]];
-}
-
-async function waitSaved(page) {
-  await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
 }
 
 async function exportJson(page) {

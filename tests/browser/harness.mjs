@@ -15,13 +15,17 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update", "--disable-sync", "--disable-quic",
 ];
 
-function freePort() {
+/** A free port on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
     s.on("error", reject);
   });
 }
+
+/** The origin of the server this test file started (the default of the app helpers below). */
+let current = null;
 
 /** Serves `dist` on a free port; returns { origin, stop }. */
 export async function startServer(dist = DIST) {
@@ -31,7 +35,7 @@ export async function startServer(dist = DIST) {
   proc.stderr.on("data", (d) => { stderr += d; });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    try { const r = await fetch(origin + "/"); if (r.ok) return { origin, stop: () => proc.kill(), proc }; } catch {}
+    try { const r = await fetch(origin + "/"); if (r.ok) { current = origin; return { origin, stop: () => proc.kill(), proc }; } } catch {}
     if (proc.exitCode !== null) throw new Error(`site-gen serve exited: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -56,4 +60,26 @@ export function record(page) {
 /** Waits for the form filler to mount (its root marks itself). */
 export async function waitForApp(page) {
   await page.waitForSelector("[data-app-ready]", { timeout: 30000 });
+}
+
+/** Opens the form filler at `hash` in a new page of `context`, waits for it; returns { page, log }. */
+export async function openApp(context, hash = "#/", origin = current) {
+  const page = await context.newPage();
+  const log = record(page);
+  await page.goto(`${origin}/app/${hash}`);
+  await waitForApp(page);
+  return { page, log };
+}
+
+/** Starts a new form of `kind` in `page`; returns the new draft's id. */
+export async function newForm(page, kind = "incident", origin = current) {
+  await page.goto(`${origin}/app/#/new/${kind}`);
+  await page.waitForURL(/#\/edit\//);
+  await page.locator(".editor").waitFor();
+  return page.url().split("#/edit/")[1];
+}
+
+/** Waits for the editor's 「保存済み HH:MM:SS」. */
+export async function waitSaved(page) {
+  await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
 }

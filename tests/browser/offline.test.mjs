@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { DIST, startServer, launch, record, waitForApp } from "./harness.mjs";
+import { DIST, freePort, launch, newForm, record, startServer, waitForApp, waitSaved } from "./harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SITE_GEN = process.env.KYOYU_SITE_GEN || path.join(root, "target/debug/site-gen");
@@ -26,17 +26,6 @@ async function controlled(page) {
       await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
     }
   });
-}
-
-async function waitSaved(page) {
-  await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
-}
-
-async function newForm(page, origin, kind) {
-  await page.goto(`${origin}/app/#/new/${kind}`);
-  await page.waitForURL(/#\/edit\//);
-  await page.locator(".editor").waitFor();
-  return page.url().split("#/edit/")[1];
 }
 
 test("after one visit: home, a chapter and the app work offline; a draft is made and saved offline", async () => {
@@ -61,7 +50,7 @@ test("after one visit: home, a chapter and the app work offline; a draft is made
     await page.goto(`${server.origin}/app/`);
     await waitForApp(page);
     await page.getByRole("heading", { name: "様式入力", level: 1 }).waitFor();
-    const id = await newForm(page, server.origin, "ddos");
+    const id = await newForm(page, "ddos", server.origin);
     await page.locator("#f-reporter-name").fill("オフラインで入力した組織");
     await waitSaved(page);
 
@@ -88,14 +77,6 @@ test("after one visit: home, a chapter and the app work offline; a draft is made
 
 // --- updates -------------------------------------------------------------------------------
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on("error", reject);
-  });
-}
-
 /** Serves `dist` on this port (retrying while the previous server lets it go). */
 async function serveOn(dist, port) {
   const origin = `http://127.0.0.1:${port}`;
@@ -104,8 +85,7 @@ async function serveOn(dist, port) {
     for (let i = 0; i < 50; i++) {
       if (proc.exitCode !== null) break;
       try {
-        // A bare TCP probe, closed at once: an HTTP client's idle keep-alive connection can
-        // stall site-gen's one-thread server.
+        // A bare TCP probe, closed at once.
         await new Promise((res, rej) => {
           const sock = net.connect(port, "127.0.0.1", () => { sock.destroy(); res(); });
           sock.on("error", rej);
@@ -153,7 +133,7 @@ test("a new version installs in the background, 「更新」 switches to it, and
     await controlled(page);
     const ids = [];
     for (const [kind, field, text] of [["incident", "#f-operator_name", "更新前の組織A"], ["advisory", null, null]]) {
-      ids.push(await newForm(page, server.origin, kind));
+      ids.push(await newForm(page, kind, server.origin));
       if (field) {
         await page.locator(field).fill(text);
         await waitSaved(page);

@@ -7,7 +7,7 @@ import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { launch, record, startServer, waitForApp } from "./harness.mjs";
+import { launch, newForm, openApp, record, startServer, waitForApp, waitSaved } from "./harness.mjs";
 
 
 
@@ -24,25 +24,6 @@ async function newContext(options) {
   const c = await browser.newContext(options);
   contexts.push(c);
   return c;
-}
-
-async function openApp(context, hash = "#/") {
-  const page = await context.newPage();
-  const log = record(page);
-  await page.goto(`${server.origin}/app/${hash}`);
-  await waitForApp(page);
-  return { page, log };
-}
-
-async function newForm(page, kind = "incident") {
-  await page.goto(`${server.origin}/app/#/new/${kind}`);
-  await page.waitForURL(/#\/edit\//);
-  await page.locator(".editor").waitFor();
-  return page.url().split("#/edit/")[1];
-}
-
-async function waitSaved(page) {
-  await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
 }
 
 /** Every kyoyu key and value in localStorage. */

@@ -276,11 +276,11 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
     // The index and one page per sector.
     let index_html = list_page(all, None, assets, &extra_css, feed_url);
     staging.write_page("/advisories/", &index_html)?;
-    built.push(Built { url: "/advisories/".into(), title: "情報提供(TLP:CLEAR)".into(), html: String::new(), text: String::new() });
+    built.push(Built { url: "/advisories/".into(), title: "情報提供(TLP:CLEAR)".into(), text: String::new() });
     for sector in Sector::ALL {
         let url = format!("/advisories/sector/{}/", sector.id());
         staging.write_page(&url, &list_page(all, Some(*sector), assets, &extra_css, feed_url))?;
-        built.push(Built { url, title: format!("情報提供 — {}分野", sector.label()), html: String::new(), text: String::new() });
+        built.push(Built { url, title: format!("情報提供 — {}分野", sector.label()), text: String::new() });
     }
 
     // Each report, and the latest of each series at the series' URL.
@@ -290,13 +290,13 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
             let html = report_page(series, report, previous, &report.url(), assets, &extra_css, feed_url);
             staging.write_page(&report.url(), &html)?;
             staging.write(&report.stix_url(), stix_bundle(report, series, base))?;
-            built.push(Built { url: report.url(), title: report_title(report), html: String::new(), text: plain_text(report) });
+            built.push(Built { url: report.url(), title: report_title(report), text: plain_text(report) });
         }
         let latest = series.latest();
         let previous = series.reports.len().checked_sub(2).map(|j| &series.reports[j]);
         let html = report_page(series, latest, previous, &series.url(), assets, &extra_css, feed_url);
         staging.write_page(&series.url(), &html)?;
-        built.push(Built { url: series.url(), title: report_title(latest), html: String::new(), text: String::new() });
+        built.push(Built { url: series.url(), title: report_title(latest), text: String::new() });
     }
 
     staging.write(feed_url, atom_feed(all, base)?)?;

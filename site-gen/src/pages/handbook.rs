@@ -57,7 +57,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                 content,
             );
             staging.write_page(url, &html)?;
-            Ok(Built { url: url.clone(), title, html: String::new(), text: String::new() })
+            Ok(Built { url: url.clone(), title, text: String::new() })
         })
         .collect();
     for b in written {
@@ -87,7 +87,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
             content,
         );
         staging.write_page(&url, &html)?;
-        built.push(Built { url, title: part.title.clone(), html: String::new(), text: String::new() });
+        built.push(Built { url, title: part.title.clone(), text: String::new() });
     }
 
     // Index.
@@ -108,6 +108,6 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
         content,
     );
     staging.write_page("/handbook/", &html)?;
-    built.push(Built { url: "/handbook/".into(), title: "情報共有の手引書".into(), html: String::new(), text: String::new() });
+    built.push(Built { url: "/handbook/".into(), title: "情報共有の手引書".into(), text: String::new() });
     Ok(built)
 }

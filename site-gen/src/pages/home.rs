@@ -66,5 +66,5 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
 
 pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
     staging.write_page("/", &page_html(site, assets))?;
-    Ok(Built { url: "/".into(), title: "kyoyu".into(), html: String::new(), text: String::new() })
+    Ok(Built { url: "/".into(), title: "kyoyu".into(), text: String::new() })
 }

@@ -63,7 +63,7 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
         content,
     );
     staging.write_page("/app/", &html)?;
-    Ok(Built { url: "/app/".into(), title: "様式入力".into(), html: String::new(), text: String::new() })
+    Ok(Built { url: "/app/".into(), title: "様式入力".into(), text: String::new() })
 }
 
 /// 404 and the search page.
@@ -98,7 +98,7 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
         },
     );
     staging.write_page("/search/", &search)?;
-    Ok(vec![Built { url: "/search/".into(), title: "検索".into(), html: String::new(), text: String::new() }])
+    Ok(vec![Built { url: "/search/".into(), title: "検索".into(), text: String::new() }])
 }
 
 /// `sitemap.xml` with every page.

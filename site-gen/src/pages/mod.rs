@@ -6,7 +6,7 @@ mod home;
 mod misc;
 pub mod reference;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{anyhow, Result};
 use rayon::prelude::*;
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::bundle::AppBundle;
 use crate::content::{self, Handbook};
 use crate::error::{ContentError, ContentErrors};
-use crate::layout::{Assets, NavGroup, NavLink};
+use crate::layout::{NavGroup, NavLink};
 use crate::markdown::{self, Rendered};
 use crate::output::Staging;
 use crate::Options;
@@ -35,11 +35,10 @@ pub struct Generated {
     pub kind: &'static str,
 }
 
-/// A page ready to be laid out.
+/// A page that was written: for the sitemap, and (advisories) the search index.
 pub struct Built {
     pub url: String,
     pub title: String,
-    pub html: String,
     pub text: String,
 }
 
@@ -63,7 +62,7 @@ impl<'o> Site<'o> {
     }
 
     /// Renders every chapter's Markdown and checks every internal link and anchor.
-    pub fn render_all(&self, _assets: Option<&Assets>) -> Result<(Vec<Rendered>, Vec<Generated>)> {
+    pub fn render_all(&self) -> Result<(Vec<Rendered>, Vec<Generated>)> {
         let urls: HashMap<String, String> = self
             .handbook
             .parts
@@ -144,7 +143,7 @@ impl<'o> Site<'o> {
     /// Writes every page and asset into `staging`; returns the number of HTML pages.
     pub fn write(&self, staging: &Staging, app: Option<&AppBundle>) -> Result<usize> {
         let mut t = Timings::new();
-        let (rendered, generated) = self.render_all(None)?;
+        let (rendered, generated) = self.render_all()?;
         t.lap("render markdown + check links");
         let assets = misc::write_assets(staging, &self.opts.public)?;
         let mut pages: Vec<Built> = Vec::new();
@@ -168,7 +167,7 @@ impl<'o> Site<'o> {
                 crate::layout::trusted(&g.html),
             );
             staging.write_page(&g.url, &html)?;
-            pages.push(Built { url: g.url.clone(), title: g.title.clone(), html: String::new(), text: g.text.clone() });
+            pages.push(Built { url: g.url.clone(), title: g.title.clone(), text: g.text.clone() });
         }
         let advisory_pages = advisories::write(self, &assets, staging)?;
         pages.push(home::write(self, &assets, staging)?);
@@ -224,16 +223,6 @@ pub fn chapter_title(c: &content::Source) -> String {
         Some(n) if !n.is_empty() => format!("{n} {}", c.title),
         _ => c.title.clone(),
     }
-}
-
-/// Groups pages by their first URL segment (for the sitemap's order).
-pub fn by_section(pages: &[Built]) -> BTreeMap<&str, Vec<&Built>> {
-    let mut m: BTreeMap<&str, Vec<&Built>> = BTreeMap::new();
-    for p in pages {
-        let sec = p.url.trim_start_matches('/').split('/').next().unwrap_or("");
-        m.entry(sec).or_default().push(p);
-    }
-    m
 }
 
 /// Phase timings on stderr when `SITE_GEN_TIMINGS` is set (for profiling builds).
