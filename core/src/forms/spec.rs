@@ -821,8 +821,11 @@ fn guide(kind: FormKind) -> Guide {
 
 fn common_head(kind: FormKind) -> Vec<Section> {
     let mut head = vec![
-        datetime("header.reported_at", "報告日時"),
-        text("header.addressee", "宛先(報告先機関の長)").aside("(報告先機関の長)殿"),
+        // The form prints the date and the addressee without a label.
+        datetime("header.reported_at", "報告日時").printed(""),
+        text("header.addressee", "宛先(報告先機関の長)")
+            .printed("")
+            .aside("(報告先機関の長)殿"),
         field_of(
             "header.new_or_follow_up",
             "新規又は続報の別",
@@ -841,11 +844,15 @@ fn common_head(kind: FormKind) -> Vec<Section> {
                 .aside("※個人情報保護委員会より通知されている場合"),
         );
     }
-    head.push(field_of(
-        "header.report_number",
-        "第N報(kyoyuの通し番号)",
-        FieldKind::Number,
-    ));
+    head.push(
+        field_of(
+            "header.report_number",
+            "第N報(kyoyuの通し番号)",
+            FieldKind::Number,
+        )
+        // Not on the paper form: kyoyu's count within the series.
+        .printed(""),
+    );
     vec![
         section("", kind.name(), head),
         section(
@@ -906,6 +913,7 @@ fn history(number: &'static str) -> Vec<FieldSpec> {
     vec![
         multi("timeline_text", "事実経過(時系列)").num(number),
         timeline("事実経過の行(日時・事象)")
+            .printed("")
             .help("様式では自由記述欄です。上の欄に文章で書くか、日時ごとの行で書いてください(両方でも構いません)。"),
     ]
 }
@@ -977,10 +985,20 @@ fn ddos() -> FormSpec {
     }
 }
 
+/// The example of T1499-002, which the seed prints but garbles (l.424: only 「…攻撃等)」 is
+/// legible): rebuilt from the technique's own description (floods of requests that exhaust a
+/// service, HTTP floods first among them).
+const SERVICE_EXHAUSTION_EXAMPLE: &str = "HTTPフラッド攻撃等";
+
 fn attack_types() -> Vec<Opt> {
     with::<DdosAttackType>(|a, o| {
         if let Some(ja) = a.japanese_name() {
-            let ex = a.example().map(|e| format!("({e})")).unwrap_or_default();
+            let ex = a
+                .example()
+                .or((a == DdosAttackType::ServiceExhaustionFlood)
+                    .then_some(SERVICE_EXHAUSTION_EXAMPLE))
+                .map(|e| format!("({e})"))
+                .unwrap_or_default();
             // The form prints the Japanese name, its example, then the ATT&CK technique.
             o.label = leak(format!("{ja}{ex} {} ({})", a.label(), a.id()));
         }
