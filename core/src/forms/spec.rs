@@ -44,7 +44,7 @@
 use std::sync::OnceLock;
 
 use super::{path::FieldPath, FormKind};
-use crate::taxonomy::laws;
+use crate::taxonomy::{causes, events, laws};
 use crate::taxonomy::{
     ddos as tx_ddos, ransomware as tx_ransom, wording, Cause, Choice, CommonOutlook,
     DdosAttackType, EventType, ExternalInvestigation, Importance, IncidentOutlook, LeakAnnex,
@@ -552,6 +552,23 @@ fn importance_options(kind: FormKind) -> Vec<Opt> {
     })
 }
 
+/// 重要度 of 情報連絡様式 and 情報提供様式: the paper prints the options alone.
+fn importance(kind: FormKind) -> FieldSpec {
+    field_of(
+        "header.importance",
+        "重要度",
+        FieldKind::Choice(importance_options(kind)),
+    )
+    .printed("")
+}
+
+/// 第N報* of 情報連絡様式 and 情報提供様式, printed 「(第 N 報*)」 under the title.
+fn report_number() -> FieldSpec {
+    field_of("header.report_number", "第N報", FieldKind::Number)
+        .req()
+        .printed("")
+}
+
 /// The laws and guidelines of 記載の手引き (1).
 fn law_options(kind: FormKind) -> Vec<Opt> {
     let list = match kind {
@@ -601,6 +618,16 @@ fn timeline(label: &'static str) -> FieldSpec {
 // 情報連絡様式 (図4)
 // ---------------------------------------------------------------------------------------------
 
+/// ② as a table: 表1's two first columns, then the check column of the form.
+const CAUSE_COLUMNS: [&str; 3] = [
+    causes::TABLE1_HEADINGS[0],
+    causes::TABLE1_HEADINGS[1],
+    "チェック(複数選択可)",
+];
+
+/// The heads of the ◆ table of 情報連絡様式 and 情報提供様式.
+const CONTENT_COLUMNS: [&str; 2] = ["項目", "情報の内容"];
+
 fn incident() -> FormSpec {
     let kind = FormKind::Incident;
     FormSpec {
@@ -628,8 +655,8 @@ fn incident_sections() -> Vec<Section> {
             "",
             kind.name(),
             vec![
-                field_of("header.importance", "重要度", FieldKind::Choice(importance_options(kind))),
-                field_of("header.report_number", "第N報", FieldKind::Number).req(),
+                importance(kind),
+                report_number(),
                 text("header.identifier", "識別番号").req().aside("(※第1報の識別番号は空欄)"),
                 // 図4 prints no `*` here (図5, the worked example, does): the blank form rules.
                 datetime("header.reported_at", "情報連絡日時")
@@ -664,33 +691,33 @@ fn incident_sections() -> Vec<Section> {
             "発生した事象の類型",
             vec![field_of(
                 "event_type",
-                "事象の類型",
+                events::HEADINGS[0],
                 FieldKind::Choice(with::<EventType>(|e, o| {
                     o.group = Some(e.class().label());
                     o.aside = e.example();
                     o.help = e.example();
                 })),
             )
-            .columns(&["事象の類型", "事象の例", "チェック(1つのみ選択(※2))"])
+            .columns(&events::HEADINGS)
             .help("最初に明らかとなった事象を選択。")],
         )
-        .notes(&[crate::taxonomy::events::NOTE_SELECT_ONE, crate::taxonomy::events::NOTE_LEADING_TO]),
+        .notes(&[events::NOTE_SELECT_ONE, events::NOTE_LEADING_TO]),
         section(
             "②",
             "上記事象における原因の類型",
             vec![field_of(
                 "causes",
-                "原因",
+                CAUSE_COLUMNS[1],
                 FieldKind::Choices(with::<Cause>(|c, o| {
                     o.group = Some(c.group().label());
                     o.help = Some(c.description());
                 })),
             )
-            .columns(&["原因の類型", "原因", "チェック(複数選択可)"])
+            .columns(&CAUSE_COLUMNS)
             .help("発生原因について選択する。複数選択可。")],
         ),
         section("◆", "情報連絡の内容(※4)", vec![field_of("header.annex", "別紙有無", one::<YesNo>()).req()])
-            .columns(&["項目", "情報の内容"]),
+            .columns(&CONTENT_COLUMNS),
         section(
             "③",
             "分野名",
@@ -1216,12 +1243,8 @@ fn advisory_sections() -> Vec<Section> {
             "",
             kind.name(),
             vec![
-                field_of(
-                    "header.importance",
-                    "重要度",
-                    FieldKind::Choice(importance_options(kind)),
-                ),
-                field_of("header.report_number", "第N報", FieldKind::Number).req(),
+                importance(kind),
+                report_number(),
                 text("header.identifier", "識別番号").req(),
                 datetime("header.provided_at", "情報提供日時").req(),
                 field_of(
@@ -1258,7 +1281,7 @@ fn advisory_sections() -> Vec<Section> {
             "情報提供の内容",
             vec![field_of("header.annex", "別紙有無", one::<YesNo>()).req()],
         )
-        .columns(&["項目", "情報の内容"]),
+        .columns(&CONTENT_COLUMNS),
         section("①", "概要", vec![multi("overview", "概要")]).part(threat),
         section("②", "対象", vec![multi("target", "対象")]).part(threat),
         section("③", "対処方針", vec![multi("response", "対処方針")]),
