@@ -1192,8 +1192,10 @@ fn fidelity_5_partial_values_on_the_common_forms_only_warn() {
         "{f:?}"
     );
 
-    let mut r = RansomwareReport::default();
-    r.occurred_at = "令和7年11月3日".into();
+    let mut r = RansomwareReport {
+        occurred_at: "令和7年11月3日".into(),
+        ..Default::default()
+    };
     r.reporter.corporate_number = "1000012050002".into();
     assert!(ready_to_send(&validate(&r.into())));
 
