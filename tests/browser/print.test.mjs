@@ -254,3 +254,20 @@ test("on a phone the print view reflows to the screen (no sideways scrolling) an
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the site's form page and the editor show the DDoS attack types with their ATT&CK ids, and mark rebuilt wording", async () => {
+  const page = await (await fetch(`${server.origin}/forms/ddos/`)).text();
+  for (const id of ["T1498", "T1498-001", "T1498-002", "T1499", "T1499-001", "T1499-002", "T1499-003", "T1499-004"]) {
+    assert.ok(page.includes(`(${id})</li>`) || page.includes(`(${id})<sup`), `the form page lists ${id}`);
+  }
+  assert.ok(page.includes("攻撃されているサービス・アプリケーション<sup"), "rebuilt wording is marked on the form page");
+  assert.ok(page.includes("5.(3)") || page.includes("(3)本様式の届出先・報告の根拠規定等"), "届出先・根拠規定等 under 5.");
+  const context = await browser.newContext();
+  const { page: app } = await openApp(context);
+  await newForm(app, "ddos");
+  await app.getByRole("button", { name: "攻撃を追加(別の表を作成)" }).click();
+  const label = app.getByLabel(/Direct Network Flood \(T1498-001\)/);
+  await label.waitFor();
+  assert.equal(await label.count(), 1, "the editor names T1498-001");
+  await context.close();
+});
