@@ -257,8 +257,11 @@ impl P<'_> {
         if opts.len() > 8 && plain && opts.iter().all(|o| o.group.is_none()) {
             // A long list the form leaves to be written in (③分野名 「リストから選択」): the
             // chosen option's name.
-            let names: Vec<&str> =
-                opts.iter().filter(|o| self.chosen(p, o.id)).map(|o| o.label).collect();
+            let names: Vec<&str> = opts
+                .iter()
+                .filter(|o| self.chosen(p, o.id))
+                .map(|o| o.label)
+                .collect();
             return html! { span.fp-value.changed[changed] data-path=(p) { (names.join("、")) } };
         }
         let inline = opts.len() <= 4 && plain;
