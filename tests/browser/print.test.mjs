@@ -133,6 +133,13 @@ async function checkPrint(page, name, { tlp, pages: most }) {
   const pdf = await printPdf(page, name);
   assert.ok(pdf.pages >= 1 && pdf.pages <= most, `${name}: ${pdf.pages} pages (at most ${most})`);
   const all = squash(pdf.texts.join(""));
+  // Check-box groups are not split across pages: every option of a list is on one page.
+  const groups = await page.locator("article.form-print ul.fp-option-list").evaluateAll((uls) =>
+    uls.map((ul) => [...ul.querySelectorAll(":scope > li")].map((li) => li.innerText.replace(/\s+/g, "")).filter(Boolean)).filter((g) => g.length > 1));
+  for (const g of groups) {
+    const pagesWith = pdf.texts.map(squash).filter((t) => g.every((o) => t.includes(o)));
+    assert.ok(pagesWith.length >= 1, `${name}: the options ${g.map((o) => o.slice(0, 12)).join(" / ")} are split across pages`);
+  }
   for (const l of labels) assert.ok(all.includes(l), `${name}: label 「${l}」 is not in the PDF's text`);
   assert.ok(!all.includes(squash("kyoyu は入力された様式の内容をサーバーに送信しません")), `${name}: the site's footer is on paper`);
   assert.ok(!all.includes("出典:"), `${name}: the site's footer is on paper`);
