@@ -20,6 +20,8 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
 ];
 
 pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> {
+    // The feed's and the sitemap's links point where the site is served.
+    let opts = &Options { base_url: format!("http://127.0.0.1:{port}"), ..opts.clone() };
     let mut builder = Builder::default();
     if build {
         let report = builder.build(opts)?;
@@ -66,7 +68,10 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             builder.invalidate_app();
         }
         let changed = paths.first().map(|p| p.display().to_string()).unwrap_or_default();
-        match builder.rebuild(opts) {
+        match builder.rebuild(opts, &paths) {
+            Ok(r) if r.incremental => {
+                eprintln!("site-gen: 再構築しました ({changed}): {} ページ, 変更 {} ファイル, {} ms (差分)", r.pages, r.files, r.millis)
+            }
             Ok(r) => eprintln!("site-gen: 再構築しました ({changed}): {} ページ, {} ms", r.pages, r.millis),
             Err(e) => eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}"),
         }
