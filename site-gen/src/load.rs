@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, Result};
 
 use crate::content::{self, Handbook};
-use crate::error::ContentErrors;
+use crate::error::{ContentError, ContentErrors};
 use crate::gate::{self, Advisories};
 use crate::Options;
 
@@ -36,6 +36,21 @@ impl Content {
 
 /// Loads the content folder of `opts`. Every error of every file is reported together.
 pub fn load(opts: &Options) -> Result<Content> {
+    // `--content` pointing into a drafts folder: nothing there may be published.
+    let absolute = opts
+        .content
+        .canonicalize()
+        .unwrap_or_else(|_| opts.content.clone());
+    if absolute
+        .components()
+        .any(|c| content::is_drafts_folder(c.as_os_str()))
+    {
+        return Err(anyhow!(ContentErrors(vec![ContentError::new(
+            &opts.content,
+            0,
+            format!("下書きのフォルダ {} の中は公開できません。公開する内容は content/ の handbook/ か {}/ に置いてください", gate::DRAFTS, gate::FOLDER),
+        )])));
+    }
     let handbook = content::load(&opts.content);
     let advisories = gate::load(&opts.content);
     match (handbook, advisories) {

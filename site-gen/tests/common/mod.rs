@@ -1,0 +1,105 @@
+//! Helpers the site-gen tests share: throw-away folders, copies of content/, snapshots.
+#![allow(dead_code)]
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kyoyu_site_gen::Options;
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A fresh temporary folder, removed when dropped.
+pub struct Temp(pub PathBuf);
+
+impl Temp {
+    pub fn new(name: &str) -> Temp {
+        let dir =
+            std::env::temp_dir().join(format!("kyoyu-site-gen-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Temp(dir)
+    }
+
+    pub fn join(&self, p: &str) -> PathBuf {
+        self.0.join(p)
+    }
+
+    /// A copy of the repository's content/ at `<temp>/content`.
+    pub fn content(&self) -> PathBuf {
+        let c = self.join("content");
+        copy_dir(&root().join("content"), &c);
+        c
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Options for building `content` into `out` without the app.
+pub fn options(content: &Path, out: &Path) -> Options {
+    let root = root();
+    Options {
+        content: content.to_path_buf(),
+        public: root.join("public"),
+        out: out.to_path_buf(),
+        with_app: false,
+        base_url: "http://127.0.0.1:8080".into(),
+        root,
+    }
+}
+
+pub fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// Every file below `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Appends `text` to `content/handbook/<rel>`; returns the file and the 1-based line `text`
+/// starts on.
+pub fn plant(content: &Path, rel: &str, text: &str) -> (PathBuf, usize) {
+    let file = content.join("handbook").join(rel);
+    let mut body = fs::read_to_string(&file).unwrap();
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    body.push('\n');
+    let line = body.lines().count() + 1;
+    body.push_str(text);
+    body.push('\n');
+    fs::write(&file, body).unwrap();
+    (file, line)
+}
