@@ -56,6 +56,7 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             watcher.watch(dir, RecursiveMode::Recursive)?;
         }
     }
+    eprintln!("site-gen: content/, public/, app/, core/ の変更を監視しています");
     let code_dirs = [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
     loop {
         let mut paths: Vec<PathBuf> = rx.recv()?;

@@ -103,3 +103,50 @@ pub fn plant(content: &Path, rel: &str, text: &str) -> (PathBuf, usize) {
     fs::write(&file, body).unwrap();
     (file, line)
 }
+
+/// A running `site-gen serve` and the lines it logs; stopped when dropped.
+pub struct Serve {
+    child: std::process::Child,
+    log: std::sync::mpsc::Receiver<String>,
+}
+
+impl Serve {
+    pub fn start(command: &mut std::process::Command) -> Serve {
+        use std::io::BufRead;
+        let mut child = command
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, log) = std::sync::mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        Serve { child, log }
+    }
+
+    /// Waits for a log line containing `want`; returns it.
+    pub fn wait_for(&self, want: &str) -> String {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while std::time::Instant::now() < until {
+            if let Ok(line) = self.log.recv_timeout(std::time::Duration::from_millis(200)) {
+                if line.contains(want) {
+                    return line;
+                }
+            }
+        }
+        panic!("serve never logged {want:?}");
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
