@@ -82,7 +82,7 @@ impl std::fmt::Display for BuildReport {
 
 /// Builds the output folder once. A failed build leaves the previous one untouched.
 pub fn build(opts: &Options) -> Result<BuildReport> {
-    Builder::default().build(opts)
+    Builder::default().full(opts, false, false)
 }
 
 /// Checks content without writing anything (load, render, check); returns the number of
@@ -122,7 +122,7 @@ impl Builder {
 
     /// A full build: load → render → check → write.
     pub fn build(&mut self, opts: &Options) -> Result<BuildReport> {
-        self.full(opts, false)
+        self.full(opts, false, true)
     }
 
     /// A rebuild for `serve` after `changed` paths changed: when every change is the body of a
@@ -145,10 +145,16 @@ impl Builder {
                 notes: Vec::new(),
             });
         }
-        self.full(opts, true)
+        self.full(opts, true, true)
     }
 
-    fn full(&mut self, opts: &Options, background_cleanup: bool) -> Result<BuildReport> {
+    /// `keep`: remember the build for the next rebuild (serve).
+    fn full(
+        &mut self,
+        opts: &Options,
+        background_cleanup: bool,
+        keep: bool,
+    ) -> Result<BuildReport> {
         let start = Instant::now();
         let content = load::load(opts)?;
         let app = if opts.with_app {
@@ -159,9 +165,16 @@ impl Builder {
         } else {
             None
         };
-        let mut shards = search::Shards::default();
+        let mut shards = if keep {
+            search::Shards::keeping()
+        } else {
+            search::Shards::default()
+        };
         let site = render::render(&content, opts, app, &mut shards)?;
         check::check(&site)?;
+        let notes = content.notes();
+        // A one-off build needs the sources no longer (memory: a large site's Markdown).
+        let content = keep.then_some(content);
         let files = write::write(&site, &opts.out, background_cleanup)?;
         let report = BuildReport {
             pages: site.page_count(),
@@ -169,7 +182,10 @@ impl Builder {
             millis: start.elapsed().as_millis(),
             app: app.map(|a| format!("wasm {} KB, {}", a.wasm.len() / 1024, a.optimised)),
             incremental: false,
-            notes: content.notes(),
+            notes,
+        };
+        let Some(content) = content else {
+            return Ok(report);
         };
         let nav = pages::handbook::Nav::new(&content.handbook, &mut render::Site::default());
         let written = render::hashes(&site).into_iter().collect();

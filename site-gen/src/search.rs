@@ -267,9 +267,20 @@ pub fn build_index(docs: &[Doc]) -> serde_json::Value {
 pub const SHARD_PAGES: usize = 500;
 
 /// The shards of the last build by the hash of their pages (`serve` reuses the unchanged).
+/// The default keeps none (a one-off build).
 #[derive(Debug, Default)]
 pub struct Shards {
+    keep: bool,
     by_key: std::collections::HashMap<String, Vec<u8>>,
+}
+
+impl Shards {
+    pub fn keeping() -> Shards {
+        Shards {
+            keep: true,
+            by_key: Default::default(),
+        }
+    }
 }
 
 fn shard_key(docs: &[&Doc]) -> String {
@@ -308,7 +319,9 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
             (key, bytes)
         })
         .collect();
-    cache.by_key = built.iter().cloned().collect();
+    if cache.keep {
+        cache.by_key = built.iter().cloned().collect();
+    }
     let mut shards = Vec::with_capacity(built.len());
     for (i, (_, bytes)) in built.into_iter().enumerate() {
         shards.push(site.asset(&format!("search-{i}.json"), bytes));
