@@ -16,9 +16,8 @@ use kyoyu_core::taxonomy::{
     causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp,
 };
 
-use super::{Generated, Site};
-use crate::layout::{NavGroup, NavLink};
-use crate::output::Staging;
+use crate::layout::{Assets, NavGroup, NavLink, Sidebar};
+use crate::render::Site;
 
 /// The reference pages, in the sidebar's order: (URL, title).
 pub const REFERENCE_PAGES: &[(&str, &str)] = &[
@@ -379,6 +378,36 @@ pub fn form_summary(kind: FormKind) -> Markup {
 // Pages
 // ---------------------------------------------------------------------------------------------
 
+/// A page generated from core's data, before layout.
+pub struct Generated {
+    pub url: String,
+    pub title: String,
+    pub body: Markup,
+    pub breadcrumbs: Vec<NavLink>,
+    pub sidebar: Vec<NavGroup>,
+    pub kind: &'static str,
+}
+
+impl Generated {
+    /// Laid out; its anchors, links and search text are read from what it shows.
+    pub fn page(&self, assets: &Assets) -> crate::render::Page {
+        let p = crate::layout::Page {
+            title: &self.title,
+            url: &self.url,
+            description: None,
+            breadcrumbs: &self.breadcrumbs,
+            sidebar: Sidebar::of(&self.sidebar),
+            prev: None,
+            next: None,
+            kind: self.kind,
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        };
+        super::generated(&p, assets, self.body.clone(), true)
+    }
+}
+
 fn generated(
     url: &str,
     title: &str,
@@ -386,15 +415,11 @@ fn generated(
     sidebar: Vec<NavGroup>,
     kind: &'static str,
     body: Markup,
-    anchors: Vec<String>,
 ) -> Generated {
-    let html = body.into_string();
     Generated {
         url: url.to_string(),
         title: title.to_string(),
-        text: crate::search::text_of_html(&html),
-        html,
-        anchors,
+        body,
         breadcrumbs: crumbs,
         sidebar,
         kind,
@@ -406,7 +431,7 @@ fn ref_crumbs() -> Vec<NavLink> {
 }
 
 /// Every generated reference page.
-pub fn pages(_site: &Site) -> Vec<Generated> {
+pub fn pages() -> Vec<Generated> {
     let mut out = vec![
         index_page(),
         causes_page(),
@@ -439,14 +464,12 @@ fn index_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        vec![],
     )
 }
 
 fn causes_page() -> Generated {
     let field = spec::find(FormKind::Incident, "causes");
     let field_name = field.map(|(s, _)| s.heading()).unwrap_or_default();
-    let mut anchors = Vec::new();
     let body = html! {
         h1 { "原因の類型(表1)" }
         p { (causes::GROUPS_INTRO) }
@@ -481,11 +504,6 @@ fn causes_page() -> Generated {
         (causes_table(false))
         (source_note("1.3 情報共有の対象 表1"))
     };
-    for g in CauseGroup::ALL {
-        anchors.push(format!("group-{}", g.id()));
-        anchors.extend(g.causes().iter().map(|c| c.id().to_string()));
-    }
-    anchors.push("table1".into());
     generated(
         "/reference/causes/",
         "原因の類型(表1)",
@@ -493,7 +511,6 @@ fn causes_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
@@ -501,7 +518,6 @@ fn events_page() -> Generated {
     let field_name = spec::find(FormKind::Incident, "event_type")
         .map(|(s, _)| s.heading())
         .unwrap_or_default();
-    let mut anchors = Vec::new();
     let body = html! {
         h1 { "発生した事象の類型" }
         p {
@@ -528,10 +544,6 @@ fn events_page() -> Generated {
         }
         (source_note("2.2 情報連絡様式 図4 ①"))
     };
-    for c in EventClass::ALL {
-        anchors.push(format!("class-{}", c.id()));
-        anchors.extend(c.event_types().iter().map(|e| event_anchor(*e)));
-    }
     generated(
         "/reference/events/",
         "発生した事象の類型",
@@ -539,7 +551,6 @@ fn events_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
@@ -570,10 +581,6 @@ fn importance_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        importance::TABLES
-            .iter()
-            .map(|t| t.id.to_string())
-            .collect(),
     )
 }
 
@@ -610,17 +617,6 @@ fn tlp_page() -> Generated {
         (note_line(&tlp::REPORT_FORM_NOTE_1))
         (source_note("2.3 (2)・3.3 (2) 情報共有範囲 表5"))
     };
-    let mut anchors: Vec<String> = Tlp::ALL
-        .iter()
-        .map(|t| format!("tlp-{}", t.id().to_ascii_lowercase().replace('+', "-")))
-        .collect();
-    anchors.extend([
-        "table5".into(),
-        "forms".into(),
-        tlp::TABLE5_NOTE_1.id.into(),
-        tlp::TABLE5_NOTE_2.id.into(),
-        tlp::REPORT_FORM_NOTE_1.id.into(),
-    ]);
     generated(
         "/reference/tlp/",
         "情報共有範囲 TLP(表5)",
@@ -628,7 +624,6 @@ fn tlp_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
@@ -660,7 +655,6 @@ fn sectors_page() -> Generated {
         sector_sidebar(),
         "reference",
         body,
-        Sector::ALL.iter().map(|s| s.id().to_string()).collect(),
     )
 }
 
@@ -724,8 +718,6 @@ fn sector_page(s: Sector) -> Generated {
         p { "この分野の事象を報告するときは " a href=(form_url(FormKind::Incident)) { (FormKind::Incident.name()) } " の ③分野名 で「" (s.label()) "」を選びます。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
     };
-    let mut anchors = vec!["operators".to_string(), "services".to_string()];
-    anchors.extend(t3.iter().map(|r| r.id.to_string()));
     let mut crumbs = ref_crumbs();
     crumbs.push(link("/reference/sectors/", "重要インフラ分野"));
     generated(
@@ -735,7 +727,6 @@ fn sector_page(s: Sector) -> Generated {
         sector_sidebar(),
         "reference sector",
         body,
-        anchors,
     )
 }
 
@@ -756,7 +747,6 @@ fn glossary_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        glossary::TERMS.iter().map(|t| t.id.to_string()).collect(),
     )
 }
 
@@ -788,7 +778,6 @@ fn forms_index() -> Generated {
         sidebar(),
         "reference forms",
         body,
-        vec![],
     )
 }
 
@@ -816,7 +805,6 @@ fn form_page(k: FormKind) -> Generated {
         sidebar(),
         "reference form",
         body,
-        vec!["fields".into()],
     )
 }
 
@@ -828,14 +816,14 @@ pub fn glossary_links() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
-pub fn write_schemas(staging: &Staging) -> Result<()> {
+/// `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
+pub fn schemas(site: &mut Site) -> Result<()> {
     for k in FormKind::ALL {
         let schema = kyoyu_core::envelope::schema(k);
-        staging.write(
+        site.file(
             &format!("schemas/{}.schema.json", k.id()),
             serde_json::to_string_pretty(&schema)? + "\n",
-        )?;
+        );
     }
     Ok(())
 }
