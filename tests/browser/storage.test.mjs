@@ -31,6 +31,17 @@ async function newContext(options) {
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("kyoyu.")).sort().map((k) => [k, localStorage.getItem(k)])));
 const draftsIn = (all) => Object.entries(all).filter(([k]) => k.startsWith("kyoyu.draft."));
 
+/** Makes localStorage refuse writes (QuotaExceededError) while `window.__quotaFull` is set. */
+function fillsUp(context) {
+  return context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__quotaFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, k, v);
+    };
+  });
+}
+
 async function download(page, click) {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
   return { name: d.suggestedFilename(), text: await fs.readFile(await d.path(), "utf8") };
@@ -38,13 +49,7 @@ async function download(page, click) {
 
 test("a full storage keeps the edit on screen, says so, offers the export; the next edit saves", async () => {
   const context = await newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (window.__quotaFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return setItem.call(this, k, v);
-    };
-  });
+  await fillsUp(context);
   const { page, log } = await openApp(context);
   const id = await newForm(page);
   await page.locator("#f-operator_name").fill("QUOTA-ALPHA");
@@ -79,13 +84,7 @@ test("a full storage keeps the edit on screen, says so, offers the export; the n
 
 test("a full storage never drops the edit on navigation: it is held, listed and offered back, then saved", async () => {
   const context = await newContext();
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (window.__quotaFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return setItem.call(this, k, v);
-    };
-  });
+  await fillsUp(context);
   const { page, log } = await openApp(context);
   const id = await newForm(page);
   await page.locator("#f-operator_name").fill("HELD-ALPHA");
