@@ -324,7 +324,7 @@ test("importing a broken file, another format or a newer version: a message each
     ["other.json", JSON.stringify({ type: "FeatureCollection", features: [] }), /kyoyu の様式ファイルではありません/],
     ["newer.json", JSON.stringify({ ...zu5, version: 99 }), /新しい版 \(v99\)/],
     // Shift_JIS 「株式会社」 inside a string: refused, never read with U+FFFD in its place.
-    ["sjis.json", Buffer.concat([Buffer.from('{"format": "kyoyu-report", "version": 1, "kind": "incident", "report": {"operator_name": "'), Buffer.from([0x8a, 0x94, 0x8e, 0xae, 0x89, 0xef, 0x8e, 0xd0]), Buffer.from('"}}')]), /UTF-8 の文字として読めない.*(90 バイト目)/],
+    ["sjis.json", Buffer.concat([Buffer.from('{"format": "kyoyu-report", "version": 1, "kind": "incident", "report": {"operator_name": "'), Buffer.from([0x8a, 0x94, 0x8e, 0xae, 0x89, 0xef, 0x8e, 0xd0]), Buffer.from('"}}')]), /UTF-8 の文字として読めない.*\(90 バイト目\)/],
   ];
   for (const [name, text, message] of cases) {
     const before = await drafts(page);

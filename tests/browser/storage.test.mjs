@@ -316,6 +316,7 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   console.log(`# enabling encryption (PBKDF2-SHA-256 600,000 + sealing): ${Date.now() - t0} ms`);
   assert.match(await done.innerText(), /下書き 1件、読み込めないまま残しているデータ 1件/);
   assert.doesNotMatch(await done.innerText(), /暗号化されないまま/);
+  assert.match(await done.innerText(), /保存場所の名前\(キー\)は読めるまま残っています: kyoyu\.draft\.0bad/, "a key not made of a random id is named");
 
   // Edits after turning it on are sealed too.
   await page.goto(`${server.origin}/app/#/edit/${id}`);

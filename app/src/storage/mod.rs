@@ -94,6 +94,14 @@ pub fn key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
+/// Whether `id` is a random id as [`Storage::new_id`] makes them (32 hex digits).
+pub fn is_random_id(id: &str) -> bool {
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// The draft id of a storage key.
 pub fn id_of(key: &str) -> &str {
     key.strip_prefix(DRAFT_PREFIX).unwrap_or(key)
@@ -256,6 +264,9 @@ pub struct SealReport {
     pub files: usize,
     /// What stays in clear, and why (a storage key or file name, and the error).
     pub left_in_clear: Vec<(String, StorageError)>,
+    /// Keys not made of a random id (written by an earlier version, e.g. from a file's series
+    /// id): their contents are sealed, their names stay readable.
+    pub named_keys: Vec<String>,
 }
 
 /// A text kept in memory while encryption is on.
@@ -812,6 +823,9 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             }
         };
         for k in keys {
+            if !is_random_id(id_of(&k)) {
+                report.named_keys.push(k.clone());
+            }
             let raw = match self.store.get(&k) {
                 Ok(Some(raw)) => raw,
                 Ok(None) => continue,

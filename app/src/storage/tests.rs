@@ -154,7 +154,7 @@ fn keys_are_random_ids_only() {
     assert_ne!(a.id, b.id);
     for d in [&a, &b] {
         assert_eq!(d.id.len(), 32);
-        assert!(d.id.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(is_random_id(&d.id));
         s.save(d).unwrap();
     }
     for k in s.raw().keys().unwrap() {
@@ -304,7 +304,8 @@ fn encryption_seals_everything_including_kept_aside_entries_and_files() {
             drafts: 1,
             kept_aside: 1,
             files: 1,
-            left_in_clear: vec![]
+            left_in_clear: vec![],
+            named_keys: vec![key("broken")],
         }
     );
     let text = all_text(&s);
