@@ -512,6 +512,7 @@ fn Editor(draft: Draft) -> impl IntoView {
                     <textarea id="mail-body" class="textarea mail-body" rows="16" readonly prop:value=b></textarea>
                 </section>
             })}
+            <crate::deliver::SendPanel report=report series=draft.envelope.series.clone() previous=prev_report.get_value() />
         </div>
     }
 }

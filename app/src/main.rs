@@ -6,6 +6,7 @@ use kyoyu_core::forms::FormKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod deliver;
 mod editor;
 mod fields;
 mod files;

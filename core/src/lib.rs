@@ -22,6 +22,7 @@ pub mod validate;
 pub mod follow_up;
 pub mod render;
 pub mod advisory_file;
+pub mod attachments;
 
 /// Where everything in this crate comes from; every page built from it names this source.
 pub const SOURCE: Source = Source {

@@ -46,10 +46,23 @@ pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
 pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<Built> {
     let wasm = staging.write_fingerprinted("kyoyu-app_bg.wasm", &app.wasm)?;
     let js = staging.write_fingerprinted("kyoyu-app.js", &app.js)?;
-    let loader = format!("import init from \"{js}\";\ninit({{ module_or_path: \"{wasm}\" }});\n");
+    let mut loader = format!("import init from \"{js}\";\ninit({{ module_or_path: \"{wasm}\" }});\n");
+    // The second module (workbook, e-mail, zip writers) is fetched on first use only: its URL
+    // is in `#app-root`'s `data-deliver`, never in a script /app/ loads at start; the service
+    // worker precaches it with everything else, so it works offline.
+    let deliver = match &app.deliver {
+        Some(d) => {
+            let wasm = staging.write_fingerprinted("kyoyu-deliver_bg.wasm", &d.wasm)?;
+            let js = staging.write_fingerprinted("kyoyu-deliver.js", &d.js)?;
+            let entry = format!("import init from \"{js}\";\nexport * from \"{js}\";\nexport const ready = init({{ module_or_path: \"{wasm}\" }});\n");
+            loader.push_str("let deliver;\nglobalThis.kyoyuDeliver = () => (deliver ??= import(document.getElementById(\"app-root\").dataset.deliver).then(async (m) => { await m.ready; return m; }).catch((e) => { deliver = undefined; throw e; }));\n");
+            Some(staging.write_fingerprinted("kyoyu-deliver-entry.js", entry.as_bytes())?)
+        }
+        None => None,
+    };
     let loader = staging.write_fingerprinted("kyoyu-app-loader.js", loader.as_bytes())?;
     let content = html! {
-        div id="app-root" {
+        div id="app-root" data-deliver=[deliver.as_deref()] {
             noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
             p class="app-loading" { "様式入力アプリを読み込んでいます…" }
         }

@@ -1,0 +1,299 @@
+//! The Excel workbook (.xlsx) of a report, laid out like the official 様式 and written with
+//! rust_xlsxwriter. It is one more output of core's form description: the sheet walks the
+//! form's sections and fields ([`kyoyu_core::forms::layout`]) in the form's order, with the
+//! form's numbers, headings, labels, required marks (`*`), fixed texts and notes — no label
+//! is typed here.
+//!
+//! The layout: the form's name on top; each section a shaded heading across the sheet
+//! (「①発生した事象の類型」); each field one row, its label in column A and its value in the
+//! bordered cell beside it (column B); options written out as the form prints them, □ and ■
+//! one per line; repeating groups (推移等, 攻撃) one block per item. Text wraps in its cell,
+//! and the page is A4 portrait, fitted to the width. Forms with a TLP print its label in the
+//! page's header and footer, as FIRST TLP 2.0 asks; a follow-up underlines the entries that
+//! changed since the report it follows ([`follow_up::content_changes`]), as the forms ask.
+
+use kyoyu_core::follow_up::{self, Change};
+use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::{path, Report};
+use kyoyu_core::render::format_datetime;
+use kyoyu_core::taxonomy::{laws, Choice};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline,
+    Workbook, Worksheet, XlsxError,
+};
+use serde_json::Value;
+
+use crate::Error;
+
+/// Column A (labels) and B (values), in Excel's character units.
+const LABEL_WIDTH: f64 = 26.0;
+const VALUE_WIDTH: f64 = 58.0;
+/// The height of one line of 10.5 pt text, in points.
+const LINE_HEIGHT: f64 = 14.0;
+const FONT: &str = "游ゴシック";
+const FONT_SIZE: f64 = 10.5;
+
+/// The .xlsx of `report`; `previous`, for a follow-up, is the report it follows (its changes
+/// are underlined); `created` (seconds since 1970) is the workbook's creation time.
+pub fn workbook(
+    report: &Report,
+    previous: Option<&Report>,
+    created: i64,
+) -> Result<Vec<u8>, Error> {
+    build(report, previous, created).map_err(|e| Error::Workbook(e.to_string()))
+}
+
+fn build(report: &Report, previous: Option<&Report>, created: i64) -> Result<Vec<u8>, XlsxError> {
+    let kind = report.kind();
+    let changes = previous
+        .map(|p| follow_up::content_changes(p, report))
+        .unwrap_or_default();
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_timestamp(created)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(kind.name())
+            .set_creation_datetime(&created),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name(kind.name())?;
+    sheet.set_column_width(0, LABEL_WIDTH)?;
+    sheet.set_column_width(1, VALUE_WIDTH)?;
+    // A4 (paper size 9) portrait, one page wide and as many long as it takes.
+    sheet
+        .set_paper_size(9)
+        .set_portrait()
+        .set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3);
+    sheet.set_print_center_horizontally(true);
+    if let Some(t) = report.tlp() {
+        sheet.set_header(format!("&C&\"-,Bold\"{}", t.label()));
+        sheet.set_footer(format!("&L&\"-,Bold\"{}&R&P / &N", t.label()));
+    } else {
+        sheet.set_footer("&R&P / &N");
+    }
+    let mut w = Writer {
+        sheet,
+        row: 0,
+        f: Formats::new(),
+        changes: &changes,
+        value: report.to_value(),
+    };
+    let title = format!("{}(第{}報)", kind.name(), report.report_number());
+    let f = w.f.title.clone();
+    w.merged(&title, &f, 14.0)?;
+    for s in layout::layout(kind) {
+        w.section(s, kind.name())?;
+    }
+    book.save_to_buffer()
+}
+
+struct Formats {
+    title: Format,
+    heading: Format,
+    sub_heading: Format,
+    note: Format,
+    label: Format,
+    value: Format,
+    changed: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(FONT_SIZE)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
+        let cell = base.clone().set_border(FormatBorder::Thin);
+        Formats {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            heading: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9)),
+            sub_heading: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF2F2F2)),
+            note: base.clone().set_font_size(9),
+            label: cell.clone().set_background_color(Color::RGB(0xF2F2F2)),
+            value: cell.clone(),
+            changed: cell.set_underline(FormatUnderline::Single),
+        }
+    }
+}
+
+struct Writer<'a> {
+    sheet: &'a mut Worksheet,
+    row: u32,
+    f: Formats,
+    changes: &'a [Change],
+    value: Value,
+}
+
+impl Writer<'_> {
+    /// One row across both columns (merged), as high as its wrapped text in `size` pt.
+    fn merged(&mut self, text: &str, format: &Format, size: f64) -> Result<(), XlsxError> {
+        self.sheet
+            .merge_range(self.row, 0, self.row, 1, text, format)?;
+        let n = lines(text, (LABEL_WIDTH + VALUE_WIDTH) * FONT_SIZE / size);
+        self.sheet
+            .set_row_height(self.row, n as f64 * LINE_HEIGHT * size / FONT_SIZE + 2.0)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A label and its value beside it.
+    fn pair(&mut self, label: &str, value: &str, changed: bool) -> Result<(), XlsxError> {
+        let r = self.row;
+        self.sheet
+            .write_string_with_format(r, 0, label, &self.f.label)?;
+        let fmt = if changed {
+            &self.f.changed
+        } else {
+            &self.f.value
+        };
+        self.sheet.write_string_with_format(r, 1, value, fmt)?;
+        let n = lines(label, LABEL_WIDTH)
+            .max(lines(value, VALUE_WIDTH))
+            .max(1);
+        self.sheet.set_row_height(r, n as f64 * LINE_HEIGHT + 2.0)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    fn section(&mut self, s: &Section, form_name: &str) -> Result<(), XlsxError> {
+        let mut heading = s.heading();
+        if let Some(p) = s.part {
+            heading = format!("{p} {heading}");
+        }
+        if s.required {
+            heading.push('*');
+        }
+        if heading != form_name {
+            self.merged(&heading, &self.f.heading.clone(), FONT_SIZE)?;
+        }
+        for t in &s.intro {
+            self.merged(t, &self.f.note.clone(), 9.0)?;
+        }
+        for f in &s.fields {
+            self.field("", f)?;
+        }
+        for n in &s.notes {
+            self.merged(&format!("{}{}", n.mark, n.text), &self.f.note.clone(), 9.0)?;
+        }
+        Ok(())
+    }
+
+    fn field(&mut self, base: &str, f: &FieldSpec) -> Result<(), XlsxError> {
+        let p = if base.is_empty() {
+            f.path.to_string()
+        } else {
+            path::field(base, f.path)
+        };
+        if let Some(h) = f.heading {
+            self.merged(h, &self.f.sub_heading.clone(), FONT_SIZE)?;
+        }
+        let label = format!("{}{}", f.label, if f.required { "*" } else { "" });
+        let changed = follow_up::is_changed(self.changes, &p);
+        let v = layout::get(&self.value, &p).cloned();
+        let v = v.as_ref();
+        match &f.kind {
+            FieldKind::Group {
+                item, item_label, ..
+            } => {
+                let n = v.and_then(Value::as_array).map_or(0, Vec::len);
+                if n == 0 {
+                    self.pair(&label, "(なし)", changed)?;
+                }
+                for i in 0..n {
+                    self.merged(
+                        &format!("{label} — {item_label} {}", i + 1),
+                        &self.f.sub_heading.clone(),
+                        FONT_SIZE,
+                    )?;
+                    let b = path::item(&p, i);
+                    for sub in item {
+                        self.field(&b, sub)?;
+                    }
+                }
+            }
+            FieldKind::Choice(opts) | FieldKind::Choices(opts) => {
+                self.pair(&label, &options(v, opts), changed)?
+            }
+            FieldKind::Laws(opts) => self.pair(&label, &options(v, opts), changed)?,
+            FieldKind::Check => {
+                let on = v.and_then(Value::as_bool).unwrap_or(false);
+                self.pair(&label, if on { "■" } else { "□" }, changed)?
+            }
+            FieldKind::Number => {
+                let n = match v {
+                    Some(Value::Number(n)) => n.to_string(),
+                    Some(Value::String(s)) => s.clone(),
+                    _ => String::new(),
+                };
+                self.pair(&label, &n, changed)?
+            }
+            FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime => self.pair(
+                &label,
+                &format_datetime(v.and_then(Value::as_str).unwrap_or("")),
+                changed,
+            )?,
+            FieldKind::Text | FieldKind::MultiLine => {
+                self.pair(&label, v.and_then(Value::as_str).unwrap_or(""), changed)?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every option as the form prints it, one per line: 「■破壊」「□不明」, under the form's
+/// group headings (【意図的な原因】) where it has them. A law no longer in the list but in the
+/// file is still shown, ticked.
+fn options(v: Option<&Value>, opts: &[Opt]) -> String {
+    let chosen: Vec<&str> = match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let mut out = Vec::new();
+    let mut group = None;
+    for o in opts {
+        if o.group.is_some() && o.group != group {
+            group = o.group;
+            out.push(format!("【{}】", o.group.unwrap_or_default()));
+        }
+        out.push(format!(
+            "{}{}",
+            if chosen.contains(&o.id) { "■" } else { "□" },
+            o.label
+        ));
+    }
+    for id in chosen
+        .iter()
+        .filter(|id| !opts.iter().any(|o| o.id == **id))
+    {
+        out.push(format!("■{}", laws::law(id).map(|l| l.text).unwrap_or(id)));
+    }
+    out.join("\n")
+}
+
+/// How many lines `text` takes in a column `width` characters wide (a full-width character
+/// counts two), for the row's height: rust_xlsxwriter writes heights, it does not measure text.
+fn lines(text: &str, width: f64) -> u32 {
+    let per_line = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|l| {
+            let w: f64 = l
+                .chars()
+                .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+                .sum();
+            ((w / per_line).ceil() as u32).max(1)
+        })
+        .sum()
+}
