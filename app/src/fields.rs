@@ -1,8 +1,8 @@
 //! The generic inputs of the editor: one component per [`FieldKind`] of
-//! `kyoyu_core::forms::layout`, bound by field path to the draft's JSON value.
+//! `kyoyu_core::forms::spec`, bound by field path to the draft's JSON value.
 
 use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::layout::{FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::spec::{FieldKind, FieldSpec, Opt, Section};
 use kyoyu_core::forms::{path as fpath, FormKind, Report};
 use kyoyu_core::validate::{findings_at, Finding};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ impl FormCtx {
 
     pub fn get(&self, path: &str) -> Value {
         self.value
-            .with(|v| kyoyu_core::forms::layout::get(v, path).cloned().unwrap_or(Value::Null))
+            .with(|v| kyoyu_core::forms::path::get(v, path).cloned().unwrap_or(Value::Null))
     }
 
     /// Findings at this exact field (or under it), if they are shown.
@@ -157,7 +157,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     }
     let id = field_id(&path);
     let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
-    let hint_text = match (spec.help, spec.example) {
+    let hint_text = match (spec.hint(), spec.example) {
         (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
         (Some(h), None) => Some(h.to_string()),
         (None, Some(e)) => Some(format!("例: {e}")),
@@ -205,7 +205,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::MultiLine => {
             let p = path.clone();
@@ -216,7 +216,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Number => {
             let p = path.clone();
@@ -231,7 +231,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         }
                     } />
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Check => {
             let p = path.clone();
@@ -244,7 +244,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         aria-describedby=db aria-invalid=invalid
                         prop:checked=move || ctx.get(&pv) == Value::Bool(true)
                         on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
-                    <label for=id.clone()>{spec.label}{req}{marker}</label>
+                    <label for=id.clone()>{spec.numbered_label()}{req}{marker}</label>
                 </div>
             }
             .into_any()
@@ -268,7 +268,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     {options}
                 </select>
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
         }
         FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
             let multiple = !matches!(spec.kind, FieldKind::Choice(_));
@@ -289,7 +289,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             });
             view! {
                 <fieldset class="choices" aria-describedby=db>
-                    <legend class="label">{spec.label}{req}{marker}</legend>
+                    <legend class="label">{spec.numbered_label()}{req}{marker}</legend>
                     {hint}
                     {msgs}
                     {list}

@@ -2,43 +2,60 @@
 //! (図5, 図8) and hostile input.
 
 use kyoyu_core::envelope::Envelope;
-use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec};
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
 use kyoyu_core::forms::{path, FormKind, Report};
 use kyoyu_core::render::{format_datetime, plain_text, print_document, print_html, subject};
-use kyoyu_core::taxonomy::{Choice, DdosAttackType, Tlp};
+use kyoyu_core::taxonomy::{Choice, Tlp};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Report {
     let file = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-    Envelope::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}")).report
+    Envelope::from_json(&text)
+        .unwrap_or_else(|e| panic!("{file}: {e}"))
+        .report
 }
 
 fn fixtures() -> Vec<(&'static str, Report)> {
-    ["zu5-incident.json", "zu8-advisory.json", "ddos-two-attacks.json", "ransomware.json"]
-        .into_iter()
-        .filter(|n| {
-            std::path::Path::new(&format!("{}/../tests/fixtures/{n}", env!("CARGO_MANIFEST_DIR")))
-                .exists()
-        })
-        .map(|n| (n, fixture(n)))
-        .collect()
+    [
+        "zu5-incident.json",
+        "zu8-advisory.json",
+        "ddos-two-attacks.json",
+        "ransomware.json",
+        "ddos-three-attacks.json",
+        "long-text-incident.json",
+    ]
+    .into_iter()
+    .filter(|n| {
+        std::path::Path::new(&format!(
+            "{}/../tests/fixtures/{n}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .exists()
+    })
+    .map(|n| (n, fixture(n)))
+    .collect()
 }
 
 /// maud's escaping of text and attribute values.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Every (full path, field) of a report's layout, groups expanded over the report's items.
 fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
     let v = report.to_value();
     let mut out = Vec::new();
-    for s in layout::layout(report.kind()) {
+    for s in spec::sections(report.kind()) {
         for f in &s.fields {
             match &f.kind {
                 FieldKind::Group { item, .. } => {
-                    let n = layout::get(&v, f.path).and_then(Value::as_array).map_or(0, Vec::len);
+                    let n = path::get(&v, f.path)
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
                     for i in 0..n {
                         for sub in item {
                             out.push((path::field(&path::item(f.path, i), sub.path), sub));
@@ -55,16 +72,29 @@ fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
 fn chosen_ids(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(String::from))
+            .collect(),
         Some(Value::Bool(true)) => vec!["true".into()],
         _ => vec![],
     }
 }
 
+fn option<'a>(f: &'a FieldSpec, id: &str) -> &'a spec::Opt {
+    f.kind
+        .options()
+        .iter()
+        .find(|o| o.id == id)
+        .expect("known option")
+}
+
 /// Sectors are printed as the name of the sector (「リストから選択」), not as marks.
 fn printed_as_marks(p: &str, f: &FieldSpec) -> bool {
-    matches!(f.kind, FieldKind::Choice(_) | FieldKind::Choices(_) | FieldKind::Check)
-        && !p.ends_with("sector")
+    matches!(
+        f.kind,
+        FieldKind::Choice(_) | FieldKind::Choices(_) | FieldKind::Check
+    ) && !p.ends_with("sector")
 }
 
 #[test]
@@ -86,7 +116,7 @@ fn print_contains_every_value() {
         let html = print_html(&report, &[]);
         let v = report.to_value();
         for (p, f) in fields(&report) {
-            let value = layout::get(&v, &p);
+            let value = path::get(&v, &p);
             let expected: Vec<String> = match (&f.kind, value) {
                 (FieldKind::Text | FieldKind::MultiLine, Some(Value::String(s))) => vec![s.clone()],
                 (
@@ -96,10 +126,16 @@ fn print_contains_every_value() {
                 (FieldKind::Number, Some(Value::Number(n))) => vec![n.to_string()],
                 (FieldKind::Laws(opts), v) => chosen_ids(v)
                     .iter()
-                    .map(|id| opts.iter().find(|o| &o.id == id).expect("known law").label.to_string())
+                    .map(|id| {
+                        opts.iter()
+                            .find(|o| o.id == id)
+                            .expect("known law")
+                            .label
+                            .to_string()
+                    })
                     .collect(),
                 (FieldKind::Choice(opts), Some(Value::String(id))) if p.ends_with("sector") => {
-                    vec![opts.iter().find(|o| &o.id == id).unwrap().label.to_string()]
+                    vec![opts.iter().find(|o| o.id == id).unwrap().label.to_string()]
                 }
                 _ => vec![],
             };
@@ -120,33 +156,46 @@ fn filled_marks_exactly_on_the_chosen_options() {
             if !printed_as_marks(&p, f) {
                 continue;
             }
-            let ids = chosen_ids(layout::get(&v, &p));
+            let ids = chosen_ids(path::get(&v, &p));
+            if f.bracketed {
+                // 「(影響無し/停止中/…)」: the chosen one is circled, no ■.
+                for id in &ids {
+                    let opt = option(f, id);
+                    assert!(
+                        html.contains(&format!(r#"class="fp-chosen">{}<"#, esc(opt.label))),
+                        "{name}: {p}"
+                    );
+                }
+                continue;
+            }
             expected += ids.len();
             for id in ids.iter().filter(|id| *id != "true") {
-                let opt = f.kind.options().iter().find(|o| &o.id == id).expect("known option");
-                let label = match p.as_str() {
-                    "header.tlp" => format!("{} = ", Tlp::from_id(id).unwrap().form_key()),
-                    _ if p.ends_with(".types") => {
-                        let t = DdosAttackType::from_id(id).unwrap();
-                        t.japanese_name().unwrap_or(t.label()).to_string()
-                    }
-                    _ => opt.label.to_string(),
-                };
-                let inline = format!("■</span> {}", esc(&label));
+                let opt = option(f, id);
+                let label = opt.label.to_string();
+                let inline = format!("■</span>{}", esc(&label));
                 if html.contains(&inline) {
                     continue;
                 }
                 // ① and ②: the label in its cell, ■ in the チェック cell of the same row.
-                let at = html.find(&format!(">{}", esc(&label))).unwrap_or_else(|| {
-                    panic!("{name}: {p} = {id}: label {label:?} not printed")
-                });
+                let at = html
+                    .find(&format!(">{}", esc(&label)))
+                    .unwrap_or_else(|| panic!("{name}: {p} = {id}: label {label:?} not printed"));
                 let row_end = html[at..].find("</tr>").expect("in a table row") + at;
-                assert!(html[at..row_end].contains("■"), "{name}: {p} = {id}: no ■ beside {label}");
+                assert!(
+                    html[at..row_end].contains("■"),
+                    "{name}: {p} = {id}: no ■ beside {label}"
+                );
             }
         }
         let filled = html.matches('■').count();
-        assert_eq!(filled, expected, "{name}: ■ printed {filled} times, {expected} options chosen");
-        assert!(html.matches('□').count() > 0, "{name}: the other options are printed with □");
+        assert_eq!(
+            filled, expected,
+            "{name}: ■ printed {filled} times, {expected} options chosen"
+        );
+        assert!(
+            html.matches('□').count() > 0,
+            "{name}: the other options are printed with □"
+        );
     }
 }
 
@@ -159,7 +208,11 @@ fn every_option_of_the_incident_form_is_printed() {
             continue;
         }
         for o in f.kind.options() {
-            assert!(html.contains(&esc(o.label)), "{p}: option {} missing", o.label);
+            assert!(
+                html.contains(&esc(o.label)),
+                "{p}: option {} missing",
+                o.label
+            );
         }
     }
 }
@@ -172,7 +225,10 @@ fn tlp_label_at_top_and_bottom() {
         let head = &html[html.find("<thead>").unwrap()..html.find("</thead>").unwrap()];
         let foot = &html[html.find("<tfoot>").unwrap()..html.find("</tfoot>").unwrap()];
         for part in [head, foot] {
-            assert!(part.contains(r#"<span class="tlp-label tlp-green">TLP:GREEN</span>"#), "{name}");
+            assert!(
+                part.contains(r#"<span class="tlp-label tlp-green">TLP:GREEN</span>"#),
+                "{name}"
+            );
         }
         assert!(html.starts_with(r#"<article class="form-print""#));
     }
@@ -194,8 +250,13 @@ const EVIL: [&str; 2] = ["<script>alert(1)</script>", "\"quotes' &"];
 fn poison(report: &Report, evil: &str) -> Report {
     fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
         match v {
-            Value::Object(m) => m.iter().for_each(|(k, c)| pointers(c, format!("{at}/{k}"), out)),
-            Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, c)| pointers(c, format!("{at}/{k}"), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
             Value::String(_) => out.push(at),
             _ => {}
         }
@@ -227,7 +288,10 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
         if let Some(a) = v.get_mut("attacks").and_then(Value::as_array_mut) {
             a.push(serde_json::json!({}));
         }
-        if let Some(a) = v.pointer_mut("/header/recipients").and_then(Value::as_array_mut) {
+        if let Some(a) = v
+            .pointer_mut("/header/recipients")
+            .and_then(Value::as_array_mut)
+        {
             a.push(serde_json::json!({}));
         }
         reports.push(Report::from_value(kind, v).unwrap());
@@ -238,10 +302,22 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
             let n = poisoned.leaf_paths().len();
             assert!(n > 0);
             let html = print_html(&poisoned, &poisoned.leaf_paths());
-            assert!(!html.contains("<script"), "{:?}: raw <script in print HTML", report.kind());
-            assert!(!html.contains(evil) || !evil.contains(['<', '"', '&']), "{:?}: {evil} raw", report.kind());
+            assert!(
+                !html.contains("<script"),
+                "{:?}: raw <script in print HTML",
+                report.kind()
+            );
+            assert!(
+                !html.contains(evil) || !evil.contains(['<', '"', '&']),
+                "{:?}: {evil} raw",
+                report.kind()
+            );
             if evil.starts_with('<') {
-                assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{:?}", report.kind());
+                assert!(
+                    html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                    "{:?}",
+                    report.kind()
+                );
             } else {
                 assert!(html.contains("&quot;quotes' &amp;"), "{:?}", report.kind());
             }
@@ -255,7 +331,10 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
 fn changed_paths_are_underlined() {
     let report = fixture("zu5-incident.json");
     let plain = print_html(&report, &[]);
-    assert!(!plain.contains("changed"), "nothing underlined without changes");
+    assert!(
+        !plain.contains("changed"),
+        "nothing underlined without changes"
+    );
     let changed = vec![
         "overview.summary".to_string(),
         "causes".to_string(),
@@ -265,7 +344,7 @@ fn changed_paths_are_underlined() {
     let html = print_html(&report, &changed);
     assert!(html.contains("前回の報告から変更した箇所"));
     assert!(html.contains(r#"<span class="fp-value changed" data-path="overview.summary">"#));
-    assert!(html.contains(r#"class="fp-grid fp-causes changed" data-path="causes""#));
+    assert!(html.contains(r#"class="fp-grid fp-option-table changed" data-path="causes""#));
     assert!(html.contains(r#"<span class="fp-value changed" data-path="timeline[1].description">"#));
     assert!(html.contains(r#"class="fp-option-list changed" data-path="header.tlp""#));
     // Not changed: not underlined.
@@ -295,8 +374,12 @@ fn plain_text_starts_with_the_tlp_label_and_the_subject_carries_it() {
 fn plain_text_of_every_form_has_every_numbered_section() {
     for (name, report) in fixtures() {
         let text = plain_text(&report);
-        for s in layout::layout(report.kind()) {
-            assert!(text.contains(&s.heading()), "{name}: {} missing", s.heading());
+        for s in spec::sections(report.kind()) {
+            assert!(
+                text.contains(&s.heading()),
+                "{name}: {} missing",
+                s.heading()
+            );
         }
         let _ = Choice::id(Tlp::Green);
     }
@@ -307,9 +390,14 @@ fn plain_text_of_every_form_has_every_numbered_section() {
 #[test]
 #[ignore]
 fn write_print_documents() {
-    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else { return };
+    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else {
+        return;
+    };
     std::fs::create_dir_all(&dir).unwrap();
-    let css = format!("{}/../public/css/form-print.css", env!("CARGO_MANIFEST_DIR"));
+    let css = format!(
+        "{}/../public/css/form-print.css",
+        env!("CARGO_MANIFEST_DIR")
+    );
     for (name, report) in fixtures() {
         let changed = vec!["overview.summary".to_string(), "timeline[1]".to_string()];
         let doc = print_document(&report, &changed, &css);

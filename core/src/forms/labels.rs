@@ -1,7 +1,7 @@
 //! The Japanese label of every field path of each form, in the form's order — for error
 //! summaries, diffs and focus. Paths are patterns: list indexes removed (`timeline[].at`).
 //!
-//! Nothing here is typed by hand: the list is derived from [`super::layout`], the one
+//! Nothing here is typed by hand: the list is derived from [`super::spec`], the one
 //! description of each form. A label is the field's own label in the context of its section:
 //!
 //! - the head of the form (情報連絡様式 …) and the ◆ line: the field's label alone
@@ -27,7 +27,7 @@
 
 use std::sync::OnceLock;
 
-use super::layout::{self, FieldKind, FieldSpec, Section};
+use super::spec::{self, FieldKind, FieldSpec, Section};
 use super::{path, FormKind};
 
 /// One field of a form: its path pattern and its label as the form words it.
@@ -52,7 +52,10 @@ struct Context {
 
 impl Context {
     fn new(number: impl Into<String>, name: impl Into<String>) -> Context {
-        Context { number: number.into(), name: name.into() }
+        Context {
+            number: number.into(),
+            name: name.into(),
+        }
     }
 
     /// 「⑤概要」「4.(4)」.
@@ -63,7 +66,12 @@ impl Context {
     /// `label` read in this context. With `name_may_stand`, a name that already says the label
     /// stands for it (「⑦当該事象に係る推移等」 for 推移等).
     fn label(&self, label: &str, name_may_stand: bool) -> String {
-        let shared = self.name.chars().zip(label.chars()).take_while(|(a, b)| a == b).count();
+        let shared = self
+            .name
+            .chars()
+            .zip(label.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
         if self.name.is_empty() {
             join(&self.number, label)
         } else if name_may_stand && self.name.contains(label) {
@@ -125,15 +133,27 @@ fn sub_number(heading: &str) -> Option<&str> {
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &heading[..=end])
 }
 
+/// The context of a field that carries its own number (「(4)」 of 4.(4) 侵入方法, 「①」 under
+/// 4.(2)): the section's number, or the numbered sub-heading's, followed by it.
+fn numbered(f: &FieldSpec, ctx: &Option<Context>, under: &Option<Context>) -> Option<Context> {
+    let n = f.number?;
+    let c = ctx.as_ref()?;
+    let base = match under {
+        Some(u) if !n.starts_with('(') && u.name.is_empty() => u.number.clone(),
+        _ => c.number.to_string(),
+    };
+    Some(Context::new(format!("{base}{n}"), ""))
+}
+
 /// The context of a section: none for the head of the form and the ◆ line.
 fn section_context(kind: FormKind, s: &Section) -> Option<Context> {
     let head = s.number.is_empty() && s.title == kind.name();
     (!head && s.number != "◆").then(|| Context::new(s.number, plain(s.title)))
 }
 
-/// The fields of `kind` as derived from its layout, in the form's order.
+/// The fields of `kind` as derived from its specification, in the form's order.
 fn derive(kind: FormKind) -> Vec<(String, String)> {
-    let sections = layout::layout(kind);
+    let sections = spec::sections(kind);
     let mut out: Vec<(String, String)> = Vec::new();
     let push = |out: &mut Vec<(String, String)>, p: String, l: String| {
         if !out.iter().any(|(q, _)| *q == p) {
@@ -156,11 +176,16 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
         let mut under: Option<Context> = None;
         for f in &s.fields {
             under = sub(f, under);
-            let label = match (&ctx, &under) {
-                (None, _) => plain(f.label),
-                (Some(c), _) if s.fields.len() == 1 => c.heading(),
-                (_, Some(u)) => u.label(&plain(f.label), false),
-                (Some(c), None) => c.label(&plain(f.label), true),
+            let own = numbered(f, &ctx, &under);
+            if f.number.is_some_and(|n| n.starts_with('(')) {
+                under.clone_from(&own);
+            }
+            let label = match (&ctx, &own, &under) {
+                (None, _, _) => plain(f.label),
+                (Some(c), _, _) if s.fields.len() == 1 => c.heading(),
+                (_, Some(n), _) => n.label(&plain(f.label), false),
+                (_, None, Some(u)) => u.label(&plain(f.label), false),
+                (Some(c), None, None) => c.label(&plain(f.label), true),
             };
             for o in objects_above("", f.path) {
                 let holds = |sec: &Section| sec.fields.iter().any(|g| path::is_under(g.path, &o));
@@ -175,17 +200,27 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                 push(&mut out, o, name);
             }
             push(&mut out, f.path.to_string(), label.clone());
-            if let FieldKind::Group { item, item_label, .. } = &f.kind {
+            if let FieldKind::Group {
+                item, item_label, ..
+            } = &f.kind
+            {
                 let row = format!("{}[]", f.path);
                 let (row_label, items) = if plain(f.label).contains(item_label) {
                     (item_label.to_string(), Context::new("", *item_label))
                 } else {
-                    (format!("{label}の{item_label}"), Context::new("", label.as_str()))
+                    (
+                        format!("{label}の{item_label}"),
+                        Context::new("", label.as_str()),
+                    )
                 };
                 push(&mut out, row.clone(), row_label);
                 let mut under: Option<Context> = None;
                 for i in item {
                     under = sub(i, under);
+                    let own = numbered(i, &ctx, &under);
+                    if i.number.is_some_and(|n| n.starts_with('(')) {
+                        under.clone_from(&own);
+                    }
                     for o in objects_above(&row, i.path) {
                         let name = match (&ctx, i.heading) {
                             (Some(c), Some(h)) => format!("{}{}", c.number, plain(h)),
@@ -193,7 +228,11 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                         };
                         push(&mut out, o, name);
                     }
-                    let l = under.as_ref().unwrap_or(&items).label(&plain(i.label), false);
+                    let l = own
+                        .as_ref()
+                        .or(under.as_ref())
+                        .unwrap_or(&items)
+                        .label(&plain(i.label), false);
                     push(&mut out, path::field(&row, i.path), l);
                 }
             }
@@ -206,14 +245,22 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
 /// `header.contact.email`.
 fn objects_above(base: &str, field_path: &str) -> Vec<String> {
     let parts: Vec<&str> = field_path.split('.').collect();
-    (1..parts.len()).map(|n| path::field(base, &parts[..n].join("."))).collect()
+    (1..parts.len())
+        .map(|n| path::field(base, &parts[..n].join(".")))
+        .collect()
 }
 
 fn table(kind: FormKind) -> &'static [Field] {
     static CACHE: OnceLock<[Vec<Field>; 4]> = OnceLock::new();
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let build = |k: FormKind| -> Vec<Field> {
-        derive(k).into_iter().map(|(p, l)| Field { path: leak(p), label: leak(l) }).collect()
+        derive(k)
+            .into_iter()
+            .map(|(p, l)| Field {
+                path: leak(p),
+                label: leak(l),
+            })
+            .collect()
     };
     let all = CACHE.get_or_init(|| FormKind::ALL.map(build));
     &all[FormKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
@@ -228,11 +275,14 @@ pub fn fields(kind: FormKind) -> Vec<Field> {
 /// The Japanese label of a field path (`timeline[2].at` or `timeline[].at`) of `kind`.
 pub fn field_label(kind: FormKind, field_path: &str) -> Option<&'static str> {
     let p = path::pattern(field_path);
-    table(kind).iter().find(|fl| fl.path == p).map(|fl| fl.label)
+    table(kind)
+        .iter()
+        .find(|fl| fl.path == p)
+        .map(|fl| fl.label)
 }
 
 /// A sort key that puts field paths of `kind` in the form's order (rows by index); paths
-/// unknown to the layout go last, in their given order when sorted stably.
+/// unknown to the specification go last, in their given order when sorted stably.
 pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
     let p = path::pattern(field_path);
     let table = table(kind);
@@ -243,16 +293,19 @@ pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
             .position(|fl| path::is_under(&p, fl.path) || path::is_under(fl.path, &p))
             .unwrap_or(usize::MAX)
     });
-    let indexes = field_path
-        .split('[')
-        .skip(1)
-        .filter_map(|s| s.split(']').next()?.parse().ok())
-        .collect::<Vec<usize>>();
+    let parsed = super::FieldPath::parse(field_path);
+    let indexes: Vec<usize> = parsed
+        .as_ref()
+        .map(|fp| fp.indexes().collect())
+        .unwrap_or_default();
     // Rows first by index, then by field: key (position of the list, indexes, position).
-    match path::first_index(field_path) {
+    match indexes.first() {
         Some(_) => {
             let list = &p[..p.find('[').unwrap_or(p.len())];
-            let list_pos = table.iter().position(|fl| fl.path == list).unwrap_or(usize::MAX);
+            let list_pos = table
+                .iter()
+                .position(|fl| fl.path == list)
+                .unwrap_or(usize::MAX);
             let mut k = vec![];
             k.extend(indexes);
             k.push(pos);

@@ -26,34 +26,45 @@
 //! A field path is the serde field names joined by `.`, with `[i]` for list items:
 //! `header.tlp`, `timeline[2].description`, `attacks[0].source.ip`,
 //! `header.recipients[1].sector`. Validation, [`crate::follow_up::diff`] and the app's
-//! focus/highlight all use them. Build them with [`path::field`] and [`path::item`], list the
-//! leaves of a report with [`Report::leaf_paths`], and find a path's Japanese label with
-//! [`field_label`] (which also accepts the pattern form `timeline[].description`).
+//! focus/highlight all use them. [`FieldPath`] is their one reader (and writer); list the
+//! leaves of a report with [`Report::leaf_paths`], find a path's field in the form's
+//! specification with [`spec::find`], and its Japanese label with [`field_label`] (which also
+//! accepts the pattern form `timeline[].description`).
+//!
+//! # The form specification
+//!
+//! [`spec`] describes each form once — sections, labels, `*` marks, options, fixed texts —
+//! for every view of it (editor, print, plain text, validation messages, the site).
 
 pub mod advisory;
 pub mod common;
 pub mod ddos;
 pub mod incident;
+pub mod path;
 pub mod ransomware;
-pub mod layout;
-pub mod texts;
+pub mod spec;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use advisory::{Advisory, AdvisoryContact, AdvisoryHeader, Recipient};
 pub use common::{CommonHeader, PublicationStatus, ServiceLevel, TimelineRow};
-pub use ddos::{AttackDestination, AttackSource, DdosAttack, DdosReport, DdosReporter, DdosSystems};
+pub use ddos::{
+    AttackDestination, AttackSource, DdosAttack, DdosReport, DdosReporter, DdosSystems,
+};
 pub use incident::{
     ExternalResponse, IncidentContact, IncidentHeader, IncidentImpact, IncidentOverview,
     IncidentReport,
 };
+pub use path::FieldPath;
 pub use ransomware::{RansomwareDetails, RansomwareReport, RansomwareReporter, RansomwareSystems};
 
 use crate::taxonomy::{Choice, Tlp};
 
 /// Which of the four forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// 情報連絡様式 (図4)
@@ -68,8 +79,12 @@ pub enum FormKind {
 
 impl FormKind {
     /// The four kinds, in the handbook's order.
-    pub const ALL: [FormKind; 4] =
-        [FormKind::Incident, FormKind::Ddos, FormKind::Ransomware, FormKind::Advisory];
+    pub const ALL: [FormKind; 4] = [
+        FormKind::Incident,
+        FormKind::Ddos,
+        FormKind::Ransomware,
+        FormKind::Advisory,
+    ];
 
     /// Stable ASCII id: `incident`, `ddos`, `ransomware`, `advisory`.
     pub fn id(self) -> &'static str {
@@ -231,7 +246,10 @@ impl Report {
     }
 
     /// Reads a report of `kind` from a JSON value (missing fields are empty).
-    pub fn from_value(kind: FormKind, value: serde_json::Value) -> Result<Report, serde_json::Error> {
+    pub fn from_value(
+        kind: FormKind,
+        value: serde_json::Value,
+    ) -> Result<Report, serde_json::Error> {
         Ok(match kind {
             FormKind::Incident => Report::Incident(serde_json::from_value(value)?),
             FormKind::Ddos => Report::Ddos(serde_json::from_value(value)?),
@@ -297,59 +315,6 @@ fn collect_leaves(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
             }
         }
         _ => out.push(at.to_string()),
-    }
-}
-
-/// Building and reading field paths (`header.tlp`, `timeline[2].description`).
-pub mod path {
-    /// `parent.name` (or `name` at the root).
-    pub fn field(parent: &str, name: &str) -> String {
-        if parent.is_empty() {
-            name.to_string()
-        } else {
-            format!("{parent}.{name}")
-        }
-    }
-
-    /// `parent[i]`.
-    pub fn item(parent: &str, i: usize) -> String {
-        format!("{parent}[{i}]")
-    }
-
-    /// The pattern of a path: list indexes removed (`timeline[2].at` → `timeline[].at`).
-    pub fn pattern(path: &str) -> String {
-        let mut out = String::with_capacity(path.len());
-        let mut in_index = false;
-        for c in path.chars() {
-            match c {
-                '[' => {
-                    in_index = true;
-                    out.push('[');
-                }
-                ']' => {
-                    in_index = false;
-                    out.push(']');
-                }
-                _ if in_index => {}
-                _ => out.push(c),
-            }
-        }
-        out
-    }
-
-    /// The first list index in a path (`attacks[1].source.ip` → Some(1)).
-    pub fn first_index(path: &str) -> Option<usize> {
-        let start = path.find('[')? + 1;
-        let end = start + path[start..].find(']')?;
-        path[start..end].parse().ok()
-    }
-
-    /// Whether `path` is `ancestor` or lies under it (`timeline[0].at` is under `timeline`
-    /// and `timeline[0]`).
-    pub fn is_under(path: &str, ancestor: &str) -> bool {
-        path == ancestor
-            || (path.starts_with(ancestor)
-                && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
     }
 }
 

@@ -32,15 +32,15 @@ pub mod checks;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::forms::{
-    path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus, RansomwareReport,
-    Report, TimelineRow,
-};
 use crate::forms::FormKind;
+use crate::forms::{
+    field_label, path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus,
+    RansomwareReport, Report, TimelineRow,
+};
 use crate::taxonomy::laws;
 use crate::taxonomy::{
-    Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus,
-    Publication, PublicationMethod,
+    Choice, DdosAttackType, LeakAnnex, NewOrFollowUp, PpcContact, PressStatus, Publication,
+    PublicationMethod, YesNo,
 };
 use checks::{MonthDayTime, Problem, When};
 
@@ -76,11 +76,19 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { path: path.into(), severity: Severity::Error, message: message.into() }
+        Finding {
+            path: path.into(),
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
+        Finding {
+            path: path.into(),
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -95,7 +103,10 @@ pub fn ready_to_send(findings: &[Finding]) -> bool {
 
 /// The findings at `path` or under it (`header.contact` gives those of
 /// `header.contact.email` too) — for the message beside a field.
-pub fn findings_at<'a>(findings: &'a [Finding], at: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+pub fn findings_at<'a>(
+    findings: &'a [Finding],
+    at: &'a str,
+) -> impl Iterator<Item = &'a Finding> + 'a {
     findings.iter().filter(move |f| path::is_under(&f.path, at))
 }
 
@@ -121,6 +132,10 @@ pub fn validate_at(report: &Report, now: Option<NaiveDateTime>) -> Vec<Finding> 
 struct Out {
     findings: Vec<Finding>,
     now: Option<NaiveDateTime>,
+    kind: FormKind,
+    /// 共通様式 ※1: 「全ての項目を記入する必要はなく、報告をしようとする時点で把握している
+    /// 範囲で」 — a value of the wrong shape is worth a look there, never blocking.
+    partial: bool,
 }
 
 fn filled(s: &str) -> bool {
@@ -128,8 +143,18 @@ fn filled(s: &str) -> bool {
 }
 
 impl Out {
-    fn new(now: Option<NaiveDateTime>) -> Out {
-        Out { findings: Vec::new(), now }
+    fn new(kind: FormKind, now: Option<NaiveDateTime>) -> Out {
+        Out {
+            findings: Vec::new(),
+            now,
+            kind,
+            partial: kind.is_common_form(),
+        }
+    }
+
+    /// The field's name in messages: its label as the form's specification words it.
+    fn name(&self, path: &str) -> String {
+        field_label(self.kind, path).unwrap_or(path).to_string()
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -144,6 +169,8 @@ impl Out {
         let message = p.message(field);
         if p.is_warning() {
             self.warning(path, message)
+        } else if self.partial {
+            self.warning(path, format!("{message}{PARTIAL_NOTE}"))
         } else {
             self.error(path, message)
         }
@@ -157,30 +184,33 @@ impl Out {
     }
 
     /// A `*` field that must not be empty.
-    fn required_text(&mut self, value: &str, path: &str, field: &str) {
+    fn required_text(&mut self, value: &str, path: &str) {
         if !filled(value) {
+            let field = self.name(path);
             self.error(path, format!("{field}は必須項目です。記入してください。"));
         }
     }
 
     /// A `*` choice that must be ticked.
-    fn required_choice<T>(&mut self, value: &Option<T>, path: &str, field: &str) {
+    fn required_choice<T>(&mut self, value: &Option<T>, path: &str) {
         if value.is_none() {
+            let field = self.name(path);
             self.error(path, format!("{field}は必須項目です。選択してください。"));
         }
     }
 
-    /// A 西暦 date-time; None when empty or wrong (then an error is recorded). Warns when it
+    /// A 西暦 date-time; None when empty or wrong (then a finding is recorded). Warns when it
     /// lies in the future of `now`.
-    fn date(&mut self, value: &str, path: &str, field: &str) -> Option<When> {
-        self.date_checked(value, path, field, true)
+    fn date(&mut self, value: &str, path: &str) -> Option<When> {
+        self.date_checked(value, path, true)
     }
 
     /// As [`Out::date`]; `past_only` false for a date that may lie ahead (公表予定日).
-    fn date_checked(&mut self, value: &str, path: &str, field: &str, past_only: bool) -> Option<When> {
+    fn date_checked(&mut self, value: &str, path: &str, past_only: bool) -> Option<When> {
         if !filled(value) {
             return None;
         }
+        let field = &self.name(path);
         match checks::date_time(value) {
             Ok(w) => {
                 if past_only {
@@ -200,14 +230,23 @@ impl Out {
             if w.is_after(When::DateTime(now)) {
                 self.warning(
                     path,
-                    format!("{field}が未来の日時({})になっています。日時を確かめてください。", checks::format_when(w)),
+                    format!(
+                        "{field}が未来の日時({})になっています。日時を確かめてください。",
+                        checks::format_when(w)
+                    ),
                 );
             }
         }
     }
 
     /// Warns when `later` (the field at `path`) comes before `earlier`.
-    fn order(&mut self, earlier: Option<When>, later: Option<When>, path: &str, message: impl FnOnce(When, When) -> String) {
+    fn order(
+        &mut self,
+        earlier: Option<When>,
+        later: Option<When>,
+        path: &str,
+        message: impl FnOnce(When, When) -> String,
+    ) {
         if let (Some(a), Some(b)) = (earlier, later) {
             if a.is_after(b) {
                 self.warning(path, message(a, b));
@@ -216,24 +255,30 @@ impl Out {
     }
 
     /// A filled field that `check` finds wrong (e-mail, telephone, フリガナ, 法人番号).
-    fn check<T>(&mut self, value: &str, path: &str, field: &str, check: impl FnOnce(&str) -> Result<T, Problem>) {
+    fn check<T>(
+        &mut self,
+        value: &str,
+        path: &str,
+        check: impl FnOnce(&str) -> Result<T, Problem>,
+    ) {
         if filled(value) {
             if let Err(p) = check(value) {
-                self.problem(path, field, p);
+                let field = self.name(path);
+                self.problem(path, &field, p);
             }
         }
     }
 
-    fn email(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::email)
+    fn email(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::email)
     }
 
-    fn telephone(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::telephone)
+    fn telephone(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::telephone)
     }
 
-    fn furigana(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::furigana)
+    fn furigana(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::furigana)
     }
 
     /// A detail that a choice asks for (「済・予定有では日時・件名を記入」 …): a warning.
@@ -246,7 +291,13 @@ impl Out {
     /// 事実経過 / 推移等: 西暦 rows are checked for order and the future (and against the
     /// report's own date); rows written another way (図5 prints 「XX/XX 00:00」) are kept as
     /// typed, except 和暦, which is an error. `MM/DD HH:MM` rows are ordered among themselves.
-    fn timeline(&mut self, rows: &[TimelineRow], base: &str, field: &str, reported: Option<(When, &str)>) {
+    fn timeline(
+        &mut self,
+        rows: &[TimelineRow],
+        base: &str,
+        field: &str,
+        reported: Option<(When, &str)>,
+    ) {
         let mut last_full: Option<(usize, When)> = None;
         let mut last_md: Option<(usize, MonthDayTime)> = None;
         for (i, row) in rows.iter().enumerate() {
@@ -317,7 +368,10 @@ impl Out {
                     ),
                 );
             } else if ids[..i].contains(id) {
-                self.warning(path::item(base, i), format!("{field}に同じ法令等が2回選ばれています。"));
+                self.warning(
+                    path::item(base, i),
+                    format!("{field}に同じ法令等が2回選ばれています。"),
+                );
             }
         }
     }
@@ -326,6 +380,10 @@ impl Out {
         self.findings
     }
 }
+
+/// Appended to a finding that the 共通様式' ※1 turns from an error into a warning.
+const PARTIAL_NOTE: &str =
+    "(共通様式では把握している範囲での記載で構いません(※1)。送信は妨げません。)";
 
 /// Whether `id` is a 根拠規定 (law, guideline or procedure) listed in the 記載の手引き of
 /// `kind`'s form. The hook for `taxonomy::laws`.
@@ -343,7 +401,7 @@ pub fn law_is_known(kind: FormKind, id: &str) -> bool {
 
 /// 情報連絡様式 (図4).
 pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Incident, now);
     let h = &r.header;
 
     // 第N報*, 識別番号* (「※第1報の識別番号は空欄」)
@@ -360,22 +418,41 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
         );
     }
 
-    // 情報連絡日時*
-    o.required_text(&h.reported_at, "header.reported_at", "情報連絡日時");
-    let reported = o.date(&h.reported_at, "header.reported_at", "情報連絡日時");
+    // 情報連絡日時 — 図4, the form that must not be altered, prints no `*` here (図5, the
+    // worked example, does): a missing date is worth a look, not an error.
+    if !filled(&h.reported_at) {
+        o.warning(
+            "header.reported_at",
+            "情報連絡日時が記入されていません。いつ時点での内容かの日付・時間を西暦・24時間表記で記入してください。",
+        );
+    }
+    let reported = o.date(&h.reported_at, "header.reported_at");
 
     // 情報連絡元*
     let c = &h.contact;
-    if [&c.ministry, &c.bureau, &c.person, &c.phone, &c.fax, &c.email].iter().all(|s| !filled(s)) {
-        o.error("header.contact", "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。");
+    if [
+        &c.ministry,
+        &c.bureau,
+        &c.person,
+        &c.phone,
+        &c.fax,
+        &c.email,
+    ]
+    .iter()
+    .all(|s| !filled(s))
+    {
+        o.error(
+            "header.contact",
+            "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。",
+        );
     }
-    o.telephone(&c.phone, "header.contact.phone", "情報連絡元の電話番号");
-    o.telephone(&c.fax, "header.contact.fax", "情報連絡元のFAX番号");
-    o.email(&c.email, "header.contact.email", "情報連絡元の電子メールアドレス");
+    o.telephone(&c.phone, "header.contact.phone");
+    o.telephone(&c.fax, "header.contact.fax");
+    o.email(&c.email, "header.contact.email");
 
     // 情報共有範囲*, 別紙有無*
-    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
-    o.required_choice(&h.annex, "header.annex", "別紙有無");
+    o.required_choice(&h.tlp, "header.tlp");
+    o.required_choice(&h.annex, "header.annex");
 
     // ① 1つのみ選択 — the model holds one; none ticked is worth a look (no `*`).
     if r.event_type.is_none() {
@@ -386,12 +463,12 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     }
 
     // ③ 分野名*
-    o.required_choice(&r.sector, "sector", "③分野名");
+    o.required_choice(&r.sector, "sector");
 
     // ⑤ 判明日時, 発生日時
     let ov = &r.overview;
-    let discovered = o.date(&ov.discovered_at, "overview.discovered_at", "判明日時");
-    let occurred = o.date(&ov.occurred_at, "overview.occurred_at", "発生日時");
+    let discovered = o.date(&ov.discovered_at, "overview.discovered_at");
+    let occurred = o.date(&ov.occurred_at, "overview.occurred_at");
     let noted = filled(&ov.occurred_at_note);
     o.order(occurred, discovered, "overview.discovered_at", |a, b| {
         format!(
@@ -423,7 +500,13 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     }
 
     // ⑦ 推移等
-    o.timeline(&r.timeline, "timeline", "⑦当該事象に係る推移等", reported.map(|w| (w, "情報連絡日時")));
+    let n = o.name("timeline");
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        &n,
+        reported.map(|w| (w, "情報連絡日時")),
+    );
 
     // ⑦ 対外的な対応状況
     let ex = &r.external;
@@ -442,6 +525,17 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
         "external.ppc_detail",
         "個人情報保護委員会への連絡で「済」を選んだときは、日時・件名を記入してください。",
     );
+    // 2.3(3) 別紙: 「報道発表・ウェブサイトでの発表等を行っている場合には、リンク先の明示や
+    // 当該資料を別紙として添付することが望まれます。」
+    let linked = ["http://", "https://", "www."]
+        .iter()
+        .any(|m| ex.press_detail.contains(m));
+    if ex.press == Some(PressStatus::Done) && h.annex != Some(YesNo::Yes) && !linked {
+        o.warning(
+            "external.press_detail",
+            "報道発表等が「済」です。発表資料を別紙として添付する(別紙有無を「有」にする)か、掲載ページのアドレス(URL)を記入してください(手引書 2.3(3) 別紙)。",
+        );
+    }
 
     o.finish()
 }
@@ -451,8 +545,8 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
 
 fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
     o.report_number(h.report_number, "header.report_number");
-    let reported = o.date(&h.reported_at, "header.reported_at", "報告日時");
-    let previous = o.date(&h.previous_reported_at, "header.previous_reported_at", "前回報告日時");
+    let reported = o.date(&h.reported_at, "header.reported_at");
+    let previous = o.date(&h.previous_reported_at, "header.previous_reported_at");
     match h.new_or_follow_up {
         Some(NewOrFollowUp::FollowUp) => {
             o.detail(
@@ -502,21 +596,29 @@ fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
 
 /// 報告者の概要 (1.) of both common forms: 報告者 (フリガナ, 法人番号), the ransomware
 /// form's 代表者 (フリガナ), 事務連絡者 (フリガナ, 電話番号, E-mail).
-fn reporter(o: &mut Out, [name_kana, corporate_number]: [&str; 2], representative_kana: Option<&str>, [contact_kana, phone, email]: [&str; 3]) {
-    o.furigana(name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
-    o.check(corporate_number, "reporter.corporate_number", "法人番号", checks::corporate_number);
+fn reporter(
+    o: &mut Out,
+    [name_kana, corporate_number]: [&str; 2],
+    representative_kana: Option<&str>,
+    [contact_kana, phone, email]: [&str; 3],
+) {
+    o.furigana(name_kana, "reporter.name_kana");
+    o.check(
+        corporate_number,
+        "reporter.corporate_number",
+        checks::corporate_number,
+    );
     if let Some(kana) = representative_kana {
-        o.furigana(kana, "reporter.representative_kana", "代表者の氏名のフリガナ");
+        o.furigana(kana, "reporter.representative_kana");
     }
-    o.furigana(contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
-    o.telephone(phone, "reporter.phone", "電話番号");
-    o.email(email, "reporter.email", "E-mail");
+    o.furigana(contact_kana, "reporter.contact_kana");
+    o.telephone(phone, "reporter.phone");
+    o.email(email, "reporter.email");
 }
 
 fn publication(o: &mut Out, p: &PublicationStatus) {
     let planned = p.status == Some(Publication::Planned);
-    let label = if planned { "公表予定日" } else { "公表日" };
-    o.date_checked(&p.date, "publication.date", label, !planned);
+    o.date_checked(&p.date, "publication.date", !planned);
     match p.status {
         Some(Publication::Done) => o.detail(
             true,
@@ -536,17 +638,32 @@ fn publication(o: &mut Out, p: &PublicationStatus) {
 
 /// DDoS攻撃事案共通様式 (図4-1).
 pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Ddos, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
-    reporter(&mut o, [&rp.name_kana, &rp.corporate_number], None, [&rp.contact_kana, &rp.phone, &rp.email]);
+    reporter(
+        &mut o,
+        [&rp.name_kana, &rp.corporate_number],
+        None,
+        [&rp.contact_kana, &rp.phone, &rp.email],
+    );
 
-    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+    let n = o.name("timeline_text");
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        &n,
+        reported.map(|w| (w, "報告日時")),
+    );
 
     for (i, a) in r.attacks.iter().enumerate() {
         let base = path::item("attacks", i);
-        let n = if r.attacks.len() > 1 { format!("攻撃{}の", i + 1) } else { String::new() };
+        let n = if r.attacks.len() > 1 {
+            format!("攻撃{}の", i + 1)
+        } else {
+            String::new()
+        };
         let at = |o: &mut Out, value: &str, leaf: &str, label: &str| -> Option<MonthDayTime> {
             if !filled(value) {
                 return None;
@@ -575,7 +692,9 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
             types.contains(&DdosAttackType::Other),
             &a.type_other,
             &path::field(&base, "type_other"),
-            &format!("{n}攻撃の種類で「その他」を選んだときは、( )内に攻撃の種類を記入してください。"),
+            &format!(
+                "{n}攻撃の種類で「その他」を選んだときは、( )内に攻撃の種類を記入してください。"
+            ),
         );
         if types.contains(&DdosAttackType::Unknown) && types.len() > 1 {
             o.warning(
@@ -583,7 +702,12 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
                 format!("{n}攻撃の種類で「不明」と他の種類が一緒に選ばれています。どちらかにしてください。"),
             );
         }
-        let sub_1498 = types.iter().any(|t| matches!(t, DdosAttackType::DirectNetworkFlood | DdosAttackType::ReflectionAmplification));
+        let sub_1498 = types.iter().any(|t| {
+            matches!(
+                t,
+                DdosAttackType::DirectNetworkFlood | DdosAttackType::ReflectionAmplification
+            )
+        });
         if types.contains(&DdosAttackType::NetworkDos) && sub_1498 {
             o.warning(
                 path::field(&base, "types"),
@@ -608,7 +732,12 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
 
         for (leaf, ip, port, side) in [
             ("source", &a.source.ip, &a.source.port, "送信元"),
-            ("destination", &a.destination.ip, &a.destination.port, "送信先"),
+            (
+                "destination",
+                &a.destination.ip,
+                &a.destination.port,
+                "送信先",
+            ),
         ] {
             let b = path::field(&base, leaf);
             if filled(ip) {
@@ -618,20 +747,25 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
             }
             if filled(port) {
                 if let Err(p) = checks::ports(port) {
-                    o.problem(path::field(&b, "port"), &format!("{n}{side}のポート番号"), p);
+                    o.problem(
+                        path::field(&b, "port"),
+                        &format!("{n}{side}のポート番号"),
+                        p,
+                    );
                 }
             }
         }
     }
 
     publication(&mut o, &r.publication);
-    o.laws(FormKind::Ddos, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    let n = o.name("laws");
+    o.laws(FormKind::Ddos, &r.laws, "laws", &n);
     o.finish()
 }
 
 /// ランサムウェア事案共通様式 (図4-2).
 pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Ransomware, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
@@ -642,8 +776,8 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         [&rp.contact_kana, &rp.phone, &rp.email],
     );
 
-    let occurred = o.date(&r.occurred_at, "occurred_at", "発生日時");
-    let discovered = o.date(&r.discovered_at, "discovered_at", "発覚日時");
+    let occurred = o.date(&r.occurred_at, "occurred_at");
+    let discovered = o.date(&r.discovered_at, "discovered_at");
     o.order(occurred, discovered, "discovered_at", |a, b| {
         format!(
             "発覚日時({})が発生日時({})より前になっています。日時を確かめてください(発生日時が推測であれば、その旨を事案の概要に書き添えてください)。",
@@ -659,7 +793,13 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         )
     });
 
-    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+    let n = o.name("timeline_text");
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        &n,
+        reported.map(|w| (w, "報告日時")),
+    );
 
     publication(&mut o, &r.publication);
     o.detail(
@@ -669,7 +809,35 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         "公表の方法で「その他」を選んだときは、( )内に公表の方法を記入してください。",
     );
     // 5.(3) 外部機関による調査 offers (詳細: ) without asking for it: nothing to flag.
-    o.laws(FormKind::Ransomware, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    // 2.(3) 別紙1–3 and the 漏えい等報告 chosen as 根拠規定 (記載の手引き (2) ②–④): one
+    // without the other is worth a look.
+    for a in LeakAnnex::ALL {
+        let law = a.law();
+        let ticked = r.leak_annexes.contains(a);
+        let chosen = r.laws.iter().any(|l| l == law.id);
+        if ticked && !chosen {
+            o.warning(
+                "laws",
+                format!(
+                    "2.(3)で{}にチェックがありますが、本様式の届出先・報告の根拠規定等に「{}」が選ばれていません。この漏えい等報告を行う場合は選んでください。",
+                    a.label(),
+                    law.text
+                ),
+            );
+        } else if chosen && !ticked {
+            o.warning(
+                "leak_annexes",
+                format!(
+                    "本様式の届出先・報告の根拠規定等に「{}」が選ばれていますが、2.(3)で{}にチェックがありません。記載の手引きのとおり{}も記載し、チェックしてください。",
+                    law.text,
+                    a.label(),
+                    a.label()
+                ),
+            );
+        }
+    }
+    let n = o.name("laws");
+    o.laws(FormKind::Ransomware, &r.laws, "laws", &n);
     o.finish()
 }
 
@@ -678,23 +846,27 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
 
 /// 情報提供様式 (図7).
 pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Advisory, now);
     let h = &r.header;
     o.report_number(h.report_number, "header.report_number");
-    o.required_text(&h.identifier, "header.identifier", "識別番号");
-    o.required_text(&h.provided_at, "header.provided_at", "情報提供日時");
-    o.date(&h.provided_at, "header.provided_at", "情報提供日時");
-    if !h.recipients.iter().any(|rc| filled(&rc.ministry) || rc.sector.is_some()) {
+    o.required_text(&h.identifier, "header.identifier");
+    o.required_text(&h.provided_at, "header.provided_at");
+    o.date(&h.provided_at, "header.provided_at");
+    if !h
+        .recipients
+        .iter()
+        .any(|rc| filled(&rc.ministry) || rc.sector.is_some())
+    {
         o.error(
             "header.recipients",
             "情報提供先は必須項目です。所管省庁名及び分野名を記入してください。",
         );
     }
-    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
-    o.required_choice(&h.annex, "header.annex", "別紙有無");
+    o.required_choice(&h.tlp, "header.tlp");
+    o.required_choice(&h.annex, "header.annex");
     let c = &r.contact;
-    o.telephone(&c.phone, "contact.phone", "本件問合せ先の電話番号");
-    o.telephone(&c.fax, "contact.fax", "本件問合せ先のFAX番号");
-    o.email(&c.email, "contact.email", "本件問合せ先の電子メールアドレス");
+    o.telephone(&c.phone, "contact.phone");
+    o.telephone(&c.fax, "contact.fax");
+    o.email(&c.email, "contact.email");
     o.finish()
 }

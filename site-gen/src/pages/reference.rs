@@ -1,14 +1,14 @@
 //! Pages generated from core's taxonomy (cause taxonomy, event types, importance, TLP,
 //! sectors, glossary, the four forms). Never retyped in Markdown: every label comes from
-//! `kyoyu_core::taxonomy` or `kyoyu_core::forms::layout`.
+//! `kyoyu_core::taxonomy` or `kyoyu_core::forms::spec`.
 //!
 //! The tables are also what the chapters' `{{table:…}}` and `{{form:…}}` directives insert
 //! (see [`crate::directives`]).
 use anyhow::Result;
 use maud::{html, Markup};
 
-use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec};
-use kyoyu_core::forms::{texts, FormKind};
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
+use kyoyu_core::forms::FormKind;
 use kyoyu_core::taxonomy::events::{self, EventClass};
 use kyoyu_core::taxonomy::importance::{self, ImportanceTable};
 use kyoyu_core::taxonomy::sectors::{self, Table2Row, Table3Row};
@@ -274,7 +274,8 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
         tr class={ "field depth-" (depth) } {
             td {
                 @if let Some(h) = f.heading { small class="field-heading" { (h) } br; }
-                (f.label)
+                (f.numbered_label())
+                @if f.rebuilt.is_some() { sup title=[f.rebuilt] { "†" } }
                 @if f.required { " " abbr title="必須" { "*" } }
             }
             td { (kind_words(&f.kind)) }
@@ -283,7 +284,7 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
                     @if opts.len() > 12 {
                         details { summary { (opts.len()) " 項目" } ul class="cell-list" { @for o in opts { li { (o.label) } } } }
                     } @else {
-                        ul class="cell-list options" { @for o in opts { li { (o.label) } } }
+                        ul class="cell-list options" { @for o in opts { li { (o.label) @if o.rebuilt.is_some() { sup title=[o.rebuilt] { "†" } } } } }
                     }
                 }
                 @if let Some(h) = f.help { p class="field-help" { (h) } }
@@ -295,13 +296,13 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
     }
 }
 
-/// The fields of a form, section by section (from `forms::layout`).
+/// The fields of a form, section by section (from `forms::spec`).
 pub fn form_fields_table(kind: FormKind) -> Markup {
     html! {
         div class="table-wrap" {
             table class="reference form-fields" data-form=(kind.id()) {
                 thead { tr { th scope="col" { "項目" } th scope="col" { "記入の仕方" } th scope="col" { "選択肢・説明" } } }
-                @for s in layout::layout(kind) {
+                @for s in spec::sections(kind) {
                     tbody {
                         tr class="form-section" { th scope="rowgroup" colspan="3" { (s.heading()) @if s.required { " " abbr title="必須" { "*" } } } }
                         @for f in &s.fields { (field_row(f, 0)) }
@@ -403,7 +404,7 @@ fn index_page() -> Generated {
 }
 
 fn causes_page() -> Generated {
-    let field = layout::find(FormKind::Incident, "causes");
+    let field = spec::find(FormKind::Incident, "causes");
     let field_name = field.map(|(s, _)| s.heading()).unwrap_or_default();
     let mut anchors = Vec::new();
     let body = html! {
@@ -449,7 +450,7 @@ fn causes_page() -> Generated {
 }
 
 fn events_page() -> Generated {
-    let field_name = layout::find(FormKind::Incident, "event_type").map(|(s, _)| s.heading()).unwrap_or_default();
+    let field_name = spec::find(FormKind::Incident, "event_type").map(|(s, _)| s.heading()).unwrap_or_default();
     let mut anchors = Vec::new();
     let body = html! {
         h1 { "発生した事象の類型" }
@@ -667,12 +668,7 @@ fn forms_index() -> Generated {
 
 fn form_page(k: FormKind) -> Generated {
     let (direction, purpose) = form_purpose(k);
-    let figure = match k {
-        FormKind::Incident => texts::incident::FIGURE,
-        FormKind::Ddos => texts::ddos::FIGURE,
-        FormKind::Ransomware => texts::ransomware::FIGURE,
-        FormKind::Advisory => texts::advisory::FIGURE,
-    };
+    let figure = spec::form(k).figure;
     let body = html! {
         h1 { (k.name()) }
         p class="lead" { (purpose) }
