@@ -1,8 +1,9 @@
 //! The Excel workbook (.xlsx) of a report, laid out like the official 様式 and written with
 //! rust_xlsxwriter. It is one more output of core's form description: the sheet walks the
-//! form's sections and fields ([`kyoyu_core::forms::layout`]) in the form's order, with the
-//! form's numbers, headings, labels, required marks (`*`), fixed texts and notes — no label
-//! is typed here.
+//! form's specification ([`kyoyu_core::forms::spec`]) in the form's order: its title and head
+//! texts, 記載の手引き, sections with their numbers and headings, labels with their sub-numbers
+//! and required marks (`*`), fixed texts and notes — no label is typed here. Wording the
+//! specification marks as rebuilt carries 「†」, explained at the foot of the sheet.
 //!
 //! The layout: the form's name on top; each section a shaded heading across the sheet
 //! (「①発生した事象の類型」); each field one row, its label in column A and its value in the
@@ -13,7 +14,7 @@
 //! changed since the report it follows ([`follow_up::content_changes`]), as the forms ask.
 
 use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec, FormSpec, Opt, Section};
 use kyoyu_core::forms::{path, Report};
 use kyoyu_core::render::format_datetime;
 use kyoyu_core::taxonomy::{laws, Choice};
@@ -78,12 +79,16 @@ fn build(report: &Report, previous: Option<&Report>, created: i64) -> Result<Vec
         f: Formats::new(),
         changes: &changes,
         value: report.to_value(),
+        rebuilt: false,
     };
-    let title = format!("{}(第{}報)", kind.name(), report.report_number());
-    let f = w.f.title.clone();
-    w.merged(&title, &f, 14.0)?;
-    for s in layout::layout(kind) {
-        w.section(s, kind.name())?;
+    let form = spec::form(kind);
+    w.head(form, report.report_number())?;
+    for s in &form.sections {
+        w.section(s, form.title)?;
+    }
+    if w.rebuilt {
+        let f = w.f.note.clone();
+        w.merged(spec::REBUILT_LEGEND, &f, 9.0)?;
     }
     book.save_to_buffer()
 }
@@ -134,6 +139,8 @@ struct Writer<'a> {
     f: Formats,
     changes: &'a [Change],
     value: Value,
+    /// Whether a rebuilt wording was written (the legend of 「†」 goes at the foot).
+    rebuilt: bool,
 }
 
 impl Writer<'_> {
@@ -167,6 +174,67 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// `text` with 「†」 when its wording was rebuilt.
+    fn mark(&mut self, text: String, rebuilt: Option<&str>) -> String {
+        match rebuilt {
+            Some(_) => {
+                self.rebuilt = true;
+                format!("{text}†")
+            }
+            None => text,
+        }
+    }
+
+    /// The head of the form: its direction, title with 第N報, distribution line, the note on
+    /// `*`, 記載の手引き and the cautions (ランサムウェア), as the paper prints them before
+    /// the sections.
+    fn head(&mut self, form: &FormSpec, number: u32) -> Result<(), XlsxError> {
+        let (title, heading, sub, note) = (
+            self.f.title.clone(),
+            self.f.heading.clone(),
+            self.f.sub_heading.clone(),
+            self.f.note.clone(),
+        );
+        if let Some(d) = form.direction {
+            self.merged(d, &note, 9.0)?;
+        }
+        self.merged(&format!("{}(第{number}報)", form.title), &title, 14.0)?;
+        for t in [form.distribution, form.required_note]
+            .into_iter()
+            .flatten()
+        {
+            self.merged(t, &note, 9.0)?;
+        }
+        if let Some(g) = &form.guide {
+            self.merged(g.heading, &heading, FONT_SIZE)?;
+            self.merged(g.procedures, &sub, FONT_SIZE)?;
+            self.merged(g.procedures_intro, &note, 9.0)?;
+            for l in g.laws {
+                self.merged(&format!("・{}", l.text), &note, 9.0)?;
+            }
+            self.merged(g.items, &sub, FONT_SIZE)?;
+            for (h, t) in &g.item_texts {
+                let text = if h.is_empty() {
+                    t.to_string()
+                } else {
+                    format!("{h}\n{t}")
+                };
+                self.merged(&text, &note, 9.0)?;
+            }
+        }
+        if let Some(c) = &form.cautions {
+            self.merged(c.heading, &heading, FONT_SIZE)?;
+            self.merged(c.intro, &note, 9.0)?;
+            for i in &c.items {
+                self.merged(i, &note, 9.0)?;
+            }
+        }
+        for n in &form.notes {
+            self.merged(&spec::note_text(*n), &note, 9.0)?;
+        }
+        Ok(())
+    }
+
     fn section(&mut self, s: &Section, form_name: &str) -> Result<(), XlsxError> {
         let mut heading = s.heading();
         if let Some(p) = s.part {
@@ -175,6 +243,7 @@ impl Writer<'_> {
         if s.required {
             heading.push('*');
         }
+        let heading = self.mark(heading, s.rebuilt);
         if heading != form_name {
             self.merged(&heading, &self.f.heading.clone(), FONT_SIZE)?;
         }
@@ -185,7 +254,7 @@ impl Writer<'_> {
             self.field("", f)?;
         }
         for n in &s.notes {
-            self.merged(&format!("{}{}", n.mark, n.text), &self.f.note.clone(), 9.0)?;
+            self.merged(&spec::note_text(*n), &self.f.note.clone(), 9.0)?;
         }
         Ok(())
     }
@@ -199,9 +268,15 @@ impl Writer<'_> {
         if let Some(h) = f.heading {
             self.merged(h, &self.f.sub_heading.clone(), FONT_SIZE)?;
         }
-        let label = format!("{}{}", f.label, if f.required { "*" } else { "" });
+        let label = label(f);
+        if f.rebuilt.is_some() {
+            self.rebuilt = true;
+        }
+        if f.kind.options().iter().any(|o| o.rebuilt.is_some()) {
+            self.rebuilt = true;
+        }
         let changed = follow_up::is_changed(self.changes, &p);
-        let v = layout::get(&self.value, &p).cloned();
+        let v = path::get(&self.value, &p).cloned();
         let v = v.as_ref();
         match &f.kind {
             FieldKind::Group {
@@ -252,6 +327,17 @@ impl Writer<'_> {
     }
 }
 
+/// The label of a field in column A: its sub-number and label as the form prints them, `*`
+/// where the form marks it, 「†」 where its wording was rebuilt.
+pub fn label(f: &FieldSpec) -> String {
+    format!(
+        "{}{}{}",
+        f.numbered_label(),
+        if f.required { "*" } else { "" },
+        if f.rebuilt.is_some() { "†" } else { "" }
+    )
+}
+
 /// Every option as the form prints it, one per line: 「■破壊」「□不明」, under the form's
 /// group headings (【意図的な原因】) where it has them. A law no longer in the list but in the
 /// file is still shown, ticked.
@@ -269,9 +355,10 @@ fn options(v: Option<&Value>, opts: &[Opt]) -> String {
             out.push(format!("【{}】", o.group.unwrap_or_default()));
         }
         out.push(format!(
-            "{}{}",
+            "{}{}{}",
             if chosen.contains(&o.id) { "■" } else { "□" },
-            o.label
+            o.label,
+            if o.rebuilt.is_some() { "†" } else { "" }
         ));
     }
     for id in chosen

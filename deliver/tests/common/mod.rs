@@ -12,7 +12,9 @@ pub fn fixture(name: &str) -> Envelope {
 }
 
 /// Every report fixture of the repository (one or more of each form).
-pub const FIXTURES: [&str; 4] = [
+pub const FIXTURES: [&str; 6] = [
+    "long-text-incident.json",
+    "ddos-three-attacks.json",
     "zu5-incident.json",
     "ddos-two-attacks.json",
     "ransomware.json",
