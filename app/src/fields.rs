@@ -1,57 +1,59 @@
 //! The generic inputs of the editor: one component per [`FieldKind`] of
-//! `kyoyu_core::forms::spec`, bound by field path to the draft's JSON value.
+//! `kyoyu_core::forms::spec`, bound by field path to the report's state ([`ReportState`]).
 
-use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::spec::{FieldKind, FieldSpec, Opt, Section};
-use kyoyu_core::forms::{path as fpath, FormKind, Report};
+use kyoyu_core::follow_up;
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::{path as fpath, FormKind};
 use kyoyu_core::validate::{findings_at, Finding};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::state::ReportState;
 use crate::util::{field_id, focus_id, get_str};
 
-/// What every field of the editor reads and writes.
+/// What every field of the editor reads and writes: the report's state.
 #[derive(Clone, Copy)]
 pub struct FormCtx {
-    pub kind: FormKind,
-    /// The report's JSON value ([`Report::to_value`]), the one source of truth of the editor.
-    pub value: RwSignal<Value>,
-    pub findings: Memo<Vec<Finding>>,
-    /// Changes since the previous report (empty for 第1報).
-    pub changes: Memo<Vec<Change>>,
+    pub state: RwSignal<ReportState>,
+    /// Notified on every edit (autosave listens).
+    pub edits: Trigger,
     /// Whether findings are shown (after 「入力内容を確認」).
     pub show: RwSignal<bool>,
 }
 
 impl FormCtx {
-    /// Writes `new` at `path`, then passes the whole value through the model so it keeps the
-    /// model's shape (a new row gets every field, empty).
+    /// Writes `new` at `path`.
     pub fn update(&self, path: &str, new: Value) {
-        let kind = self.kind;
-        self.value.update(|v| {
-            crate::util::set(v, path, new);
-            normalise(kind, v);
-        });
+        self.state.update(|s| s.edit(path, new));
+        self.edits.notify();
     }
 
-    /// Applies `f` to the list at `path`, then normalises.
-    pub fn update_list(&self, path: &str, f: impl FnOnce(&mut Vec<Value>)) {
-        let kind = self.kind;
-        self.value.update(|v| {
-            if let Some(Value::Array(items)) = crate::util::get_mut(v, path) {
-                f(items);
-            }
-            normalise(kind, v);
-        });
+    /// Adds an empty row to the list at `path`; its index.
+    pub fn add_row(&self, path: &str) -> usize {
+        let i = self.state.try_update(|s| s.add_row(path)).unwrap_or(0);
+        self.edits.notify();
+        i
+    }
+
+    /// Swaps rows `i` and `j` of the list at `path`.
+    pub fn move_row(&self, path: &str, i: usize, j: usize) {
+        self.state.update(|s| s.move_row(path, i, j));
+        self.edits.notify();
+    }
+
+    /// Removes row `i` of the list at `path`.
+    pub fn remove_row(&self, path: &str, i: usize) {
+        self.state.update(|s| s.remove_row(path, i));
+        self.edits.notify();
     }
 
     pub fn text(&self, path: &str) -> String {
-        self.value.with(|v| get_str(v, path))
+        self.state.with(|s| get_str(s.value(), path))
     }
 
     pub fn get(&self, path: &str) -> Value {
-        self.value
-            .with(|v| kyoyu_core::forms::path::get(v, path).cloned().unwrap_or(Value::Null))
+        self.state
+            .with(|s| fpath::get(s.value(), path).cloned().unwrap_or(Value::Null))
     }
 
     /// Findings at this exact field (or under it), if they are shown.
@@ -59,7 +61,8 @@ impl FormCtx {
         if !self.show.get() {
             return Vec::new();
         }
-        self.findings.with(|fs| findings_at(fs, path).cloned().collect())
+        self.state
+            .with(|s| findings_at(s.findings(), path).cloned().collect())
     }
 
     pub fn has_error(&self, path: &str) -> bool {
@@ -67,24 +70,35 @@ impl FormCtx {
     }
 
     pub fn changed(&self, path: &str) -> bool {
-        self.changes.with(|c| follow_up::is_changed(c, path))
+        self.state
+            .with(|s| follow_up::is_changed(s.changes(), path))
+    }
+
+    /// Whether the row at `path` was added since the previous report.
+    pub fn row_added(&self, path: &str) -> bool {
+        self.state
+            .with(|s| s.changes().iter().any(|c| c.path == path))
     }
 }
 
-/// Passes a value through the model (`from_value` → `to_value`); leaves it as it is if it
-/// does not fit.
-pub fn normalise(kind: FormKind, v: &mut Value) {
-    if let Ok(r) = Report::from_value(kind, v.clone()) {
-        *v = r.to_value();
-    }
+/// Every section of the form of `kind`, in the form's order.
+#[component]
+pub fn FormSections(kind: FormKind) -> impl IntoView {
+    spec::sections(kind)
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <SectionView section=s index=i /> })
+        .collect_view()
 }
 
 /// One section of a form: heading, intro, fields, notes.
 #[component]
-pub fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
+fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
     let hid = format!("sec-{index}");
     let hid2 = hid.clone();
-    let part = section.part.map(|p| view! { <p class="section-part">{p}</p> });
+    let part = section
+        .part
+        .map(|p| view! { <p class="section-part">{p}</p> });
     let intro = section
         .intro
         .iter()
@@ -134,7 +148,12 @@ fn messages(ctx: FormCtx, path: String, id: String) -> impl IntoView {
     }
 }
 
-fn describedby(ctx: FormCtx, path: String, id: String, has_hint: bool) -> impl Fn() -> Option<String> {
+fn describedby(
+    ctx: FormCtx,
+    path: String,
+    id: String,
+    has_hint: bool,
+) -> impl Fn() -> Option<String> {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -151,12 +170,19 @@ fn describedby(ctx: FormCtx, path: String, id: String, has_hint: bool) -> impl F
 #[component]
 pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    if let FieldKind::Group { item, add_label, item_label } = &spec.kind {
+    if let FieldKind::Group {
+        item,
+        add_label,
+        item_label,
+    } = &spec.kind
+    {
         return view! { <GroupView spec=spec path=path item=item add_label=*add_label item_label=*item_label /> }
             .into_any();
     }
     let id = field_id(&path);
-    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let heading = spec
+        .heading
+        .map(|h| view! { <h3 class="field-heading">{h}</h3> });
     let hint_text = match (spec.hint(), spec.example) {
         (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
         (Some(h), None) => Some(h.to_string()),
@@ -176,10 +202,16 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     };
     let has_hint = hint_text.is_some();
     let hint = hint_text.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
-    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let req = spec.required.then(
+        || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
+    );
     let p2 = path.clone();
     let changed = Memo::new(move |_| ctx.changed(&p2));
-    let marker = move || changed.get().then(|| view! { <span class="changed-marker">"変更"</span> });
+    let marker = move || {
+        changed
+            .get()
+            .then(|| view! { <span class="changed-marker">"変更"</span> })
+    };
     let p3 = path.clone();
     let has_error = Memo::new(move |_| ctx.has_error(&p3));
     let p4 = path.clone();
@@ -191,6 +223,12 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let db = describedby(ctx, path.clone(), id.clone(), has_hint);
     let invalid = move || has_error.get().then_some("true");
     let wrap_class = "field";
+    let decor = Decor {
+        req: req.into_any(),
+        marker: marker.into_any(),
+        hint: hint.into_any(),
+        msgs: msgs.into_any(),
+    };
 
     let input = match &spec.kind {
         FieldKind::Text | FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime => {
@@ -205,7 +243,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
             };
-            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::MultiLine => {
             let p = path.clone();
@@ -216,7 +254,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
             };
-            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Number => {
             let p = path.clone();
@@ -231,20 +269,20 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         }
                     } />
             };
-            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Check => {
             let p = path.clone();
             let pv = path.clone();
             view! {
-                {hint}
-                {msgs}
+                {decor.hint}
+                {decor.msgs}
                 <div class="check">
                     <input type="checkbox" id=id.clone()
                         aria-describedby=db aria-invalid=invalid
                         prop:checked=move || ctx.get(&pv) == Value::Bool(true)
                         on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
-                    <label for=id.clone()>{spec.numbered_label()}{req}{marker}</label>
+                    <label for=id.clone()>{spec.numbered_label()}{decor.req}{decor.marker}</label>
                 </div>
             }
             .into_any()
@@ -268,7 +306,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     {options}
                 </select>
             };
-            labelled(id.clone(), spec.numbered_label(), req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
             let multiple = !matches!(spec.kind, FieldKind::Choice(_));
@@ -289,9 +327,9 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             });
             view! {
                 <fieldset class="choices" aria-describedby=db>
-                    <legend class="label">{spec.numbered_label()}{req}{marker}</legend>
-                    {hint}
-                    {msgs}
+                    <legend class="label">{spec.numbered_label()}{decor.req}{decor.marker}</legend>
+                    {decor.hint}
+                    {decor.msgs}
                     {list}
                     {clear}
                 </fieldset>
@@ -312,7 +350,13 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
 
 /// A field with a `<label>` above its control (text, textarea, number, select): the label with
 /// its required mark and 「変更」 marker, the hint, the messages, then the control.
-fn labelled(id: String, label: &'static str, req: AnyView, marker: AnyView, hint: AnyView, msgs: AnyView, control: AnyView) -> AnyView {
+fn labelled(id: String, label: &'static str, decor: Decor, control: AnyView) -> AnyView {
+    let Decor {
+        req,
+        marker,
+        hint,
+        msgs,
+    } = decor;
     view! {
         <label for=id class="label">{label}{req}{marker}</label>
         {hint}
@@ -321,6 +365,17 @@ fn labelled(id: String, label: &'static str, req: AnyView, marker: AnyView, hint
     }
     .into_any()
 }
+
+/// What surrounds a field's control: its required mark, 「変更」 marker, hint and messages.
+struct Decor {
+    req: AnyView,
+    marker: AnyView,
+    hint: AnyView,
+    msgs: AnyView,
+}
+
+/// The options of one group of a choice (its heading, if any), with their indexes.
+type OptGroup = (Option<&'static str>, Vec<(usize, &'static Opt)>);
 
 /// Radios or check boxes, grouped as the form groups them, each with its help beside it.
 fn option_list(
@@ -331,7 +386,7 @@ fn option_list(
     multiple: bool,
     invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let mut groups: Vec<(Option<&'static str>, Vec<(usize, &'static Opt)>)> = Vec::new();
+    let mut groups: Vec<OptGroup> = Vec::new();
     for (i, o) in opts.iter().enumerate() {
         match groups.last_mut() {
             Some((g, items)) if *g == o.group => items.push((i, o)),
@@ -345,16 +400,23 @@ fn option_list(
             let items = items
                 .into_iter()
                 .map(|(i, o)| {
-                    let oid = if i == 0 { id.clone() } else { format!("{id}--{}", sanitize(o.id)) };
+                    let oid = if i == 0 {
+                        id.clone()
+                    } else {
+                        format!("{id}--{}", sanitize(o.id))
+                    };
                     let help_id = format!("help-{oid}");
-                    let help = o.help.map(|h| view! { <span class="opt-help" id=help_id.clone()>{h}</span> });
+                    let help = o
+                        .help
+                        .map(|h| view! { <span class="opt-help" id=help_id.clone()>{h}</span> });
                     let described = o.help.map(|_| help_id.clone());
                     let p = path.clone();
                     let pc = path.clone();
                     let checked = move || {
                         let v = ctx.get(&pc);
                         if multiple {
-                            v.as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(o.id)))
+                            v.as_array()
+                                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(o.id)))
                         } else {
                             v.as_str() == Some(o.id)
                         }
@@ -370,7 +432,13 @@ fn option_list(
                             // Kept in the form's order.
                             let next: Vec<Value> = opts
                                 .iter()
-                                .filter(|x| if x.id == o.id { on } else { chosen.contains(&x.id) })
+                                .filter(|x| {
+                                    if x.id == o.id {
+                                        on
+                                    } else {
+                                        chosen.contains(&x.id)
+                                    }
+                                })
                                 .map(|x| Value::String(x.id.to_string()))
                                 .collect();
                             // Ids this build does not list (from a file) are kept too.
@@ -404,7 +472,15 @@ fn option_list(
 }
 
 fn sanitize(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// A repeating group: rows (timeline), blocks (攻撃), 情報提供先; add, remove, move up/down.
@@ -420,14 +496,24 @@ fn GroupView(
     let id = field_id(&path);
     let pl = path.clone();
     let len = Memo::new(move |_| ctx.get(&pl).as_array().map(|a| a.len()).unwrap_or(0));
-    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
-    let hint = spec.help.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
-    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let heading = spec
+        .heading
+        .map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let hint = spec
+        .help
+        .map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
+    let req = spec.required.then(
+        || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
+    );
     let msgs = {
         let p = path.clone();
         move || {
             // Findings of the list itself (not of its rows).
-            let fs: Vec<Finding> = ctx.findings_for(&p).into_iter().filter(|f| f.path == p).collect();
+            let fs: Vec<Finding> = ctx
+                .findings_for(&p)
+                .into_iter()
+                .filter(|f| f.path == p)
+                .collect();
             (!fs.is_empty()).then(|| {
                 fs.into_iter()
                     .map(|f| {
@@ -446,9 +532,7 @@ fn GroupView(
                 let row_path = fpath::item(&gp, i);
                 let row_id = field_id(&row_path);
                 let rp = row_path.clone();
-                let added = Memo::new(move |_| {
-                    ctx.changes.with(|c| c.iter().any(|c| c.path == rp))
-                });
+                let added = Memo::new(move |_| ctx.row_added(&rp));
                 let fields = item
                     .iter()
                     .map(|f| view! { <FieldView spec=f path=fpath::field(&row_path, f.path) /> })
@@ -466,7 +550,7 @@ fn GroupView(
                     view! {
                         <button type="button" class="button-secondary" id=up_id.clone()
                             on:click=move |_| {
-                                ctx.update_list(&gp1, |items| items.swap(i - 1, i));
+                                ctx.move_row(&gp1, i - 1, i);
                                 let t = if i - 1 == 0 { target2.clone() } else { target.clone() };
                                 request_animation_frame(move || focus_id(&t));
                             }>
@@ -481,7 +565,7 @@ fn GroupView(
                     view! {
                         <button type="button" class="button-secondary" id=down_id.clone()
                             on:click=move |_| {
-                                ctx.update_list(&gp2, |items| items.swap(i, i + 1));
+                                ctx.move_row(&gp2, i, i + 1);
                                 let t = if is_last_after { target2.clone() } else { target.clone() };
                                 request_animation_frame(move || focus_id(&t));
                             }>
@@ -502,7 +586,7 @@ fn GroupView(
                                 {down}
                                 <button type="button" class="button-warning"
                                     on:click=move |_| {
-                                        ctx.update_list(&gp3, |items| { if i < items.len() { items.remove(i); } });
+                                        ctx.remove_row(&gp3, i);
                                     }>
                                     "削除"<span class="visually-hidden">{format!("({item_label} {n})")}</span>
                                 </button>
@@ -525,8 +609,8 @@ fn GroupView(
                 <ol class="group-rows">{rows}</ol>
                 <button type="button" class="button-secondary" id=add_id
                     on:click=move |_| {
-                        ctx.update_list(&pa, |items| items.push(Value::Object(Default::default())));
-                        let first = field_id(&fpath::field(&fpath::item(&pa, len.get_untracked().saturating_sub(1)), item[0].path));
+                        let n = ctx.add_row(&pa);
+                        let first = field_id(&fpath::field(&fpath::item(&pa, n), item[0].path));
                         request_animation_frame(move || focus_id(&first));
                     }>{add_label}</button>
             </fieldset>

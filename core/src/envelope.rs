@@ -68,8 +68,14 @@ pub struct Envelope {
 /// Why a file could not be read. `Display` gives the message for the user, in Japanese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
+    /// Not UTF-8 text: the first byte that is not valid UTF-8 is at `offset` (0-based).
+    NotUtf8 { offset: usize },
     /// Not JSON at all (truncated, edited by hand, another file type).
-    Broken { line: usize, column: usize, detail: String },
+    Broken {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON, but not a kyoyu file (no `"format": "kyoyu-report"`).
     NotKyoyu,
     /// Written by a newer kyoyu, with a layout this build does not know.
@@ -87,6 +93,11 @@ pub enum FileError {
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            FileError::NotUtf8 { offset } => write!(
+                f,
+                "ファイルが UTF-8 の文字として読めないため読み込めません({offset} バイト目)。\
+                 kyoyu で保存した様式ファイル(.json)を選び直してください(文字を置き換えて読み込むことはしません)。"
+            ),
             FileError::Broken { line, column, .. } => write!(
                 f,
                 "ファイルが壊れているため読み込めません({line}行{column}文字目)。\
@@ -133,7 +144,13 @@ impl std::error::Error for FileError {}
 impl Envelope {
     /// 第1報 (or any report) in a new series.
     pub fn new(series_id: impl Into<String>, report: Report) -> Envelope {
-        Envelope { series: Series { id: series_id.into(), previous: None }, report }
+        Envelope {
+            series: Series {
+                id: series_id.into(),
+                previous: None,
+            },
+            report,
+        }
     }
 
     pub fn kind(&self) -> FormKind {
@@ -189,6 +206,17 @@ impl Envelope {
         }
     }
 
+    /// Reads a file's bytes: UTF-8 (a leading byte-order mark is allowed), nothing replaced —
+    /// bytes that are not UTF-8 are refused with their offset.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Envelope, FileError> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+        let text = std::str::from_utf8(&bytes[skip..]).map_err(|e| FileError::NotUtf8 {
+            offset: skip + e.valid_up_to(),
+        })?;
+        Envelope::from_json(text)
+    }
+
     /// Reads a file of any kind.
     pub fn from_json(text: &str) -> Result<Envelope, FileError> {
         let value: Value = serde_json::from_str(text).map_err(|e| FileError::Broken {
@@ -203,7 +231,10 @@ impl Envelope {
     pub fn from_json_expecting(text: &str, kind: FormKind) -> Result<Envelope, FileError> {
         let env = Envelope::from_json(text)?;
         if env.kind() != kind {
-            return Err(FileError::KindMismatch { expected: kind, found: env.kind() });
+            return Err(FileError::KindMismatch {
+                expected: kind,
+                found: env.kind(),
+            });
         }
         Ok(env)
     }
@@ -218,32 +249,57 @@ impl Envelope {
         }
         let version = match doc.get("version") {
             Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(0),
-            Some(other) => return Err(FileError::UnknownVersion { found: other.to_string() }),
-            None => return Err(FileError::UnknownVersion { found: "なし".to_string() }),
+            Some(other) => {
+                return Err(FileError::UnknownVersion {
+                    found: other.to_string(),
+                })
+            }
+            None => {
+                return Err(FileError::UnknownVersion {
+                    found: "なし".to_string(),
+                })
+            }
         };
         if version > u64::from(VERSION) {
-            return Err(FileError::NewerVersion { found: version, supported: VERSION });
+            return Err(FileError::NewerVersion {
+                found: version,
+                supported: VERSION,
+            });
         }
         if version < u64::from(FIRST_VERSION) {
-            return Err(FileError::UnknownVersion { found: version.to_string() });
+            return Err(FileError::UnknownVersion {
+                found: version.to_string(),
+            });
         }
         migrate(&mut doc, version as u32)?;
 
         let kind_id = match doc.get("kind") {
             Some(Value::String(s)) => s.clone(),
-            Some(other) => return Err(FileError::UnknownKind { found: other.to_string() }),
-            None => return Err(FileError::UnknownKind { found: "なし".to_string() }),
+            Some(other) => {
+                return Err(FileError::UnknownKind {
+                    found: other.to_string(),
+                })
+            }
+            None => {
+                return Err(FileError::UnknownKind {
+                    found: "なし".to_string(),
+                })
+            }
         };
         let kind = FormKind::from_id(&kind_id).ok_or(FileError::UnknownKind { found: kind_id })?;
 
         let report_value = match doc.remove("report") {
             Some(v @ Value::Object(_)) => v,
             Some(_) | None => {
-                return Err(FileError::InvalidReport { detail: "report がありません".to_string() })
+                return Err(FileError::InvalidReport {
+                    detail: "report がありません".to_string(),
+                })
             }
         };
-        let report = Report::from_value(kind, report_value)
-            .map_err(|e| FileError::InvalidReport { detail: format!("report: {e}") })?;
+        let report =
+            Report::from_value(kind, report_value).map_err(|e| FileError::InvalidReport {
+                detail: format!("report: {e}"),
+            })?;
 
         let series_value = doc.remove("series").unwrap_or(Value::Object(Map::new()));
         let number = match series_value.get("number") {
@@ -252,8 +308,10 @@ impl Envelope {
                 detail: format!("series.number: {v}"),
             })?),
         };
-        let series: Series = serde_json::from_value(series_value)
-            .map_err(|e| FileError::InvalidReport { detail: format!("series: {e}") })?;
+        let series: Series =
+            serde_json::from_value(series_value).map_err(|e| FileError::InvalidReport {
+                detail: format!("series: {e}"),
+            })?;
         if let Some(n) = number {
             if n != u64::from(report.report_number()) {
                 return Err(FileError::InvalidReport {
@@ -307,7 +365,9 @@ pub fn migrate_with(
     steps: &[MigrationStep],
 ) -> Result<(), FileError> {
     if from < first {
-        return Err(FileError::UnknownVersion { found: from.to_string() });
+        return Err(FileError::UnknownVersion {
+            found: from.to_string(),
+        });
     }
     let mut version = from;
     while ((version - first) as usize) < steps.len() {
@@ -355,7 +415,10 @@ pub fn schema(kind: FormKind) -> Value {
     };
     let mut value: Value = schema.into();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert("title".into(), Value::from(format!("kyoyu: {}", kind.name())));
+        obj.insert(
+            "title".into(),
+            Value::from(format!("kyoyu: {}", kind.name())),
+        );
         obj.insert(
             "$id".into(),
             Value::from(format!("urn:kyoyu:schema:{}:v{VERSION}", kind.id())),
@@ -374,4 +437,36 @@ pub fn schema(kind: FormKind) -> Value {
         }
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_their_offset() {
+        let good = Envelope::new("s", Report::new(FormKind::Incident)).to_json_pretty();
+        assert!(Envelope::from_bytes(good.as_bytes()).is_ok());
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(good.as_bytes());
+        assert!(Envelope::from_bytes(&bom).is_ok());
+        // Shift_JIS 「あ」 (0x82 0xA0) inside a string, at byte 40.
+        let mut sjis = good.clone().into_bytes();
+        let at = 40;
+        sjis.splice(at..at, [0x82, 0xA0]);
+        assert_eq!(
+            Envelope::from_bytes(&sjis),
+            Err(FileError::NotUtf8 { offset: at })
+        );
+        bom.splice(3 + at..3 + at, [0xFF]);
+        assert_eq!(
+            Envelope::from_bytes(&bom),
+            Err(FileError::NotUtf8 { offset: 3 + at })
+        );
+        let msg = FileError::NotUtf8 { offset: 40 }.to_string();
+        assert!(
+            msg.contains("UTF-8") && msg.contains("40 バイト目"),
+            "{msg}"
+        );
+    }
 }
