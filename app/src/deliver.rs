@@ -7,6 +7,11 @@
 //! `globalThis.kyoyuDeliver()` (defined by site-gen's loader, which reads the module's URL from
 //! `#app-root[data-deliver]`) and precached by the service worker for offline use; `/app/`
 //! starts without it. Nothing leaves the browser: every file is a download.
+//!
+//! Files attached to a report (picker or drag-and-drop) are kept per draft through the app's
+//! storage layer (IndexedDB, sealed when encryption at rest is on), within core's limit per
+//! report ([`kyoyu_core::attachments`]); a 続報 takes over the previous report's files when the
+//! user asks.
 
 use kyoyu_core::envelope::{Envelope, Series};
 use kyoyu_core::forms::Report;
@@ -17,7 +22,10 @@ use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::drafts;
 use crate::files;
+use crate::state::ReportState;
+use crate::storage::{self, FileMeta};
 
 /// A `mailto:` URL longer than this is not offered (mail programs and browsers cut longer ones;
 /// the .eml has no such limit).
@@ -158,6 +166,75 @@ async fn write(
     Ok(format!("{}「{name}」を書き出しました。", out.what()))
 }
 
+/// Whether a file chosen for import is an export bundle (.zip) rather than kyoyu's JSON.
+pub fn is_bundle(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".zip")
+}
+
+/// Imports an export bundle: the whole zip is read and checked by the module first (a broken
+/// one changes no draft), then its report is imported as a JSON file is ([`drafts::import`]) and
+/// its files are attached to that draft (those it already has, by name and size, are kept as
+/// they are). `Ok(None)` when the user chose not to replace an existing 第N報.
+pub async fn import_bundle(
+    bytes: &[u8],
+    replace: impl FnOnce(&str, u32) -> bool,
+) -> Result<Option<String>, String> {
+    let m = module().await?;
+    let read: js_sys::Function = js_sys::Reflect::get(&m, &"read_bundle".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("書き出し機能に read_bundle がありません。ページを再読み込みしてください。")?;
+    let out = read
+        .call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes))
+        .map_err(|e| js_message(&e))?;
+    let get = |k: &str| js_sys::Reflect::get(&out, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let envelope = get("envelope").as_string().unwrap_or_default();
+    #[derive(Deserialize)]
+    struct Meta {
+        name: String,
+        mime: String,
+        size: usize,
+    }
+    let metas: Vec<Meta> = serde_json::from_str(&get("files").as_string().unwrap_or_default())
+        .map_err(|e| format!("内部エラー: 添付ファイルの一覧を読めません ({e})"))?;
+    let data = js_sys::Uint8Array::new(&get("data")).to_vec();
+    let s = storage::app();
+    let Some(id) = drafts::import(
+        &s,
+        envelope.as_bytes(),
+        &storage::browser::now_rfc3339(),
+        replace,
+    )
+    .map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
+    storage::browser::seal_soon();
+    let have = s.list_files(&id).await.map_err(|e| format!("{e}"))?;
+    let mut at = 0;
+    for f in metas {
+        let bytes = data
+            .get(at..at + f.size)
+            .ok_or("内部エラー: 添付ファイルのデータが足りません")?;
+        at += f.size;
+        if have
+            .iter()
+            .any(|h| h.name == f.name && h.size == f.size as u64)
+        {
+            continue;
+        }
+        s.put_file(&id, &f.name, &f.mime, bytes)
+            .await
+            .map_err(|e| {
+                format!(
+                    "報告は読み込みましたが、添付ファイル「{}」を保存できませんでした。{e}",
+                    f.name
+                )
+            })?;
+    }
+    Ok(Some(id))
+}
+
 // --- the address book --------------------------------------------------------------------
 
 /// To and Cc of one 宛先.
@@ -240,16 +317,264 @@ pub fn mailto(report: &Report, to: &Addresses) -> Option<String> {
     (url.len() <= MAILTO_MAX).then_some(url)
 }
 
+// --- attachments ---------------------------------------------------------------------------
+
+/// The bytes of the files of a draft, for the module.
+async fn attached(list: &[FileMeta]) -> Result<Vec<Attached>, String> {
+    let s = storage::app();
+    let mut out = Vec::with_capacity(list.len());
+    for m in list {
+        match s.get_file(&m.key).await {
+            Ok(Some(f)) => out.push(Attached {
+                name: f.meta.name,
+                mime: f.meta.mime,
+                data: f.bytes,
+            }),
+            Ok(None) => return Err(format!("添付ファイル「{}」が見つかりません。", m.name)),
+            Err(e) => return Err(format!("添付ファイル「{}」を読めません: {e}", m.name)),
+        }
+    }
+    Ok(out)
+}
+
+/// Adds the browser's files to a draft, one by one, within the limit; returns the message.
+async fn add_files(
+    draft: String,
+    chosen: Vec<web_sys::File>,
+    list: RwSignal<Vec<FileMeta>>,
+) -> (bool, String) {
+    let s = storage::app();
+    let mut added = Vec::new();
+    for file in chosen {
+        let name = file.name();
+        let total: u64 = list.with_untracked(|l| l.iter().map(|m| m.size).sum());
+        if let Err(m) = kyoyu_core::attachments::check_total(total, file.size() as u64, &name) {
+            return (false, m);
+        }
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(e) => {
+                return (
+                    false,
+                    format!("「{name}」を読み込めませんでした。({})", js_message(&e)),
+                )
+            }
+        };
+        let mime = match file.type_() {
+            t if t.is_empty() => "application/octet-stream".to_string(),
+            t => t,
+        };
+        match s.put_file(&draft, &name, &mime, &bytes).await {
+            Ok(meta) => {
+                list.update(|l| l.push(meta));
+                added.push(name);
+            }
+            Err(e) => return (false, format!("「{name}」を添付できませんでした。{e}")),
+        }
+    }
+    (
+        true,
+        format!(
+            "{} を添付しました。",
+            added
+                .iter()
+                .map(|n| format!("「{n}」"))
+                .collect::<Vec<_>>()
+                .join("")
+        ),
+    )
+}
+
+/// The files of a `web_sys::FileList`.
+fn file_list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(files) = files else {
+        return Vec::new();
+    };
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// 添付ファイル: the list (name, size, type, 「削除」), a picker, a drop zone, and for a 続報 the
+/// previous report's files to take over.
+#[component]
+fn Attachments(
+    draft: String,
+    previous_draft: Option<String>,
+    list: RwSignal<Vec<FileMeta>>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let previous = RwSignal::new(Vec::<FileMeta>::new());
+    {
+        let draft = draft.clone();
+        leptos::task::spawn_local(async move {
+            let s = storage::app();
+            match s.list_files(&draft).await {
+                Ok(l) => {
+                    list.try_set(l);
+                }
+                Err(e) => {
+                    message.try_set(Some((false, format!("添付ファイルを読めません: {e}"))));
+                }
+            }
+            if let Some(p) = previous_draft {
+                if let Ok(l) = s.list_files(&p).await {
+                    previous.try_set(l);
+                }
+            }
+        });
+    }
+    let add = {
+        let draft = draft.clone();
+        move |chosen: Vec<web_sys::File>| {
+            if chosen.is_empty() {
+                return;
+            }
+            let draft = draft.clone();
+            leptos::task::spawn_local(async move {
+                let m = add_files(draft, chosen, list).await;
+                message.try_set(Some(m));
+            });
+        }
+    };
+    let on_pick = {
+        let add = add.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let chosen = file_list(input.files());
+            input.set_value("");
+            add(chosen);
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        add(file_list(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let remove = move |meta: FileMeta| {
+        leptos::task::spawn_local(async move {
+            match storage::app().delete_file(&meta.key).await {
+                Ok(()) => {
+                    list.try_update(|l| l.retain(|m| m.key != meta.key));
+                    message.try_set(Some((
+                        true,
+                        format!("「{}」を添付から外しました。", meta.name),
+                    )));
+                }
+                Err(e) => {
+                    message.try_set(Some((
+                        false,
+                        format!("「{}」を外せませんでした: {e}", meta.name),
+                    )));
+                }
+            }
+        });
+    };
+    let carry = {
+        let draft = draft.clone();
+        move |_| {
+            let draft = draft.clone();
+            let from = previous.get_untracked();
+            leptos::task::spawn_local(async move {
+                let s = storage::app();
+                let mut n = 0;
+                for m in &from {
+                    let total: u64 = list.with_untracked(|l| l.iter().map(|m| m.size).sum());
+                    if let Err(e) = kyoyu_core::attachments::check_total(total, m.size, &m.name) {
+                        message.try_set(Some((false, e)));
+                        return;
+                    }
+                    let copied = match s.get_file(&m.key).await {
+                        Ok(Some(f)) => {
+                            s.put_file(&draft, &f.meta.name, &f.meta.mime, &f.bytes)
+                                .await
+                        }
+                        Ok(None) => continue,
+                        Err(e) => Err(e),
+                    };
+                    match copied {
+                        Ok(meta) => {
+                            list.try_update(|l| l.push(meta));
+                            n += 1;
+                        }
+                        Err(e) => {
+                            message.try_set(Some((
+                                false,
+                                format!("「{}」を引き継げませんでした。{e}", m.name),
+                            )));
+                            return;
+                        }
+                    }
+                }
+                previous.try_set(Vec::new());
+                message.try_set(Some((
+                    true,
+                    format!("前回の報告の添付ファイル{n}件を引き継ぎました。"),
+                )));
+            });
+        }
+    };
+    let total = move || list.with(|l| l.iter().map(|m| m.size).sum::<u64>());
+    let items = move || {
+        list.get()
+            .into_iter()
+            .map(|m| {
+                let label = format!("「{}」を添付から外す", m.name);
+                let meta = m.clone();
+                view! {
+                    <li>
+                        <span class="attachment-name">{m.name.clone()}</span>
+                        " "<span class="attachment-size">{kyoyu_core::attachments::format_size(m.size)}</span>
+                        " "<span class="attachment-type">{m.mime.clone()}</span>
+                        " "<button type="button" class="button-secondary" aria-label=label on:click=move |_| remove(meta.clone())>"削除"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="attachments" aria-labelledby="attach-title">
+            <h3 id="attach-title">"添付ファイル"</h3>
+            <p class="hint" id="attach-hint">{format!(
+                "スクリーンショット、ログ、IPアドレスやインディケータの一覧、報道発表資料などを添付できます(1件の報告につき合計 {} まで)。メール下書きと ZIP に入ります。",
+                kyoyu_core::attachments::format_size(kyoyu_core::attachments::MAX_TOTAL_BYTES)
+            )}</p>
+            <div class="attach-drop" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label for="attach-input">"ファイルを選ぶ(またはここにドラッグ&ドロップ)"</label>
+                <input id="attach-input" type="file" multiple aria-describedby="attach-hint" on:change=on_pick />
+            </div>
+            <ul class="attachment-list">{items}</ul>
+            <p class="attachment-total">{move || format!("合計 {}", kyoyu_core::attachments::format_size(total()))}</p>
+            {move || (!previous.with(Vec::is_empty)).then(|| view! {
+                <button type="button" class="button-secondary" id="attach-carry" on:click=carry.clone()>
+                    {format!("前回の報告の添付ファイル({}件)を引き継ぐ", previous.with(Vec::len))}
+                </button>
+            })}
+        </section>
+    }
+}
+
 // --- the panel -----------------------------------------------------------------------------
 
-/// 「送る」 of the editor: the three files, the subject, `mailto:`, the address book.
+/// 「送る」 of the editor: the three files, the subject, `mailto:`, the address book, the
+/// attached files.
 #[component]
-pub fn SendPanel(
-    report: Memo<Report>,
-    series: Series,
-    /// The report this one follows (a follow-up's changes are underlined in the workbook).
-    previous: Option<Report>,
-) -> impl IntoView {
+pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
+    let report = Memo::new(move |_| state.with(|s| s.report().clone()));
+    let (draft_id, base) = state.with_untracked(|s| (s.id().to_string(), s.draft(None)));
+    let app = storage::app();
+    let previous = StoredValue::new(drafts::previous_report(&app, &base));
+    let previous_draft = base
+        .envelope
+        .series
+        .previous
+        .as_ref()
+        .and_then(|p| drafts::find_in_series(&app, &base.envelope.series.id, p.number))
+        .map(|d| d.id);
+    let series = StoredValue::new(base.envelope.series.clone());
+    let files = RwSignal::new(Vec::<FileMeta>::new());
     let book = RwSignal::new(AddressBook::load());
     let chosen = RwSignal::new(book.with_untracked(|b| {
         b.entries
@@ -272,8 +597,6 @@ pub fn SendPanel(
         to: parse_addresses(&to_text.get()),
         cc: parse_addresses(&cc_text.get()),
     };
-    let previous = StoredValue::new(previous);
-    let series = StoredValue::new(series);
 
     let run = move |out: Output| {
         if busy.get_untracked() {
@@ -289,8 +612,16 @@ pub fn SendPanel(
             to: parse_addresses(&to_text.get_untracked()),
             cc: parse_addresses(&cc_text.get_untracked()),
         };
+        let list = if out == Output::Workbook {
+            Vec::new()
+        } else {
+            files.get_untracked()
+        };
         leptos::task::spawn_local(async move {
-            let r = write(out, env, previous.get_value(), to, Vec::new()).await;
+            let r = match attached(&list).await {
+                Ok(a) => write(out, env, previous.get_value(), to, a).await,
+                Err(e) => Err(e),
+            };
             busy.try_set(false);
             message.try_set(Some(match r {
                 Ok(m) => (true, m),
@@ -409,6 +740,7 @@ pub fn SendPanel(
                 <button type="button" class="button-secondary" id="send-subject-copy" on:click=copy_subject>"件名をコピー"</button>
             </div>
             <p>{mailto_link}</p>
+            <Attachments draft=draft_id previous_draft=previous_draft list=files message=message />
         </section>
     }
 }
