@@ -300,11 +300,12 @@ fn entry_names(book: &AddressBook) -> Vec<String> {
     book.entries.iter().map(|e| e.name.clone()).collect()
 }
 
-/// The `mailto:` URL of the subject and body, when it fits [`MAILTO_MAX`].
-pub fn mailto(report: &Report, to: &Addresses) -> Option<String> {
+/// The `mailto:` URL of the addresses, the subject and the plain-text body — or, when that is
+/// longer than [`MAILTO_MAX`], of the addresses and subject alone (the body is then pasted:
+/// 「メール本文をコピー」). The flag says whether the body is in it.
+pub fn mailto(report: &Report, to: &Addresses) -> (String, bool) {
     let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
     let list = |l: &[String]| l.iter().map(|a| enc(a)).collect::<Vec<_>>().join(",");
-    let body = render::plain_text(report).replace('\n', "\r\n");
     let mut url = format!(
         "mailto:{}?subject={}",
         list(&to.to),
@@ -313,8 +314,15 @@ pub fn mailto(report: &Report, to: &Addresses) -> Option<String> {
     if !to.cc.is_empty() {
         url.push_str(&format!("&cc={}", list(&to.cc)));
     }
-    url.push_str(&format!("&body={}", enc(&body)));
-    (url.len() <= MAILTO_MAX).then_some(url)
+    let body = format!(
+        "&body={}",
+        enc(&render::plain_text(report).replace('\n', "\r\n"))
+    );
+    if url.len() + body.len() <= MAILTO_MAX {
+        url.push_str(&body);
+        return (url, true);
+    }
+    (url, false)
 }
 
 // --- attachments ---------------------------------------------------------------------------
@@ -689,13 +697,16 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
     };
     let mailto_link = move || {
         let to = addresses();
-        match report.with(|r| mailto(r, &to)) {
-            Some(url) => view! { <a class="button-secondary" id="send-mailto" href=url>"メールソフトで開く(本文のみ)"</a> }.into_any(),
-            None => view! {
-                <p class="hint" id="send-mailto-too-long">"本文が長いため、メールソフトへのリンク(mailto:)は使えません。「メール下書き(.eml)」を使ってください。"</p>
-            }
-            .into_any(),
-        }
+        let (url, with_body) = report.with(|r| mailto(r, &to));
+        let hint = (!with_body).then(|| view! {
+            <span class="hint" id="send-mailto-hint">"本文が長く URL に収まらないため、宛先と件名だけを渡します。本文は「メール本文をコピー」で貼り付けるか、「メール下書き(.eml)」を使ってください。"</span>
+        });
+        let label = if with_body {
+            "メールソフトで開く(本文つき)"
+        } else {
+            "メールソフトで開く(宛先・件名のみ)"
+        };
+        view! { <a class="button-secondary" id="send-mailto" href=url>{label}</a>" "{hint} }
     };
     let options = move || {
         book.with(entry_names)

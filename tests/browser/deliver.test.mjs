@@ -184,6 +184,16 @@ test("図5 from the home page, offline: the workbook and an e-mail draft with it
     await page.getByRole("button", { name: "「ioc.txt」を添付から外す" }).click();
     await page.locator(".attachment-list li", { hasText: "ioc.txt" }).waitFor({ state: "detached" });
 
+    // mailto: the addresses and subject (図5's body is too long for a URL: pasted instead).
+    const href = await page.locator("#send-mailto").getAttribute("href");
+    const url = new URL(href);
+    assert.equal(decodeURIComponent(url.pathname), "soc@example.go.jp,cyber@example.go.jp");
+    assert.equal(url.searchParams.get("subject"), subject);
+    assert.equal(url.searchParams.get("cc"), "manager@example.co.jp");
+    assert.equal(url.searchParams.get("body"), null);
+    assert.ok(href.length <= 2000);
+    await page.locator("#send-mailto-hint").waitFor();
+
     // The address book is kept for the next report, in this browser.
     await page.reload();
     await page.locator(".editor").waitFor();
@@ -193,6 +203,50 @@ test("図5 from the home page, offline: the workbook and an e-mail draft with it
     await context.setOffline(false);
     for (const r of requests) assert.ok(!r.url.includes(MARKER) && !r.body.includes(MARKER), `the marker in a request: ${r.url}`);
     assert.deepEqual(log.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a 続報 takes over the previous report's files when asked, and its workbook underlines what changed", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const log = record(page);
+  try {
+    await page.goto(`${server.origin}/app/`);
+    await waitForApp(page);
+    await page.getByLabel("様式ファイル(JSON)を選ぶ").setInputFiles(fixturePath("zu5-incident.json"));
+    await page.waitForURL(/#\/edit\//);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kyoyu-attach-"));
+    await fs.writeFile(path.join(dir, "press-release.pdf"), "%PDF-1.4\n%kyoyu test\n");
+    await page.locator("#attach-input").setInputFiles(path.join(dir, "press-release.pdf"));
+    await page.locator(".attachment-list li", { hasText: "press-release.pdf" }).waitFor();
+    const first = page.url();
+
+    await page.getByRole("button", { name: "続報(第2報)を作成" }).click();
+    await page.waitForURL((u) => u.href !== first && /#\/edit\//.test(u.href));
+    await page.locator(".editor").waitFor();
+    assert.equal(await page.locator(".attachment-list li").count(), 0, "nothing taken over unasked");
+    await page.locator("#attach-carry").click();
+    await page.locator(".attachment-list li", { hasText: "press-release.pdf" }).waitFor();
+    assert.match(await page.locator("#send-message").innerText(), /1件を引き継ぎました/);
+
+    const summary = page.locator("#f-overview-summary");
+    await summary.fill((await summary.inputValue()) + "\n・被害の範囲を特定した。");
+    const xlsx = await download(page, "#send-xlsx");
+    assert.match(xlsx.name, /dai2\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await fs.readFile(xlsx.file));
+    const sheet = book.getWorksheet("情報連絡様式");
+    let changed, unchanged;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).text.endsWith("発生事象の概要")) changed = row.getCell(2);
+      if (row.getCell(1).text === "事象が発生した重要インフラ事業者等名") unchanged = row.getCell(2);
+    });
+    assert.ok(changed.text.endsWith("・被害の範囲を特定した。"));
+    assert.equal(changed.font?.underline, true, "the changed 概要 underlined");
+    assert.ok(!unchanged.font?.underline, "an unchanged entry is not");
+    assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
   }
