@@ -550,7 +550,7 @@ fn Attachments(
                 kyoyu_core::attachments::format_size(kyoyu_core::attachments::MAX_TOTAL_BYTES)
             )}</p>
             <div class="attach-drop" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for="attach-input">"ファイルを選ぶ(またはここにドラッグ&ドロップ)"</label>
+                <label class="label" for="attach-input">"ファイルを選ぶ(またはここにドラッグ&ドロップ)"</label>
                 <input id="attach-input" type="file" multiple aria-describedby="attach-hint" on:change=on_pick />
             </div>
             <ul class="attachment-list">{items}</ul>
@@ -728,24 +728,24 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
                 <p id="send-message" class=if ok { "message message-ok" } else { "message message-error" } role="status">{m}</p>
             })}
             <fieldset class="send-addresses">
-                <legend>"宛先(このブラウザだけに保存され、どこにも送られません。暗号化はされません)"</legend>
-                <label for="send-book">"保存した宛先"</label>
+                <legend class="label">"宛先(このブラウザだけに保存され、どこにも送られません。暗号化はされません)"</legend>
+                <label class="label" for="send-book">"保存した宛先"</label>
                 <select id="send-book" class="select" on:change=move |ev| pick(event_target_value(&ev))>
                     <option value="" selected=move || chosen.get().is_empty()>"(選択してください)"</option>
                     {options}
                 </select>
-                <label for="send-name">"宛先の名前"</label>
+                <label class="label" for="send-name">"宛先の名前"</label>
                 <input id="send-name" class="input" type="text" placeholder="例: 国家サイバー統括室" prop:value=name_text on:input=move |ev| name_text.set(event_target_value(&ev)) />
-                <label for="send-to">"To"</label>
+                <label class="label" for="send-to">"To"</label>
                 <input id="send-to" class="input" type="text" inputmode="email" prop:value=to_text on:input=move |ev| to_text.set(event_target_value(&ev)) />
-                <label for="send-cc">"Cc"</label>
+                <label class="label" for="send-cc">"Cc"</label>
                 <input id="send-cc" class="input" type="text" inputmode="email" prop:value=cc_text on:input=move |ev| cc_text.set(event_target_value(&ev)) />
                 <p>
                     <button type="button" class="button-secondary" id="send-book-save" on:click=save_entry>"この宛先を保存"</button>
                     <button type="button" class="button-secondary" id="send-book-remove" disabled=move || chosen.get().is_empty() on:click=remove_entry>"選んだ宛先を削除"</button>
                 </p>
             </fieldset>
-            <label for="send-subject">"件名"</label>
+            <label class="label" for="send-subject">"件名"</label>
             <div class="send-subject">
                 <input id="send-subject" class="input" type="text" readonly prop:value=subject />
                 <button type="button" class="button-secondary" id="send-subject-copy" on:click=copy_subject>"件名をコピー"</button>

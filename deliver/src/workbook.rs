@@ -29,8 +29,8 @@ use crate::Error;
 /// Column A (labels) and B (values), in Excel's character units.
 const LABEL_WIDTH: f64 = 26.0;
 const VALUE_WIDTH: f64 = 58.0;
-/// The height of one line of 10.5 pt text, in points.
-const LINE_HEIGHT: f64 = 14.0;
+/// The height of one line of 10.5 pt text, in points (游ゴシック has a tall line: 1.7 em).
+const LINE_HEIGHT: f64 = 18.0;
 const FONT: &str = "游ゴシック";
 const FONT_SIZE: f64 = 10.5;
 
