@@ -87,8 +87,7 @@ fn build(report: &Report, previous: Option<&Report>, created: i64) -> Result<Vec
         w.section(s, form.title)?;
     }
     if w.rebuilt {
-        let f = w.f.note.clone();
-        w.merged(spec::REBUILT_LEGEND, &f, 9.0)?;
+        w.merged(spec::REBUILT_LEGEND, Row::Note)?;
     }
     book.save_to_buffer()
 }
@@ -133,6 +132,15 @@ impl Formats {
     }
 }
 
+/// What a row across the sheet is.
+#[derive(Clone, Copy)]
+enum Row {
+    Title,
+    Heading,
+    SubHeading,
+    Note,
+}
+
 struct Writer<'a> {
     sheet: &'a mut Worksheet,
     row: u32,
@@ -144,8 +152,14 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// One row across both columns (merged), as high as its wrapped text in `size` pt.
-    fn merged(&mut self, text: &str, format: &Format, size: f64) -> Result<(), XlsxError> {
+    /// One row across both columns (merged), as high as its wrapped text.
+    fn merged(&mut self, text: &str, row: Row) -> Result<(), XlsxError> {
+        let (format, size) = match row {
+            Row::Title => (&self.f.title, 14.0),
+            Row::Heading => (&self.f.heading, FONT_SIZE),
+            Row::SubHeading => (&self.f.sub_heading, FONT_SIZE),
+            Row::Note => (&self.f.note, 9.0),
+        };
         self.sheet
             .merge_range(self.row, 0, self.row, 1, text, format)?;
         let n = lines(text, (LABEL_WIDTH + VALUE_WIDTH) * FONT_SIZE / size);
@@ -189,48 +203,42 @@ impl Writer<'_> {
     /// `*`, 記載の手引き and the cautions (ランサムウェア), as the paper prints them before
     /// the sections.
     fn head(&mut self, form: &FormSpec, number: u32) -> Result<(), XlsxError> {
-        let (title, heading, sub, note) = (
-            self.f.title.clone(),
-            self.f.heading.clone(),
-            self.f.sub_heading.clone(),
-            self.f.note.clone(),
-        );
         if let Some(d) = form.direction {
-            self.merged(d, &note, 9.0)?;
+            self.merged(d, Row::Note)?;
         }
-        self.merged(&format!("{}(第{number}報)", form.title), &title, 14.0)?;
+        self.merged(&format!("{}(第{number}報)", form.title), Row::Title)?;
         for t in [form.distribution, form.required_note]
             .into_iter()
             .flatten()
         {
-            self.merged(t, &note, 9.0)?;
+            self.merged(t, Row::Note)?;
         }
         if let Some(g) = &form.guide {
-            self.merged(g.heading, &heading, FONT_SIZE)?;
-            self.merged(g.procedures, &sub, FONT_SIZE)?;
-            self.merged(g.procedures_intro, &note, 9.0)?;
+            self.merged(g.heading, Row::Heading)?;
+            self.merged(g.procedures, Row::SubHeading)?;
+            self.merged(g.procedures_intro, Row::Note)?;
             for l in g.laws {
-                self.merged(&format!("・{}", l.text), &note, 9.0)?;
+                self.merged(&format!("・{}", l.text), Row::Note)?;
             }
-            self.merged(g.items, &sub, FONT_SIZE)?;
+            self.merged(g.items, Row::SubHeading)?;
             for (h, t) in &g.item_texts {
                 let text = if h.is_empty() {
                     t.to_string()
                 } else {
                     format!("{h}\n{t}")
                 };
-                self.merged(&text, &note, 9.0)?;
+                self.merged(&text, Row::Note)?;
             }
         }
         if let Some(c) = &form.cautions {
-            self.merged(c.heading, &heading, FONT_SIZE)?;
-            self.merged(c.intro, &note, 9.0)?;
+            self.merged(c.heading, Row::Heading)?;
+            self.merged(c.intro, Row::Note)?;
             for i in &c.items {
-                self.merged(i, &note, 9.0)?;
+                self.merged(i, Row::Note)?;
             }
         }
         for n in &form.notes {
-            self.merged(&spec::note_text(*n), &note, 9.0)?;
+            self.merged(&spec::note_text(*n), Row::Note)?;
         }
         Ok(())
     }
@@ -245,16 +253,16 @@ impl Writer<'_> {
         }
         let heading = self.mark(heading, s.rebuilt);
         if heading != form_name {
-            self.merged(&heading, &self.f.heading.clone(), FONT_SIZE)?;
+            self.merged(&heading, Row::Heading)?;
         }
         for t in &s.intro {
-            self.merged(t, &self.f.note.clone(), 9.0)?;
+            self.merged(t, Row::Note)?;
         }
         for f in &s.fields {
             self.field("", f)?;
         }
         for n in &s.notes {
-            self.merged(&spec::note_text(*n), &self.f.note.clone(), 9.0)?;
+            self.merged(&spec::note_text(*n), Row::Note)?;
         }
         Ok(())
     }
@@ -266,7 +274,7 @@ impl Writer<'_> {
             path::field(base, f.path)
         };
         if let Some(h) = f.heading {
-            self.merged(h, &self.f.sub_heading.clone(), FONT_SIZE)?;
+            self.merged(h, Row::SubHeading)?;
         }
         let label = label(f);
         if f.rebuilt.is_some() {
@@ -289,8 +297,7 @@ impl Writer<'_> {
                 for i in 0..n {
                     self.merged(
                         &format!("{label} — {item_label} {}", i + 1),
-                        &self.f.sub_heading.clone(),
-                        FONT_SIZE,
+                        Row::SubHeading,
                     )?;
                     let b = path::item(&p, i);
                     for sub in item {
