@@ -132,7 +132,8 @@ pub fn Home() -> impl IntoView {
                     let imported = if crate::deliver::is_bundle(&name) {
                         crate::deliver::import_bundle(&bytes, replace).await
                     } else {
-                        drafts::import(&storage::app(), &bytes, &now_rfc3339(), replace).map_err(|e| e.to_string())
+                        drafts::import(&storage::app(), &bytes, &now_rfc3339(), replace)
+                            .map_err(|e| e.to_string())
                     };
                     match imported {
                         Ok(Some(id)) => {

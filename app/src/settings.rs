@@ -49,6 +49,13 @@ pub fn sealed_text(r: &SealReport) -> String {
         "この端末の下書きを暗号化しました(下書き {}件、読み込めないまま残しているデータ {}件、添付ファイル {}件)。次にこのページを開くときはパスフレーズが必要です。",
         r.drafts, r.kept_aside, r.files
     );
+    if !r.named_keys.is_empty() {
+        text.push_str(&format!(
+            "次の {}件は以前の版の kyoyu で作られたため、内容は暗号化しましたが、保存場所の名前(キー)は読めるまま残っています: {}",
+            r.named_keys.len(),
+            r.named_keys.join("、")
+        ));
+    }
     if !r.left_in_clear.is_empty() {
         let items: Vec<String> = r
             .left_in_clear
@@ -290,7 +297,7 @@ mod tests {
             drafts: 2,
             kept_aside: 1,
             files: 3,
-            left_in_clear: vec![],
+            ..SealReport::default()
         };
         let t = sealed_text(&all);
         assert!(t.starts_with("この端末の下書きを暗号化しました(下書き 2件、読み込めないまま残しているデータ 1件、添付ファイル 3件)"), "{t}");
@@ -308,5 +315,11 @@ mod tests {
             "{t}"
         );
         assert!(!sealed_notice(&some).ok);
+        let named = SealReport {
+            named_keys: vec!["kyoyu.draft.acme-1".into()],
+            ..SealReport::default()
+        };
+        assert!(sealed_text(&named)
+            .contains("保存場所の名前(キー)は読めるまま残っています: kyoyu.draft.acme-1"));
     }
 }

@@ -405,3 +405,147 @@ fn write_print_documents() {
         std::fs::write(format!("{dir}/{name}.txt"), plain_text(&report)).unwrap();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Print reads the specification
+
+/// Every field of the specification, group items included, with its full pattern.
+fn spec_fields(kind: FormKind) -> Vec<(String, &'static FieldSpec, &'static [FieldSpec])> {
+    let mut out = Vec::new();
+    for s in spec::sections(kind) {
+        for f in &s.fields {
+            out.push((f.path.to_string(), f, s.fields.as_slice()));
+            // A group printed without a label (the rows of 事実経過) prints its items as bare lines.
+            if let (FieldKind::Group { item, .. }, false) = (&f.kind, f.paper_label().is_empty()) {
+                out.extend(
+                    item.iter()
+                        .map(|i| (format!("{}[].{}", f.path, i.path), i, item.as_slice())),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_label_of_the_specification_is_in_the_print_of_a_filled_fixture() {
+    for (name, report) in fixtures() {
+        let kind = report.kind();
+        let html = print_html(&report, &[]);
+        for s in spec::sections(kind) {
+            assert!(
+                html.contains(&esc(&s.heading())) || s.is_head() && html.contains(&esc(s.title)),
+                "{name}: heading {} not printed",
+                s.heading()
+            );
+        }
+        for (p, f, siblings) in spec_fields(kind) {
+            let last = p.rsplit(['.', ']']).next().unwrap_or("");
+            if spec::is_option_detail(siblings, last) || spec::is_option_detail(siblings, &p) {
+                continue; // printed beside its option (「続報(前回報告: …)」)
+            }
+            let label = f.paper_label();
+            assert!(
+                html.contains(&esc(label)),
+                "{name}: the label of {p} 「{label}」 is not printed"
+            );
+        }
+        let form = spec::form(kind);
+        for n in &form.notes {
+            assert!(
+                html.contains(&esc(n.text)),
+                "{name}: note {} not printed",
+                n.mark
+            );
+        }
+    }
+}
+
+#[test]
+fn every_path_print_marks_is_a_field_of_the_specification() {
+    for (name, report) in fixtures() {
+        let kind = report.kind();
+        let html = print_html(&report, &[]);
+        let mut n = 0;
+        for part in html.split("data-path=\"").skip(1) {
+            let p = &part[..part.find('"').unwrap()];
+            let known = spec::find(kind, p).is_some()
+                || path::first_index(p).is_some()
+                    && spec::find(kind, path::pattern(p).trim_end_matches("[]")).is_some();
+            assert!(
+                known,
+                "{name}: print marks {p}, which is not in the specification"
+            );
+            n += 1;
+        }
+        assert!(n >= 15, "{name}: {n} paths");
+    }
+}
+
+/// Item 6 — 事実経過(時系列) prints as on the form: the heading and the text under it, rows as
+/// lines of the same box (no table of its own).
+#[test]
+fn the_history_of_a_common_form_prints_as_a_free_text() {
+    let mut report = fixture("ddos-three-attacks.json");
+    let html = print_html(&report, &[]);
+    assert!(html.contains("(3)事実経過(時系列)"));
+    assert!(
+        !html.contains("fp-timeline\""),
+        "no timeline table on a 共通様式"
+    );
+    assert!(html.contains("fp-timeline-lines"));
+    if let Report::Ddos(r) = &mut report {
+        r.timeline.clear();
+        r.timeline_text = "10月14日 8時頃から攻撃を受けた。\n10時に収束。".into();
+    }
+    let html = print_html(&report, &[]);
+    assert!(html.contains("10月14日 8時頃から攻撃を受けた。\n10時に収束。"));
+}
+
+/// Item 7 — システムの稼働状況 on the 共通様式: 「(影響無し/停止中/一部稼働中/復旧済)」, no □.
+#[test]
+fn system_status_of_a_common_form_prints_as_a_bracketed_list() {
+    let report = fixture("ransomware.json");
+    let html = print_html(&report, &[]);
+    let at = html.find(r#"data-path="systems.status""#).unwrap();
+    let part = &html[at..at + html[at..].find("</span>)").unwrap()];
+    assert!(!part.contains('□') && !part.contains('■'), "{part}");
+    let text: String = {
+        let mut t = String::new();
+        let mut tag = false;
+        for c in html[at..].chars().skip_while(|c| *c != '>').skip(1) {
+            match c {
+                '<' => tag = true,
+                '>' => tag = false,
+                _ if !tag => t.push(c),
+                _ => {}
+            }
+            if t.ends_with(')') {
+                break;
+            }
+        }
+        t
+    };
+    assert_eq!(text, "(影響無し/停止中/一部稼働中/復旧済)");
+    assert!(
+        html.contains(r#"class="fp-chosen">一部稼働中<"#),
+        "the chosen status is marked"
+    );
+}
+
+/// Items 8, 9, 11 on paper: the mark of rebuilt wording and its legend, the 届出先 and the laws,
+/// the ATT&CK ids.
+#[test]
+fn rebuilt_wording_the_addressee_and_attack_ids_are_printed() {
+    let report = fixture("ddos-three-attacks.json");
+    let html = print_html(&report, &[]);
+    assert!(html.contains("攻撃されているサービス・アプリケーション<sup class=\"fp-rebuilt\""));
+    assert!(html.contains(&esc(spec::REBUILT_LEGEND)));
+    assert!(html.contains("(3)本様式の届出先・報告の根拠規定等"));
+    assert!(html.contains("経済産業省 産業保安・安全グループ 電力安全課"));
+    assert!(html.contains("・電気関係報告規則第3条、第3条の2"));
+    assert!(html.contains("Direct Network Flood (T1498-001)"));
+    // 6. その他 follows 5., as 「1から6まで」 says.
+    assert!(html.find("6.その他(有効な対策等)").unwrap() > html.find("5.今後の対応").unwrap());
+    assert!(!html.contains("7."), "the DDoS form has no 7.");
+}

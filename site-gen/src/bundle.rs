@@ -45,19 +45,39 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
     } else {
         None
     };
-    Ok(AppBundle { js: app.js, wasm: app.wasm, optimised, deliver })
+    Ok(AppBundle {
+        js: app.js,
+        wasm: app.wasm,
+        optimised,
+        deliver,
+    })
 }
 
 /// `cargo build` of one package for wasm32 (its own invocation, so that the features of one
 /// module never enlarge the other), wasm-bindgen, then wasm-opt. `artifact` is the name of
 /// the .wasm cargo writes (a library's name has `_` for `-`); the glue is named `package`.
-fn build_module(root: &Path, package: &str, artifact: &str, folder: &str) -> Result<(WasmModule, String)> {
+fn build_module(
+    root: &Path,
+    package: &str,
+    artifact: &str,
+    folder: &str,
+) -> Result<(WasmModule, String)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     let profile = profile();
     let status = Command::new(&cargo)
         .current_dir(root)
-        .args(["build", "-p", package, "--target", TARGET, "--profile", &profile])
+        .args([
+            "build",
+            "-p",
+            package,
+            "--target",
+            TARGET,
+            "--profile",
+            &profile,
+        ])
         .arg("--target-dir")
         .arg(&target_dir)
         .status()
@@ -65,8 +85,15 @@ fn build_module(root: &Path, package: &str, artifact: &str, folder: &str) -> Res
     if !status.success() {
         bail!("{folder} のビルドに失敗しました (cargo build -p {package} --target {TARGET} --profile {profile})");
     }
-    let dir = if profile == "dev" { "debug" } else { profile.as_str() };
-    let wasm_in = target_dir.join(TARGET).join(dir).join(format!("{artifact}.wasm"));
+    let dir = if profile == "dev" {
+        "debug"
+    } else {
+        profile.as_str()
+    };
+    let wasm_in = target_dir
+        .join(TARGET)
+        .join(dir)
+        .join(format!("{artifact}.wasm"));
     let tmp = target_dir.join(format!("{package}-bindgen"));
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp)?;
@@ -86,8 +113,16 @@ fn build_module(root: &Path, package: &str, artifact: &str, folder: &str) -> Res
             let out = tmp.join(format!("{package}_opt.wasm"));
             let st = Command::new(&wasm_opt)
                 .arg(&wasm_path)
-                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-                       "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "-o"])
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-mutable-globals",
+                    "--enable-reference-types",
+                    "--enable-multivalue",
+                    "-o",
+                ])
                 .arg(&out)
                 .status()
                 .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
@@ -102,22 +137,34 @@ fn build_module(root: &Path, package: &str, artifact: &str, folder: &str) -> Res
             "wasm-opt なし".into()
         }
     };
-    let module = WasmModule { js: std::fs::read(tmp.join(format!("{package}.js")))?, wasm: std::fs::read(&wasm_path)? };
+    let module = WasmModule {
+        js: std::fs::read(tmp.join(format!("{package}.js")))?,
+        wasm: std::fs::read(&wasm_path)?,
+    };
     Ok((module, optimised))
 }
 
 /// Installs the wasm32 target through rustup when it is missing.
 fn ensure_wasm_target() -> Result<()> {
-    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output().context("rustc が見つかりません")?;
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .context("rustc が見つかりません")?;
     let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
-    if Path::new(&sysroot).join("lib/rustlib").join(TARGET).is_dir() {
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(TARGET)
+        .is_dir()
+    {
         return Ok(());
     }
     if Command::new("rustup").arg("--version").output().is_err() {
         bail!("Rust の {TARGET} ターゲットがありません。rustup をインストールするか、お使いの Rust に {TARGET} の標準ライブラリを追加してください。");
     }
     eprintln!("site-gen: {TARGET} ターゲットがないため rustup target add {TARGET} を実行します");
-    let st = Command::new("rustup").args(["target", "add", TARGET]).status()?;
+    let st = Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .status()?;
     if !st.success() {
         bail!("rustup target add {TARGET} に失敗しました");
     }
@@ -131,5 +178,7 @@ fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
         return Some(local);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("wasm-opt")).find(|p| p.exists())
+    std::env::split_paths(&path)
+        .map(|d| d.join("wasm-opt"))
+        .find(|p| p.exists())
 }

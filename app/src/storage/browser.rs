@@ -124,14 +124,27 @@ impl Store for LocalStore {
     }
 
     fn set(&self, key: &str, text: &str) -> Result<(), StorageError> {
-        local()?;
-        // Every entry is JSON: written as it is (gloo's `set` serializes its value).
-        let raw = serde_json::value::RawValue::from_string(text.to_string())
-            .map_err(|e| StorageError::Corrupt(e.to_string()))?;
-        LocalStorage::set(key, &raw).map_err(|e| match e {
-            GlooError::JsError(js) if is_quota(&js.name) => StorageError::QuotaExceeded,
-            GlooError::JsError(js) => StorageError::Unavailable(js.name),
-            other => StorageError::Unavailable(other.to_string()),
+        let storage = local()?;
+        // Entries are JSON, written as they are (gloo's `set` serializes its value); only a
+        // kept-aside entry given back in clear may not be JSON, and is written as it was.
+        let failed = match serde_json::value::RawValue::from_string(text.to_string()) {
+            Ok(raw) => match LocalStorage::set(key, &raw) {
+                Ok(()) => return Ok(()),
+                Err(GlooError::JsError(js)) => js.name,
+                Err(other) => return Err(StorageError::Unavailable(other.to_string())),
+            },
+            Err(_) => match storage.set_item(key, text) {
+                Ok(()) => return Ok(()),
+                Err(e) => Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .unwrap_or_default(),
+            },
+        };
+        Err(if is_quota(&failed) {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::Unavailable(failed)
         })
     }
 

@@ -94,6 +94,14 @@ pub fn key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
+/// Whether `id` is a random id as [`Storage::new_id`] makes them (32 hex digits).
+pub fn is_random_id(id: &str) -> bool {
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// The draft id of a storage key.
 pub fn id_of(key: &str) -> &str {
     key.strip_prefix(DRAFT_PREFIX).unwrap_or(key)
@@ -256,6 +264,9 @@ pub struct SealReport {
     pub files: usize,
     /// What stays in clear, and why (a storage key or file name, and the error).
     pub left_in_clear: Vec<(String, StorageError)>,
+    /// Keys not made of a random id (written by an earlier version, e.g. from a file's series
+    /// id): their contents are sealed, their names stay readable.
+    pub named_keys: Vec<String>,
 }
 
 /// A text kept in memory while encryption is on.
@@ -264,14 +275,12 @@ struct Opened {
 }
 
 /// The storage layer: drafts, files, encryption at rest, with the rules of the module doc.
-/// (Some of the file methods wait for the attachments of the editor, and some accessors serve
-/// only the native tests.)
-#[cfg_attr(not(test), allow(dead_code))]
 pub struct Storage<S: Store, F: FileStore, C: Crypto> {
     store: S,
     files: F,
     crypto: C,
     /// The clock (RFC 3339), for `added_at`.
+    #[cfg_attr(not(test), allow(dead_code))] // read by put_file
     now: fn() -> String,
     key: RefCell<Option<C::Key>>,
     opened: RefCell<HashMap<String, Opened>>,
@@ -282,7 +291,6 @@ pub struct Storage<S: Store, F: FileStore, C: Crypto> {
     held: RefCell<HashMap<String, Draft>>,
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     pub fn new(store: S, files: F, crypto: C, now: fn() -> String) -> Self {
         Storage {
@@ -298,11 +306,13 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
         }
     }
 
-    /// The raw text store (what the browser holds, for tests and the rescue of entries).
+    /// The raw text store (what the browser would hold).
+    #[cfg(test)]
     pub fn raw(&self) -> &S {
         &self.store
     }
 
+    #[cfg(test)]
     pub fn raw_files(&self) -> &F {
         &self.files
     }
@@ -589,11 +599,6 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
         self.held.borrow().get(id).cloned()
     }
 
-    /// The ids of the drafts with a held edit.
-    pub fn held_ids(&self) -> Vec<String> {
-        self.held.borrow().keys().cloned().collect()
-    }
-
     /// Removes one draft (and its held edit; its files are removed by
     /// [`Storage::delete_files_of`]).
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
@@ -668,6 +673,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     // --- files ---------------------------------------------------------------------------
 
     /// Stores `bytes` for draft `draft` under a new random key.
+    #[cfg_attr(not(test), allow(dead_code))] // for the attachments of the editor
     pub async fn put_file(
         &self,
         draft: &str,
@@ -736,6 +742,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     }
 
     /// A stored file, if its key exists.
+    #[cfg_attr(not(test), allow(dead_code))] // for the attachments of the editor
     pub async fn get_file(&self, key: &str) -> Result<Option<StoredFile>, StorageError> {
         match self.files.get(key).await? {
             Some(raw) => Ok(Some(self.open_file(raw).await?)),
@@ -744,6 +751,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     }
 
     /// The files of a draft, in the order they were added.
+    #[cfg_attr(not(test), allow(dead_code))] // for the attachments of the editor
     pub async fn list_files(&self, draft: &str) -> Result<Vec<FileMeta>, StorageError> {
         let mut out = Vec::new();
         for raw in self.files.list(Some(draft)).await? {
@@ -753,6 +761,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
         Ok(out)
     }
 
+    #[cfg_attr(not(test), allow(dead_code))] // for the attachments of the editor
     pub async fn delete_file(&self, key: &str) -> Result<(), StorageError> {
         self.files.delete(key).await
     }
@@ -814,6 +823,9 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             }
         };
         for k in keys {
+            if !is_random_id(id_of(&k)) {
+                report.named_keys.push(k.clone());
+            }
             let raw = match self.store.get(&k) {
                 Ok(Some(raw)) => raw,
                 Ok(None) => continue,

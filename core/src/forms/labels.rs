@@ -27,6 +27,7 @@
 
 use std::sync::OnceLock;
 
+use super::path::FieldPath;
 use super::spec::{self, FieldKind, FieldSpec, Section};
 use super::{path, FormKind};
 
@@ -244,10 +245,15 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
 /// The objects above `field_path` (relative to `base`): `header`, `header.contact` above
 /// `header.contact.email`.
 fn objects_above(base: &str, field_path: &str) -> Vec<String> {
-    let parts: Vec<&str> = field_path.split('.').collect();
-    (1..parts.len())
-        .map(|n| path::field(base, &parts[..n].join(".")))
-        .collect()
+    let base = FieldPath::parse(base).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut at = FieldPath::parse(field_path).and_then(|p| p.parent());
+    while let Some(p) = at.filter(|p| !p.is_root()) {
+        out.push(base.join(&p).to_string());
+        at = p.parent();
+    }
+    out.reverse();
+    out
 }
 
 fn table(kind: FormKind) -> &'static [Field] {
@@ -301,7 +307,12 @@ pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
     // Rows first by index, then by field: key (position of the list, indexes, position).
     match indexes.first() {
         Some(_) => {
-            let list = &p[..p.find('[').unwrap_or(p.len())];
+            // The list: the path up to its first index (`attacks` of `attacks[1].source.ip`).
+            let list = parsed
+                .as_ref()
+                .map(|fp| fp.list().to_string())
+                .unwrap_or_default();
+            let list = list.as_str();
             let list_pos = table
                 .iter()
                 .position(|fl| fl.path == list)

@@ -134,6 +134,17 @@ impl FieldPath {
         self.0.len() >= ancestor.0.len() && self.0[..ancestor.0.len()] == ancestor.0[..]
     }
 
+    /// The path up to its first list index: the list (`attacks` of `attacks[1].source.ip`).
+    pub fn list(&self) -> FieldPath {
+        FieldPath(
+            self.0
+                .iter()
+                .take_while(|s| matches!(s, Segment::Name(_)))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// The path without its last step (`header.contact.email` → `header.contact`).
     pub fn parent(&self) -> Option<FieldPath> {
         let n = self.0.len().checked_sub(1)?;

@@ -44,7 +44,7 @@
 use std::sync::OnceLock;
 
 use super::{path::FieldPath, FormKind};
-use crate::taxonomy::laws;
+use crate::taxonomy::{causes, events, laws};
 use crate::taxonomy::{
     ddos as tx_ddos, ransomware as tx_ransom, wording, Cause, Choice, CommonOutlook,
     DdosAttackType, EventType, ExternalInvestigation, Importance, IncidentOutlook, LeakAnnex,
@@ -519,7 +519,9 @@ pub fn tlp_scope(kind: FormKind, tlp: Tlp) -> String {
 
 /// 「※2 最初に…」「(注)報告を…」 — a note as the forms print it.
 pub fn note_text(n: Note) -> String {
-    if n.mark.starts_with('(') {
+    if n.mark.is_empty() {
+        n.text.to_string()
+    } else if n.mark.starts_with('(') {
         format!("{}{}", n.mark, n.text)
     } else {
         format!("{} {}", n.mark, n.text)
@@ -550,6 +552,23 @@ fn importance_options(kind: FormKind) -> Vec<Opt> {
             _ => i.report_meaning(),
         })
     })
+}
+
+/// 重要度 of 情報連絡様式 and 情報提供様式: the paper prints the options alone.
+fn importance(kind: FormKind) -> FieldSpec {
+    field_of(
+        "header.importance",
+        "重要度",
+        FieldKind::Choice(importance_options(kind)),
+    )
+    .printed("")
+}
+
+/// 第N報* of 情報連絡様式 and 情報提供様式, printed 「(第 N 報*)」 under the title.
+fn report_number() -> FieldSpec {
+    field_of("header.report_number", "第N報", FieldKind::Number)
+        .req()
+        .printed("")
 }
 
 /// The laws and guidelines of 記載の手引き (1).
@@ -601,6 +620,16 @@ fn timeline(label: &'static str) -> FieldSpec {
 // 情報連絡様式 (図4)
 // ---------------------------------------------------------------------------------------------
 
+/// ② as a table: 表1's two first columns, then the check column of the form.
+const CAUSE_COLUMNS: [&str; 3] = [
+    causes::TABLE1_HEADINGS[0],
+    causes::TABLE1_HEADINGS[1],
+    "チェック(複数選択可)",
+];
+
+/// The heads of the ◆ table of 情報連絡様式 and 情報提供様式.
+const CONTENT_COLUMNS: [&str; 2] = ["項目", "情報の内容"];
+
 fn incident() -> FormSpec {
     let kind = FormKind::Incident;
     FormSpec {
@@ -628,8 +657,8 @@ fn incident_sections() -> Vec<Section> {
             "",
             kind.name(),
             vec![
-                field_of("header.importance", "重要度", FieldKind::Choice(importance_options(kind))),
-                field_of("header.report_number", "第N報", FieldKind::Number).req(),
+                importance(kind),
+                report_number(),
                 text("header.identifier", "識別番号").req().aside("(※第1報の識別番号は空欄)"),
                 // 図4 prints no `*` here (図5, the worked example, does): the blank form rules.
                 datetime("header.reported_at", "情報連絡日時")
@@ -664,33 +693,33 @@ fn incident_sections() -> Vec<Section> {
             "発生した事象の類型",
             vec![field_of(
                 "event_type",
-                "事象の類型",
+                events::HEADINGS[0],
                 FieldKind::Choice(with::<EventType>(|e, o| {
                     o.group = Some(e.class().label());
                     o.aside = e.example();
                     o.help = e.example();
                 })),
             )
-            .columns(&["事象の類型", "事象の例", "チェック(1つのみ選択(※2))"])
+            .columns(&events::HEADINGS)
             .help("最初に明らかとなった事象を選択。")],
         )
-        .notes(&[crate::taxonomy::events::NOTE_SELECT_ONE, crate::taxonomy::events::NOTE_LEADING_TO]),
+        .notes(&[events::NOTE_SELECT_ONE, events::NOTE_LEADING_TO]),
         section(
             "②",
             "上記事象における原因の類型",
             vec![field_of(
                 "causes",
-                "原因",
+                CAUSE_COLUMNS[1],
                 FieldKind::Choices(with::<Cause>(|c, o| {
                     o.group = Some(c.group().label());
                     o.help = Some(c.description());
                 })),
             )
-            .columns(&["原因の類型", "原因", "チェック(複数選択可)"])
+            .columns(&CAUSE_COLUMNS)
             .help("発生原因について選択する。複数選択可。")],
         ),
         section("◆", "情報連絡の内容(※4)", vec![field_of("header.annex", "別紙有無", one::<YesNo>()).req()])
-            .columns(&["項目", "情報の内容"]),
+            .columns(&CONTENT_COLUMNS),
         section(
             "③",
             "分野名",
@@ -821,8 +850,11 @@ fn guide(kind: FormKind) -> Guide {
 
 fn common_head(kind: FormKind) -> Vec<Section> {
     let mut head = vec![
-        datetime("header.reported_at", "報告日時"),
-        text("header.addressee", "宛先(報告先機関の長)").aside("(報告先機関の長)殿"),
+        // The form prints the date and the addressee without a label.
+        datetime("header.reported_at", "報告日時").printed(""),
+        text("header.addressee", "宛先(報告先機関の長)")
+            .printed("")
+            .aside("(報告先機関の長)殿"),
         field_of(
             "header.new_or_follow_up",
             "新規又は続報の別",
@@ -841,11 +873,15 @@ fn common_head(kind: FormKind) -> Vec<Section> {
                 .aside("※個人情報保護委員会より通知されている場合"),
         );
     }
-    head.push(field_of(
-        "header.report_number",
-        "第N報(kyoyuの通し番号)",
-        FieldKind::Number,
-    ));
+    head.push(
+        field_of(
+            "header.report_number",
+            "第N報(kyoyuの通し番号)",
+            FieldKind::Number,
+        )
+        // Not on the paper form: kyoyu's count within the series.
+        .printed(""),
+    );
     vec![
         section("", kind.name(), head),
         section(
@@ -906,6 +942,7 @@ fn history(number: &'static str) -> Vec<FieldSpec> {
     vec![
         multi("timeline_text", "事実経過(時系列)").num(number),
         timeline("事実経過の行(日時・事象)")
+            .printed("")
             .help("様式では自由記述欄です。上の欄に文章で書くか、日時ごとの行で書いてください(両方でも構いません)。"),
     ]
 }
@@ -977,10 +1014,20 @@ fn ddos() -> FormSpec {
     }
 }
 
+/// The example of T1499-002, which the seed prints but garbles (l.424: only 「…攻撃等)」 is
+/// legible): rebuilt from the technique's own description (floods of requests that exhaust a
+/// service, HTTP floods first among them).
+const SERVICE_EXHAUSTION_EXAMPLE: &str = "HTTPフラッド攻撃等";
+
 fn attack_types() -> Vec<Opt> {
     with::<DdosAttackType>(|a, o| {
         if let Some(ja) = a.japanese_name() {
-            let ex = a.example().map(|e| format!("({e})")).unwrap_or_default();
+            let ex = a
+                .example()
+                .or((a == DdosAttackType::ServiceExhaustionFlood)
+                    .then_some(SERVICE_EXHAUSTION_EXAMPLE))
+                .map(|e| format!("({e})"))
+                .unwrap_or_default();
             // The form prints the Japanese name, its example, then the ATT&CK technique.
             o.label = leak(format!("{ja}{ex} {} ({})", a.label(), a.id()));
         }
@@ -1044,8 +1091,7 @@ fn ddos_sections() -> Vec<Section> {
                     add_label: "攻撃を追加(別の表を作成)",
                     item_label: "攻撃",
                 },
-            )
-            .help(tx_ddos::ONE_TABLE_PER_ATTACK)],
+            )],
         )
         .intro(&[tx_ddos::ONE_TABLE_PER_ATTACK])
         .notes(&[Note {
@@ -1198,12 +1244,8 @@ fn advisory_sections() -> Vec<Section> {
             "",
             kind.name(),
             vec![
-                field_of(
-                    "header.importance",
-                    "重要度",
-                    FieldKind::Choice(importance_options(kind)),
-                ),
-                field_of("header.report_number", "第N報", FieldKind::Number).req(),
+                importance(kind),
+                report_number(),
                 text("header.identifier", "識別番号").req(),
                 datetime("header.provided_at", "情報提供日時").req(),
                 field_of(
@@ -1240,7 +1282,7 @@ fn advisory_sections() -> Vec<Section> {
             "情報提供の内容",
             vec![field_of("header.annex", "別紙有無", one::<YesNo>()).req()],
         )
-        .columns(&["項目", "情報の内容"]),
+        .columns(&CONTENT_COLUMNS),
         section("①", "概要", vec![multi("overview", "概要")]).part(threat),
         section("②", "対象", vec![multi("target", "対象")]).part(threat),
         section("③", "対処方針", vec![multi("response", "対処方針")]),

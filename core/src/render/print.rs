@@ -253,8 +253,18 @@ impl P<'_> {
                 }
             };
         }
-        let inline =
-            opts.len() <= 4 && opts.iter().all(|o| o.aside.is_none() && o.detail.is_none());
+        let plain = opts.iter().all(|o| o.aside.is_none() && o.detail.is_none());
+        if opts.len() > 8 && plain && opts.iter().all(|o| o.group.is_none()) {
+            // A long list the form leaves to be written in (③分野名 「リストから選択」): the
+            // chosen option's name.
+            let names: Vec<&str> = opts
+                .iter()
+                .filter(|o| self.chosen(p, o.id))
+                .map(|o| o.label)
+                .collect();
+            return html! { span.fp-value.changed[changed] data-path=(p) { (names.join("、")) } };
+        }
+        let inline = opts.len() <= 4 && plain;
         if inline {
             return html! {
                 span.fp-options.changed[changed] data-path=(p) {

@@ -9,20 +9,27 @@
 //!
 //! - **Errors** (block 「送信可能」, see [`ready_to_send`]) are only
 //!   - an empty field that the form marks with `*` — 情報連絡様式 (図4): 第N報, 識別番号 (from
-//!     第2報), 情報連絡日時, 情報連絡元, 情報共有範囲, 別紙有無, 分野名; 情報提供様式 (図7):
-//!     第N報, 識別番号, 情報提供日時, 情報提供先, 情報共有範囲, 別紙有無. The two 共通様式
+//!     第2報), 情報連絡元, 情報共有範囲, 別紙有無, 分野名 (図4 prints no `*` beside 情報連絡日時 —
+//!     図5, the worked example, does; the blank form rules, so a missing date warns); 情報提供様式
+//!     (図7): 第N報, 識別番号, 情報提供日時, 情報提供先, 情報共有範囲, 別紙有無. The two 共通様式
 //!     (図4-1, 図4-2) mark no field with `*`: nothing on them is required;
 //!   - a 識別番号 filled in on 第1報 of 情報連絡様式 (「※第1報の識別番号は空欄」: the number
 //!     is assigned by 国家サイバー統括室);
-//!   - a value that cannot be what it claims to be: 法人番号 (length, digits, check digit),
-//!     e-mail address, IP address / CIDR, port, a date that is not 西暦 or cannot be read,
-//!     an unknown 根拠規定 id.
+//!   - on 情報連絡様式 and 情報提供様式, a value that cannot be what it claims to be: e-mail
+//!     address, a date that is not 西暦 or cannot be read; on every form, an unknown 根拠規定 id.
+//!     The 共通様式 say any item may be written in part (※1: 「全ての項目を記入する必要はなく、
+//!     報告をしようとする時点で把握している範囲で」): there a value of the wrong shape — 和暦, a
+//!     法人番号 whose check digit fails, a masked IP address or port (「XX.XX.XX.XX」) — warns.
 //! - **Warnings** (worth a look, never blocking): the order of times (発生 ≤ 判明/発覚 — 図5
 //!   itself has 判明 before 発生; 攻撃開始 ≤ 攻撃収束; timeline rows; a time after the report's
 //!   own date; a time in the future when the caller passes `now`), 「1つのみ選択」 of
 //!   情報連絡様式 ① left unticked, a choice that asks for its detail without the detail
-//!   (その他, 済/予定有, 実施済/実施予定, 共有等を希望しない, 続報), フリガナ not in katakana,
-//!   a telephone number of an odd shape.
+//!   (その他, 済/予定有, 実施済/実施予定, 共有等を希望しない, 続報), a 報道発表 済 with neither a
+//!   別紙 nor a link (手引書 2.3(3)), ランサムウェア 別紙1–3 without the 漏えい等報告 chosen as
+//!   根拠規定 or the other way round (記載の手引き (2) ②–④), フリガナ not in katakana, a
+//!   telephone number of an odd shape.
+//!
+//! Messages name the field by its label in the form's specification ([`field_label`]).
 //!
 //! Core has no clock: [`validate`] skips the 「未来の日時」 check; [`validate_at`] takes `now`.
 //! Nothing here panics, whatever the report holds.
@@ -381,6 +388,11 @@ impl Out {
     }
 }
 
+/// A field's own label in the form's specification (「攻撃開始」).
+fn label_of(kind: FormKind, path: &str) -> &str {
+    crate::forms::spec::field(kind, path).map_or(path, |f| f.label)
+}
+
 /// Appended to a finding that the 共通様式' ※1 turns from an error into a warning.
 const PARTIAL_NOTE: &str =
     "(共通様式では把握している範囲での記載で構いません(※1)。送信は妨げません。)";
@@ -501,11 +513,12 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
 
     // ⑦ 推移等
     let n = o.name("timeline");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
         &n,
-        reported.map(|w| (w, "情報連絡日時")),
+        reported.map(|w| (w, rl.as_str())),
     );
 
     // ⑦ 対外的な対応状況
@@ -650,11 +663,12 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
     );
 
     let n = o.name("timeline_text");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
         &n,
-        reported.map(|w| (w, "報告日時")),
+        reported.map(|w| (w, rl.as_str())),
     );
 
     for (i, a) in r.attacks.iter().enumerate() {
@@ -676,13 +690,17 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
                 }
             }
         };
-        let start = at(&mut o, &a.started_at, "started_at", "攻撃開始");
-        let end = at(&mut o, &a.ended_at, "ended_at", "攻撃収束");
+        let (started, ended) = (
+            label_of(FormKind::Ddos, "attacks[].started_at"),
+            label_of(FormKind::Ddos, "attacks[].ended_at"),
+        );
+        let start = at(&mut o, &a.started_at, "started_at", started);
+        let end = at(&mut o, &a.ended_at, "ended_at", ended);
         if let (Some(s), Some(e)) = (start, end) {
             if !s.precedes(e) {
                 o.warning(
                     path::field(&base, "ended_at"),
-                    format!("{n}攻撃収束が攻撃開始より前になっています。日時を確かめてください。"),
+                    format!("{n}{ended}が{started}より前になっています。日時を確かめてください。"),
                 );
             }
         }
@@ -794,11 +812,12 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
     });
 
     let n = o.name("timeline_text");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
         &n,
-        reported.map(|w| (w, "報告日時")),
+        reported.map(|w| (w, rl.as_str())),
     );
 
     publication(&mut o, &r.publication);

@@ -1,306 +1,91 @@
-//! The TLP:CLEAR advisories (情報提供様式, 図7): loading `content/advisories/` through the TLP
-//! gate, their pages, the Atom feed and a STIX 2.1 bundle per report.
-//!
-//! **The gate fails closed.** An advisory is published only when its file says exactly
-//! `tlp = "CLEAR"`. Anything else — another TLP, no TLP, `clear`, `"CLEAR "`, `TLP:CLEAR`,
-//! TLP 1.0's `WHITE`, a file that does not parse, a core validation error — stops the build
-//! with the file and the line, and (the build being atomic) nothing is written.
-//! `content/advisory-drafts/` is never read.
+//! The pages of the TLP:CLEAR advisories (情報提供様式, 図7) that passed the gate
+//! ([`crate::gate`]), the Atom feed and a STIX 2.1 bundle per report.
 //!
 //! URLs: `/advisories/` (the latest report of each series, newest first),
 //! `/advisories/sector/<sector>/`, `/advisories/<識別番号>/` (the latest report),
 //! `/advisories/<識別番号>/<N>/` (第N報), `/advisories/<識別番号>/<N>/stix.json`,
 //! `/advisories/feed.atom`.
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
 use anyhow::{anyhow, Result};
 use atom_syndication as atom;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use kyoyu_core::advisory_file::{self, Located};
-use kyoyu_core::forms::{Advisory, Report};
+use kyoyu_core::advisory_file;
+use kyoyu_core::forms::Report;
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
-use kyoyu_core::validate::validate_advisory;
 
-use super::{Built, Site};
-use crate::error::{ContentError, ContentErrors};
-use crate::layout::{page, Assets, NavLink, Page};
-use crate::output::Staging;
-
-/// The folder of published advisories, inside the content folder.
-pub const FOLDER: &str = "advisories";
-/// The folder of drafts, inside the content folder: never read by the publisher.
-pub const DRAFTS: &str = "advisory-drafts";
+use crate::gate::{jst, sectors_of};
+pub use crate::gate::{Advisories, Published, Series};
+use crate::layout::{Assets, NavLink, Page, Sidebar};
+use crate::render::{self, Site};
+use crate::search::Doc;
 
 /// The OASIS TLP 2.0 extension definition and its TLP:CLEAR marking definition.
 pub const TLP2_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 pub const TLP2_CLEAR: &str = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
 
-/// One published report (第N報) of an advisory.
-#[derive(Debug, Clone)]
-pub struct Published {
-    pub file: PathBuf,
-    pub advisory: Advisory,
-    /// 情報提供日時 in Japan time.
-    pub at: DateTime<FixedOffset>,
-}
-
-impl Published {
-    pub fn id(&self) -> &str {
-        &self.advisory.header.identifier
-    }
-    pub fn number(&self) -> u32 {
-        self.advisory.header.report_number
-    }
-    pub fn url(&self) -> String {
-        format!("/advisories/{}/{}/", self.id(), self.number())
-    }
-    pub fn stix_url(&self) -> String {
-        format!("{}stix.json", self.url())
-    }
-    /// The subject: the first sentence of ① 概要 (the form has no 件名).
-    pub fn subject(&self) -> String {
-        subject(&self.advisory)
-    }
-}
-
-/// The published reports of one 識別番号, 第1報 first.
-#[derive(Debug, Clone)]
-pub struct Series {
-    pub id: String,
-    pub reports: Vec<Published>,
-}
-
-impl Series {
-    pub fn latest(&self) -> &Published {
-        self.reports.last().expect("a series has a report")
-    }
-    pub fn first(&self) -> &Published {
-        &self.reports[0]
-    }
-    pub fn url(&self) -> String {
-        format!("/advisories/{}/", self.id)
-    }
-    /// The sectors of the latest report's 情報提供先.
-    pub fn sectors(&self) -> Vec<Sector> {
-        let mut s: Vec<Sector> = self.latest().advisory.header.recipients.iter().filter_map(|r| r.sector).collect();
-        s.sort();
-        s.dedup();
-        s
-    }
-}
-
-/// Every published advisory: series newest first (by their latest report).
-#[derive(Debug, Clone, Default)]
-pub struct Advisories {
-    pub series: Vec<Series>,
-}
-
-impl Advisories {
-    pub fn report_count(&self) -> usize {
-        self.series.iter().map(|s| s.reports.len()).sum()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading and the gate
-
-/// Reads `<content>/advisories/**/*.md` through the TLP gate. Every problem of every file is
-/// reported (file:line), and any problem fails the whole build.
-pub fn load(content: &Path) -> Result<Advisories> {
-    let root = content.join(FOLDER);
-    if !root.is_dir() {
-        return Ok(Advisories::default());
-    }
-    let mut errors = Vec::new();
-    let mut reports: Vec<(Published, usize)> = Vec::new();
-    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push(ContentError::new(&root, 0, format!("読み込めません: {e}")));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || !name.ends_with(".md") || name.starts_with('.') {
-            continue;
-        }
-        match read(entry.path()) {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.extend(e),
-        }
-    }
-    // One file per (識別番号, 第N報).
-    let mut by_id: BTreeMap<String, Vec<Published>> = BTreeMap::new();
-    let mut seen: BTreeMap<(String, u32), PathBuf> = BTreeMap::new();
-    for (p, number_line) in reports {
-        let key = (p.id().to_string(), p.number());
-        if let Some(first) = seen.get(&key) {
-            errors.push(ContentError::new(
-                &p.file,
-                number_line,
-                format!("識別番号 {} の第{}報は {} にもあります。1つの報告は1つのファイルにしてください。", key.0, key.1, first.display()),
-            ));
-            continue;
-        }
-        seen.insert(key, p.file.clone());
-        by_id.entry(p.id().to_string()).or_default().push(p);
-    }
-    if !errors.is_empty() {
-        return Err(anyhow!(ContentErrors(errors)));
-    }
-    let mut series: Vec<Series> = by_id
-        .into_iter()
-        .map(|(id, mut reports)| {
-            reports.sort_by_key(|r| r.number());
-            Series { id, reports }
-        })
-        .collect();
-    series.sort_by(|a, b| b.latest().at.cmp(&a.latest().at).then_with(|| a.id.cmp(&b.id)));
-    Ok(Advisories { series })
-}
-
-/// Reads one file and applies the gate; returns the report and the line of its `number`.
-fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
-    let err = |line: usize, msg: String| vec![ContentError::new(file, line, msg)];
-    let text = std::fs::read_to_string(file).map_err(|e| err(0, format!("UTF-8 のテキストとして読めません: {e}")))?;
-    let located = advisory_file::parse_located(&text).map_err(|e| err(e.line, e.message))?;
-    gate(&located).map_err(|(line, msg)| err(line, msg))?;
-    let a = &located.advisory;
-    let mut errors = Vec::new();
-    for f in validate_advisory(a, None).into_iter().filter(|f| f.is_error()) {
-        errors.push(ContentError::new(file, located.line_of(&f.path), f.message));
-    }
-    let id = &a.header.identifier;
-    if !id.is_empty() && !url_safe(id) {
-        errors.push(ContentError::new(
-            file,
-            located.line_of("header.identifier"),
-            format!("識別番号「{id}」は URL に使うため、英数字と - _ . だけで書いてください(先頭は英数字)。"),
-        ));
-    }
-    let at = match japan_time(&a.header.provided_at) {
-        Some(at) => Some(at),
-        None => {
-            if errors.is_empty() {
-                errors.push(ContentError::new(
-                    file,
-                    located.line_of("header.provided_at"),
-                    "情報提供日時 date は西暦・24時間表記で \"2025-10-01T10:00\" のように書いてください。",
-                ));
-            }
-            None
-        }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let number_line = located.line_of("header.report_number");
-    Ok((Published { file: file.to_path_buf(), advisory: located.advisory, at: at.expect("checked") }, number_line))
-}
-
-/// The TLP gate: `Ok` only for exactly TLP:CLEAR; otherwise the line to blame and why.
-pub fn gate(located: &Located) -> Result<(), (usize, String)> {
-    match located.advisory.header.tlp {
-        Some(Tlp::Clear) => Ok(()),
-        Some(t) => Err((
-            located.line_of("header.tlp"),
-            format!(
-                "情報共有範囲が {}({})のため公開できません。サイトで公開できるのは tlp = \"CLEAR\"(TLP:CLEAR 公開情報)の情報提供だけです。公開しない情報提供は content/{DRAFTS}/ に置いてください。",
-                t.label(),
-                t.name()
-            ),
-        )),
-        None => Err((
-            1,
-            format!(
-                "情報共有範囲 tlp がありません。公開できるのは tlp = \"CLEAR\" と明記した情報提供だけです。内容が公開情報なら front matter に tlp = \"CLEAR\" を書き、そうでなければ content/{DRAFTS}/ に置いてください。"
-            ),
-        )),
-    }
-}
-
-fn url_safe(id: &str) -> bool {
-    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// `2025-10-01T10:00` (or `2025-10-01`) as Japan time.
-pub fn japan_time(raw: &str) -> Option<DateTime<FixedOffset>> {
-    let raw = raw.trim();
-    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))?;
-    jst().from_local_datetime(&naive).single()
-}
-
-fn jst() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).unwrap()
-}
-
-/// The first sentence of ① 概要, at most 60 characters.
-pub fn subject(a: &Advisory) -> String {
-    let first = a.overview.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let sentence = match first.find('。') {
-        Some(i) => &first[..i + '。'.len_utf8()],
-        None => first,
-    };
-    let s: String = sentence.chars().take(60).collect();
-    if s.is_empty() {
-        format!("識別番号 {}", a.header.identifier)
-    } else if s.chars().count() < sentence.chars().count() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-/// Writes every advisory page, the feed and the STIX bundles.
-pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
-    let all = &site.advisories;
-    let base = site.opts.base_url.trim_end_matches('/');
-    let css = staging.write_fingerprinted("advisories.css", CSS.as_bytes())?;
+/// Every advisory page, the feed and the STIX bundles (links in them use `base`).
+pub fn render(all: &Advisories, base: &str, assets: &Assets, site: &mut Site) -> Result<()> {
+    let base = base.trim_end_matches('/');
+    let css = site.asset("advisories.css", CSS.as_bytes().to_vec());
     let extra_css = [css.as_str(), assets.print_css.as_str()];
-    let mut built = Vec::new();
     let feed_url = "/advisories/feed.atom";
 
     // The index and one page per sector.
-    let index_html = list_page(all, None, assets, &extra_css, feed_url);
-    staging.write_page("/advisories/", &index_html)?;
-    built.push(Built { url: "/advisories/".into(), title: "情報提供(TLP:CLEAR)".into(), text: String::new() });
+    site.pages
+        .push(list_page(all, None, assets, &extra_css, feed_url));
     for sector in Sector::ALL {
-        let url = format!("/advisories/sector/{}/", sector.id());
-        staging.write_page(&url, &list_page(all, Some(*sector), assets, &extra_css, feed_url))?;
-        built.push(Built { url, title: format!("情報提供 — {}分野", sector.label()), text: String::new() });
+        site.pages
+            .push(list_page(all, Some(*sector), assets, &extra_css, feed_url));
     }
 
     // Each report, and the latest of each series at the series' URL.
     for series in &all.series {
         for (i, report) in series.reports.iter().enumerate() {
             let previous = i.checked_sub(1).map(|j| &series.reports[j]);
-            let html = report_page(series, report, previous, &report.url(), assets, &extra_css, feed_url);
-            staging.write_page(&report.url(), &html)?;
-            staging.write(&report.stix_url(), stix_bundle(report, series, base))?;
-            built.push(Built { url: report.url(), title: report_title(report), text: plain_text(report) });
+            let mut page = report_page(
+                series,
+                report,
+                previous,
+                &report.url(),
+                assets,
+                &extra_css,
+                feed_url,
+            );
+            // Each report is searched once, at its own URL (the series URL repeats the latest).
+            page.search = Some(Doc {
+                url: report.url(),
+                title: report_title(report),
+                headings: Vec::new(),
+                text: plain_text(report),
+            });
+            site.pages.push(page);
+            site.file(&report.stix_url(), stix_bundle(report, series, base));
         }
         let latest = series.latest();
-        let previous = series.reports.len().checked_sub(2).map(|j| &series.reports[j]);
-        let html = report_page(series, latest, previous, &series.url(), assets, &extra_css, feed_url);
-        staging.write_page(&series.url(), &html)?;
-        built.push(Built { url: series.url(), title: report_title(latest), text: String::new() });
+        let previous = series
+            .reports
+            .len()
+            .checked_sub(2)
+            .map(|j| &series.reports[j]);
+        site.pages.push(report_page(
+            series,
+            latest,
+            previous,
+            &series.url(),
+            assets,
+            &extra_css,
+            feed_url,
+        ));
     }
-
-    staging.write(feed_url, atom_feed(all, base)?)?;
-    Ok(built)
+    site.file(feed_url, atom_feed(all, base)?);
+    Ok(())
 }
 
 fn report_title(r: &Published) -> String {
@@ -309,7 +94,9 @@ fn report_title(r: &Published) -> String {
 
 fn importance_badge(i: Option<Importance>) -> Markup {
     match i {
-        Some(i) => html! { span class={ "badge importance-" (i.id()) } title=(i.advisory_meaning()) { (i.label()) } },
+        Some(i) => {
+            html! { span class={ "badge importance-" (i.id()) } title=(i.advisory_meaning()) { (i.label()) } }
+        }
         None => html! { span class="badge importance-none" { "重要度なし" } },
     }
 }
@@ -318,15 +105,34 @@ fn tlp_banner() -> Markup {
     html! { p class="tlp-banner tlp-clear" { span class="tlp-label" { (Tlp::Clear.label()) } " " (Tlp::Clear.name()) "(" (Tlp::Clear.share_scope().join("、")) ")" } }
 }
 
-fn list_page(all: &Advisories, sector: Option<Sector>, assets: &Assets, extra_css: &[&str], feed_url: &str) -> String {
-    let shown: Vec<&Series> = all.series.iter().filter(|s| sector.is_none_or(|x| s.sectors().contains(&x))).collect();
+fn list_page(
+    all: &Advisories,
+    sector: Option<Sector>,
+    assets: &Assets,
+    extra_css: &[&str],
+    feed_url: &str,
+) -> render::Page {
+    let shown: Vec<&Series> = all
+        .series
+        .iter()
+        .filter(|s| sector.is_none_or(|x| s.sectors().contains(&x)))
+        .collect();
     let (title, url) = match sector {
-        None => ("情報提供(TLP:CLEAR)".to_string(), "/advisories/".to_string()),
-        Some(s) => (format!("情報提供 — {}分野", s.label()), format!("/advisories/sector/{}/", s.id())),
+        None => (
+            "情報提供(TLP:CLEAR)".to_string(),
+            "/advisories/".to_string(),
+        ),
+        Some(s) => (
+            format!("情報提供 — {}分野", s.label()),
+            format!("/advisories/sector/{}/", s.id()),
+        ),
     };
     let breadcrumbs = match sector {
         None => vec![],
-        Some(_) => vec![NavLink { url: "/advisories/".into(), title: "情報提供".into() }],
+        Some(_) => vec![NavLink {
+            url: "/advisories/".into(),
+            title: "情報提供".into(),
+        }],
     };
     let content = html! {
         h1 { (title) }
@@ -370,21 +176,23 @@ fn list_page(all: &Advisories, sector: Option<Sector>, assets: &Assets, extra_cs
             }
         }
     };
-    page(
+    super::generated(
         &Page {
             title: &title,
             url: &url,
             description: Some("TLP:CLEAR の情報提供(情報提供様式)の一覧"),
             breadcrumbs: &breadcrumbs,
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "advisories",
             extra_css,
-            extra_js: &[], preload: &[],
+            extra_js: &[],
+            preload: &[],
         },
         assets,
         content,
+        false,
     )
 }
 
@@ -404,19 +212,28 @@ fn report_page(
     assets: &Assets,
     extra_css: &[&str],
     feed_url: &str,
-) -> String {
+) -> render::Page {
     let a = &r.advisory;
     let changed: Vec<String> = match previous {
-        Some(p) => kyoyu_core::follow_up::content_changes(&Report::Advisory(p.advisory.clone()), &Report::Advisory(a.clone()))
-            .into_iter()
-            .map(|c| c.path)
-            .collect(),
+        Some(p) => kyoyu_core::follow_up::content_changes(
+            &Report::Advisory(p.advisory.clone()),
+            &Report::Advisory(a.clone()),
+        )
+        .into_iter()
+        .map(|c| c.path)
+        .collect(),
         None => Vec::new(),
     };
     let title = report_title(r);
     let breadcrumbs = vec![
-        NavLink { url: "/advisories/".into(), title: "情報提供".into() },
-        NavLink { url: series.url(), title: format!("識別番号 {}", series.id) },
+        NavLink {
+            url: "/advisories/".into(),
+            title: "情報提供".into(),
+        },
+        NavLink {
+            url: series.url(),
+            title: format!("識別番号 {}", series.id),
+        },
     ];
     let is_latest = std::ptr::eq(r, series.latest());
     let content = html! {
@@ -431,7 +248,7 @@ fn report_page(
                 }
             }
             dt { "情報提供日時" } dd { time datetime=(r.at.to_rfc3339()) { (format_datetime(&a.header.provided_at)) } }
-            dt { "分野" } dd { (sector_names(&series_sectors(a))) }
+            dt { "分野" } dd { (sector_names(&sectors_of(a))) }
         }
         @if series.reports.len() > 1 || r.number() > 1 {
             nav class="advisory-series" aria-label="この識別番号の報告" {
@@ -465,29 +282,26 @@ fn report_page(
         }
         (tlp_banner())
     };
-    page(
+    let mut page = super::generated(
         &Page {
             title: &format!("[TLP:CLEAR] {title}"),
             url,
             description: Some(&r.subject()),
             breadcrumbs: &breadcrumbs,
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "advisory",
             extra_css,
-            extra_js: &[], preload: &[],
+            extra_js: &[],
+            preload: &[],
         },
         assets,
         content,
-    )
-}
-
-fn series_sectors(a: &Advisory) -> Vec<Sector> {
-    let mut s: Vec<Sector> = a.header.recipients.iter().filter_map(|r| r.sector).collect();
-    s.sort();
-    s.dedup();
-    s
+        false,
+    );
+    page.source = Some(r.file.clone());
+    page
 }
 
 /// The four sections as plain text (search, feed, STIX).
@@ -523,7 +337,10 @@ fn namespace() -> Uuid {
 
 /// The stable id of a series' feed entry: `urn:uuid:` + UUIDv5 of its 識別番号.
 pub fn entry_id(identifier: &str) -> String {
-    format!("urn:uuid:{}", Uuid::new_v5(&namespace(), format!("advisory:{identifier}").as_bytes()))
+    format!(
+        "urn:uuid:{}",
+        Uuid::new_v5(&namespace(), format!("advisory:{identifier}").as_bytes())
+    )
 }
 
 fn atom_feed(all: &Advisories, base: &str) -> Result<Vec<u8>> {
@@ -577,19 +394,35 @@ fn atom_feed(all: &Advisories, base: &str) -> Result<Vec<u8>> {
         .unwrap_or_else(|| jst().with_ymd_and_hms(2025, 9, 1, 0, 0, 0).unwrap());
     let feed = atom::Feed {
         title: atom::Text::plain("kyoyu 情報提供(TLP:CLEAR)"),
-        subtitle: Some(atom::Text::plain("情報提供様式による情報提供のうち、情報共有範囲が TLP:CLEAR(公開情報)のもの")),
+        subtitle: Some(atom::Text::plain(
+            "情報提供様式による情報提供のうち、情報共有範囲が TLP:CLEAR(公開情報)のもの",
+        )),
         id: format!("urn:uuid:{}", Uuid::new_v5(&namespace(), b"feed")),
         updated,
-        authors: vec![atom::Person { name: "kyoyu".into(), uri: Some(format!("{base}/advisories/")), ..Default::default() }],
+        authors: vec![atom::Person {
+            name: "kyoyu".into(),
+            uri: Some(format!("{base}/advisories/")),
+            ..Default::default()
+        }],
         links: vec![
-            link(format!("{base}/advisories/feed.atom"), "self", Some("application/atom+xml")),
-            link(format!("{base}/advisories/"), "alternate", Some("text/html")),
+            link(
+                format!("{base}/advisories/feed.atom"),
+                "self",
+                Some("application/atom+xml"),
+            ),
+            link(
+                format!("{base}/advisories/"),
+                "alternate",
+                Some("text/html"),
+            ),
         ],
         lang: Some("ja".into()),
         entries,
         ..Default::default()
     };
-    let mut out = feed.write_to(Vec::new()).map_err(|e| anyhow!("Atom フィードを書けません: {e}"))?;
+    let mut out = feed
+        .write_to(Vec::new())
+        .map_err(|e| anyhow!("Atom フィードを書けません: {e}"))?;
     out.push(b'\n');
     Ok(out)
 }
@@ -608,7 +441,9 @@ pub fn stix_report_id(identifier: &str, number: u32) -> String {
 }
 
 fn stix_time(t: DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    t.with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
 }
 
 /// The OASIS TLP 2.0 TLP:CLEAR marking definition, as the extension defines it.
@@ -652,8 +487,11 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
     });
     let url = format!("{base}{}", r.url());
     let external = json!([{ "source_name": "kyoyu", "url": url, "external_id": format!("{}-{}", r.id(), r.number()) }]);
-    let mut labels: Vec<String> = vec![format!("importance:{}", a.header.importance.map(|i| i.id()).unwrap_or("none"))];
-    labels.extend(series_sectors(a).iter().map(|s| format!("sector:{}", s.id())));
+    let mut labels: Vec<String> = vec![format!(
+        "importance:{}",
+        a.header.importance.map(|i| i.id()).unwrap_or("none")
+    )];
+    labels.extend(sectors_of(a).iter().map(|s| format!("sector:{}", s.id())));
     let note = json!({
         "type": "note",
         "spec_version": "2.1",
@@ -670,7 +508,13 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
     });
     // The earlier reports of the same 識別番号 (第1報 … 第N-1報) are referred to as well.
     let mut refs = vec![note_id.clone(), identity_id.clone()];
-    refs.extend(series.reports.iter().filter(|p| p.number() < r.number()).map(|p| stix_report_id(p.id(), p.number())));
+    refs.extend(
+        series
+            .reports
+            .iter()
+            .filter(|p| p.number() < r.number())
+            .map(|p| stix_report_id(p.id(), p.number())),
+    );
     let report = json!({
         "type": "report",
         "spec_version": "2.1",

@@ -12,11 +12,12 @@ use kyoyu_core::forms::FormKind;
 use kyoyu_core::taxonomy::events::{self, EventClass};
 use kyoyu_core::taxonomy::importance::{self, ImportanceTable};
 use kyoyu_core::taxonomy::sectors::{self, Table2Row, Table3Row};
-use kyoyu_core::taxonomy::{causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp};
+use kyoyu_core::taxonomy::{
+    causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp,
+};
 
-use super::{Generated, Site};
-use crate::layout::{NavGroup, NavLink};
-use crate::output::Staging;
+use crate::layout::{Assets, NavGroup, NavLink, Sidebar};
+use crate::render::Site;
 
 /// The reference pages, in the sidebar's order: (URL, title).
 pub const REFERENCE_PAGES: &[(&str, &str)] = &[
@@ -29,7 +30,10 @@ pub const REFERENCE_PAGES: &[(&str, &str)] = &[
 ];
 
 fn link(url: &str, title: &str) -> NavLink {
-    NavLink { url: url.to_string(), title: title.to_string() }
+    NavLink {
+        url: url.to_string(),
+        title: title.to_string(),
+    }
 }
 
 /// The sidebar of every generated page: 参照表 and 様式.
@@ -39,12 +43,16 @@ pub fn sidebar() -> Vec<NavGroup> {
             title: "参照表".into(),
             // No link inside <summary> (axe: nested-interactive): the index is the first link.
             url: None,
-            links: std::iter::once(link("/reference/", "参照表の一覧")).chain(REFERENCE_PAGES.iter().map(|(u, t)| link(u, t))).collect(),
+            links: std::iter::once(link("/reference/", "参照表の一覧"))
+                .chain(REFERENCE_PAGES.iter().map(|(u, t)| link(u, t)))
+                .collect(),
         },
         NavGroup {
             title: "様式".into(),
             url: None,
-            links: std::iter::once(link("/forms/", "4つの様式")).chain(FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name()))).collect(),
+            links: std::iter::once(link("/forms/", "4つの様式"))
+                .chain(FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name())))
+                .collect(),
         },
     ]
 }
@@ -56,7 +64,9 @@ fn sector_sidebar() -> Vec<NavGroup> {
         NavGroup {
             title: "重要インフラ分野".into(),
             url: None,
-            links: std::iter::once(link("/reference/sectors/", "分野の一覧")).chain(Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label()))).collect(),
+            links: std::iter::once(link("/reference/sectors/", "分野の一覧"))
+                .chain(Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label())))
+                .collect(),
         },
     );
     s
@@ -135,7 +145,10 @@ pub fn causes_table(anchors: bool) -> Markup {
 
 /// 表2 対象となる重要インフラ事業者等と重要システム例 (rows of `only` or all).
 pub fn sectors_table(only: Option<Sector>) -> Markup {
-    let rows: Vec<&Table2Row> = sectors::TABLE2.iter().filter(|r| only.is_none_or(|s| r.sector == s)).collect();
+    let rows: Vec<&Table2Row> = sectors::TABLE2
+        .iter()
+        .filter(|r| only.is_none_or(|s| r.sector == s))
+        .collect();
     let [h0, h1, h2] = sectors::TABLE2_HEADINGS;
     html! {
         div class="table-wrap" {
@@ -165,7 +178,10 @@ pub fn sectors_table(only: Option<Sector>) -> Markup {
 
 /// 表3 重要インフラサービスとサービス維持レベル (rows of `only` or all).
 pub fn services_table(only: Option<Sector>) -> Markup {
-    let rows: Vec<&Table3Row> = sectors::TABLE3.iter().filter(|r| only.is_none_or(|s| r.sector == s)).collect();
+    let rows: Vec<&Table3Row> = sectors::TABLE3
+        .iter()
+        .filter(|r| only.is_none_or(|s| r.sector == s))
+        .collect();
     let h = sectors::TABLE3_HEADINGS;
     html! {
         div class="table-wrap" {
@@ -362,14 +378,48 @@ pub fn form_summary(kind: FormKind) -> Markup {
 // Pages
 // ---------------------------------------------------------------------------------------------
 
-fn generated(url: &str, title: &str, crumbs: Vec<NavLink>, sidebar: Vec<NavGroup>, kind: &'static str, body: Markup, anchors: Vec<String>) -> Generated {
-    let html = body.into_string();
+/// A page generated from core's data, before layout.
+pub struct Generated {
+    pub url: String,
+    pub title: String,
+    pub body: Markup,
+    pub breadcrumbs: Vec<NavLink>,
+    pub sidebar: Vec<NavGroup>,
+    pub kind: &'static str,
+}
+
+impl Generated {
+    /// Laid out; its anchors, links and search text are read from what it shows.
+    pub fn page(&self, assets: &Assets) -> crate::render::Page {
+        let p = crate::layout::Page {
+            title: &self.title,
+            url: &self.url,
+            description: None,
+            breadcrumbs: &self.breadcrumbs,
+            sidebar: Sidebar::of(&self.sidebar),
+            prev: None,
+            next: None,
+            kind: self.kind,
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        };
+        super::generated(&p, assets, self.body.clone(), true)
+    }
+}
+
+fn generated(
+    url: &str,
+    title: &str,
+    crumbs: Vec<NavLink>,
+    sidebar: Vec<NavGroup>,
+    kind: &'static str,
+    body: Markup,
+) -> Generated {
     Generated {
         url: url.to_string(),
         title: title.to_string(),
-        text: crate::search::text_of_html(&html),
-        html,
-        anchors,
+        body,
         breadcrumbs: crumbs,
         sidebar,
         kind,
@@ -381,8 +431,15 @@ fn ref_crumbs() -> Vec<NavLink> {
 }
 
 /// Every generated reference page.
-pub fn pages(_site: &Site) -> Vec<Generated> {
-    let mut out = vec![index_page(), causes_page(), events_page(), importance_page(), tlp_page(), sectors_page()];
+pub fn pages() -> Vec<Generated> {
+    let mut out = vec![
+        index_page(),
+        causes_page(),
+        events_page(),
+        importance_page(),
+        tlp_page(),
+        sectors_page(),
+    ];
     out.extend(Sector::ALL.iter().map(|s| sector_page(*s)));
     out.push(glossary_page());
     out.push(forms_index());
@@ -400,13 +457,19 @@ fn index_page() -> Generated {
         }
         (source_note(""))
     };
-    generated("/reference/", "参照表", vec![], sidebar(), "reference", body, vec![])
+    generated(
+        "/reference/",
+        "参照表",
+        vec![],
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn causes_page() -> Generated {
     let field = spec::find(FormKind::Incident, "causes");
     let field_name = field.map(|(s, _)| s.heading()).unwrap_or_default();
-    let mut anchors = Vec::new();
     let body = html! {
         h1 { "原因の類型(表1)" }
         p { (causes::GROUPS_INTRO) }
@@ -441,17 +504,20 @@ fn causes_page() -> Generated {
         (causes_table(false))
         (source_note("1.3 情報共有の対象 表1"))
     };
-    for g in CauseGroup::ALL {
-        anchors.push(format!("group-{}", g.id()));
-        anchors.extend(g.causes().iter().map(|c| c.id().to_string()));
-    }
-    anchors.push("table1".into());
-    generated("/reference/causes/", "原因の類型(表1)", ref_crumbs(), sidebar(), "reference", body, anchors)
+    generated(
+        "/reference/causes/",
+        "原因の類型(表1)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn events_page() -> Generated {
-    let field_name = spec::find(FormKind::Incident, "event_type").map(|(s, _)| s.heading()).unwrap_or_default();
-    let mut anchors = Vec::new();
+    let field_name = spec::find(FormKind::Incident, "event_type")
+        .map(|(s, _)| s.heading())
+        .unwrap_or_default();
     let body = html! {
         h1 { "発生した事象の類型" }
         p {
@@ -478,11 +544,14 @@ fn events_page() -> Generated {
         }
         (source_note("2.2 情報連絡様式 図4 ①"))
     };
-    for c in EventClass::ALL {
-        anchors.push(format!("class-{}", c.id()));
-        anchors.extend(c.event_types().iter().map(|e| event_anchor(*e)));
-    }
-    generated("/reference/events/", "発生した事象の類型", ref_crumbs(), sidebar(), "reference", body, anchors)
+    generated(
+        "/reference/events/",
+        "発生した事象の類型",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn event_anchor(e: EventType) -> String {
@@ -505,7 +574,14 @@ fn importance_page() -> Generated {
         }
         (source_note("2.3 (1)・3.3 (1) 重要度 表4"))
     };
-    generated("/reference/importance/", "重要度(表4)", ref_crumbs(), sidebar(), "reference", body, importance::TABLES.iter().map(|t| t.id.to_string()).collect())
+    generated(
+        "/reference/importance/",
+        "重要度(表4)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn tlp_page() -> Generated {
@@ -541,9 +617,14 @@ fn tlp_page() -> Generated {
         (note_line(&tlp::REPORT_FORM_NOTE_1))
         (source_note("2.3 (2)・3.3 (2) 情報共有範囲 表5"))
     };
-    let mut anchors: Vec<String> = Tlp::ALL.iter().map(|t| format!("tlp-{}", t.id().to_ascii_lowercase().replace('+', "-"))).collect();
-    anchors.extend(["table5".into(), "forms".into(), tlp::TABLE5_NOTE_1.id.into(), tlp::TABLE5_NOTE_2.id.into(), tlp::REPORT_FORM_NOTE_1.id.into()]);
-    generated("/reference/tlp/", "情報共有範囲 TLP(表5)", ref_crumbs(), sidebar(), "reference", body, anchors)
+    generated(
+        "/reference/tlp/",
+        "情報共有範囲 TLP(表5)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn sectors_page() -> Generated {
@@ -567,7 +648,14 @@ fn sectors_page() -> Generated {
         p class="table-note" { "表2・表3は PDF からの抽出で列の順序が崩れている箇所があり、行ごとに本文から再構成しています。確実に再構成できなかった箇所は各分野のページに「不確か」として示しています。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
     };
-    generated("/reference/sectors/", "重要インフラ分野(表2・表3)", ref_crumbs(), sector_sidebar(), "reference", body, Sector::ALL.iter().map(|s| s.id().to_string()).collect())
+    generated(
+        "/reference/sectors/",
+        "重要インフラ分野(表2・表3)",
+        ref_crumbs(),
+        sector_sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn join<'a>(it: impl Iterator<Item = &'a str>) -> String {
@@ -577,13 +665,21 @@ fn join<'a>(it: impl Iterator<Item = &'a str>) -> String {
             v.push(s);
         }
     }
-    if v.is_empty() { "—".into() } else { v.join("、") }
+    if v.is_empty() {
+        "—".into()
+    } else {
+        v.join("、")
+    }
 }
 
 fn sector_page(s: Sector) -> Generated {
     let t2: Vec<&Table2Row> = s.table2_rows().collect();
     let t3: Vec<&Table3Row> = s.table3_rows().collect();
-    let notes: Vec<&str> = t2.iter().filter_map(|r| r.uncertain).chain(t3.iter().filter_map(|r| r.uncertain)).collect();
+    let notes: Vec<&str> = t2
+        .iter()
+        .filter_map(|r| r.uncertain)
+        .chain(t3.iter().filter_map(|r| r.uncertain))
+        .collect();
     let title = s.label();
     let body = html! {
         h1 { (title) }
@@ -622,11 +718,16 @@ fn sector_page(s: Sector) -> Generated {
         p { "この分野の事象を報告するときは " a href=(form_url(FormKind::Incident)) { (FormKind::Incident.name()) } " の ③分野名 で「" (s.label()) "」を選びます。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
     };
-    let mut anchors = vec!["operators".to_string(), "services".to_string()];
-    anchors.extend(t3.iter().map(|r| r.id.to_string()));
     let mut crumbs = ref_crumbs();
     crumbs.push(link("/reference/sectors/", "重要インフラ分野"));
-    generated(&sector_url(s), title, crumbs, sector_sidebar(), "reference sector", body, anchors)
+    generated(
+        &sector_url(s),
+        title,
+        crumbs,
+        sector_sidebar(),
+        "reference sector",
+        body,
+    )
 }
 
 fn glossary_page() -> Generated {
@@ -639,7 +740,14 @@ fn glossary_page() -> Generated {
         (glossary_list(true))
         (source_note("V. 2. 用語の定義"))
     };
-    generated("/reference/glossary/", "用語の定義", ref_crumbs(), sidebar(), "reference", body, glossary::TERMS.iter().map(|t| t.id.to_string()).collect())
+    generated(
+        "/reference/glossary/",
+        "用語の定義",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+    )
 }
 
 fn forms_index() -> Generated {
@@ -663,7 +771,14 @@ fn forms_index() -> Generated {
         }
         (source_note("2.2 情報連絡様式・3.2 情報提供様式"))
     };
-    generated("/forms/", "様式", vec![], sidebar(), "reference forms", body, vec![])
+    generated(
+        "/forms/",
+        "様式",
+        vec![],
+        sidebar(),
+        "reference forms",
+        body,
+    )
 }
 
 fn form_page(k: FormKind) -> Generated {
@@ -683,7 +798,14 @@ fn form_page(k: FormKind) -> Generated {
         (form_fields_table(k))
         (source_note(figure))
     };
-    generated(&form_url(k), k.name(), vec![link("/forms/", "様式")], sidebar(), "reference form", body, vec!["fields".into()])
+    generated(
+        &form_url(k),
+        k.name(),
+        vec![link("/forms/", "様式")],
+        sidebar(),
+        "reference form",
+        body,
+    )
 }
 
 /// Glossary terms and their anchors, for linking the first use of each term in a chapter.
@@ -694,11 +816,14 @@ pub fn glossary_links() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
-pub fn write_schemas(staging: &Staging) -> Result<()> {
+/// `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
+pub fn schemas(site: &mut Site) -> Result<()> {
     for k in FormKind::ALL {
         let schema = kyoyu_core::envelope::schema(k);
-        staging.write(&format!("schemas/{}.schema.json", k.id()), serde_json::to_string_pretty(&schema)? + "\n")?;
+        site.file(
+            &format!("schemas/{}.schema.json", k.id()),
+            serde_json::to_string_pretty(&schema)? + "\n",
+        );
     }
     Ok(())
 }
