@@ -172,6 +172,7 @@ fn Editor(state: ReportState, restored: bool) -> impl IntoView {
             <Actions state=state show=show notice=notice mail=mail export_json=export_json flush=flush />
             <NoticeView notice=notice />
             <MailPanel mail=mail />
+            <crate::deliver::SendPanel state=state />
         </div>
     }
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use route::Route;
 
+mod deliver;
 mod drafts;
 mod editor;
 mod fields;

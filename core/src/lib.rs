@@ -16,6 +16,7 @@
 //!   site publishes and the app exports.
 
 pub mod advisory_file;
+pub mod attachments;
 pub mod envelope;
 pub mod follow_up;
 pub mod forms;
