@@ -1,6 +1,6 @@
 //! Bundling the form filler: `cargo build` of app/ for wasm32 with the size-tuned profile,
 //! wasm-bindgen through its library (the same pinned version as the app's `wasm-bindgen`, so
-//! the two never drift), then `wasm-opt -Oz` when one is available.
+//! the two never drift), then `wasm-opt -Oz` (binaryen, installed with `npm ci` when missing).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -28,11 +28,21 @@ pub struct AppBundle {
 pub fn build_app(root: &Path) -> Result<AppBundle> {
     ensure_wasm_target()?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     let profile = profile();
     let status = Command::new(&cargo)
         .current_dir(root)
-        .args(["build", "-p", "kyoyu-app", "--target", TARGET, "--profile", &profile])
+        .args([
+            "build",
+            "-p",
+            "kyoyu-app",
+            "--target",
+            TARGET,
+            "--profile",
+            &profile,
+        ])
         .arg("--target-dir")
         .arg(&target_dir)
         .status()
@@ -40,7 +50,11 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
     if !status.success() {
         bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {profile})");
     }
-    let dir = if profile == "dev" { "debug" } else { profile.as_str() };
+    let dir = if profile == "dev" {
+        "debug"
+    } else {
+        profile.as_str()
+    };
     let wasm_in = target_dir.join(TARGET).join(dir).join("kyoyu-app.wasm");
     let tmp = target_dir.join("kyoyu-bindgen");
     if tmp.exists() {
@@ -55,27 +69,31 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
     let wasm_path = tmp.join("kyoyu-app_bg.wasm");
-    let optimised = match find_wasm_opt(root) {
-        _ if profile == "dev" => "dev プロファイル (最適化なし)".to_string(),
-        Some(wasm_opt) => {
-            let out = tmp.join("kyoyu-app_opt.wasm");
-            let st = Command::new(&wasm_opt)
-                .arg(&wasm_path)
-                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-                       "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "-o"])
-                .arg(&out)
-                .status()
-                .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
-            if !st.success() {
-                bail!("wasm-opt に失敗しました");
-            }
-            std::fs::rename(&out, &wasm_path)?;
-            format!("wasm-opt -Oz ({})", wasm_opt.display())
+    let optimised = if profile == "dev" {
+        "dev プロファイル (最適化なし)".to_string()
+    } else {
+        let wasm_opt = find_wasm_opt(root)?;
+        let out = tmp.join("kyoyu-app_opt.wasm");
+        let st = Command::new(&wasm_opt)
+            .arg(&wasm_path)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(&out)
+            .status()
+            .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
+        if !st.success() {
+            bail!("wasm-opt に失敗しました ({})", wasm_opt.display());
         }
-        None => {
-            eprintln!("site-gen: wasm-opt が見つからないため最適化を省略します (npm ci で binaryen を入れると使われます)");
-            "wasm-opt なし".into()
-        }
+        std::fs::rename(&out, &wasm_path)?;
+        format!("wasm-opt -Oz ({})", wasm_opt.display())
     };
     Ok(AppBundle {
         js: std::fs::read(tmp.join("kyoyu-app.js"))?,
@@ -86,28 +104,79 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
 
 /// Installs the wasm32 target through rustup when it is missing.
 fn ensure_wasm_target() -> Result<()> {
-    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output().context("rustc が見つかりません")?;
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .context("rustc が見つかりません")?;
     let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
-    if Path::new(&sysroot).join("lib/rustlib").join(TARGET).is_dir() {
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(TARGET)
+        .is_dir()
+    {
         return Ok(());
     }
     if Command::new("rustup").arg("--version").output().is_err() {
         bail!("Rust の {TARGET} ターゲットがありません。rustup をインストールするか、お使いの Rust に {TARGET} の標準ライブラリを追加してください。");
     }
     eprintln!("site-gen: {TARGET} ターゲットがないため rustup target add {TARGET} を実行します");
-    let st = Command::new("rustup").args(["target", "add", TARGET]).status()?;
+    let st = Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .status()?;
     if !st.success() {
         bail!("rustup target add {TARGET} に失敗しました");
     }
     Ok(())
 }
 
-/// `wasm-opt` from `node_modules/.bin` (npm's binaryen) or the PATH.
-fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
+/// `wasm-opt`, the same as the tests use: binaryen from the project's `npm ci` (its version is
+/// pinned in package-lock.json), installed here with `npm ci` when there is no `node_modules/`
+/// yet and npm is there; else a `wasm-opt` on the PATH; else an error that says what is missing.
+fn find_wasm_opt(root: &Path) -> Result<PathBuf> {
     let local = root.join("node_modules/.bin/wasm-opt");
     if local.exists() {
-        return Some(local);
+        return Ok(local);
     }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("wasm-opt")).find(|p| p.exists())
+    let has_lock = root.join("package-lock.json").is_file();
+    let npm = Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has_lock && npm && !root.join("node_modules").exists() {
+        eprintln!("site-gen: wasm-opt (binaryen) を入れるため npm ci を実行します");
+        let st = Command::new("npm")
+            .current_dir(root)
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .status()
+            .context("npm を起動できません")?;
+        if st.success() && local.exists() {
+            return Ok(local);
+        }
+        bail!(
+            "npm ci に失敗しました ({} で npm ci を実行し、エラーを確かめてください)",
+            root.display()
+        );
+    }
+    if let Some(on_path) = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|d| d.join("wasm-opt"))
+            .find(|p| p.is_file())
+    }) {
+        eprintln!(
+            "site-gen: node_modules に binaryen がないため PATH の {} を使います",
+            on_path.display()
+        );
+        return Ok(on_path);
+    }
+    if has_lock && npm {
+        bail!(
+            "wasm-opt がありません: {} に node_modules/ はありますが binaryen が入っていません。npm ci を実行してください",
+            root.display()
+        );
+    }
+    bail!(
+        "wasm-opt がありません。Node.js と npm を入れると (Debian: sudo apt-get install nodejs npm) site-gen が npm ci で \
+         binaryen を入れます。binaryen の wasm-opt を PATH に置いても使えます。最適化なしで試すだけなら \
+         KYOYU_APP_PROFILE=dev を付けてください"
+    )
 }

@@ -1,12 +1,13 @@
 //! kyoyu's publisher as a library: `site-gen` is a thin command line over it.
 //!
 //! Loading (`content`), rendering (`markdown`, `layout`, `pages`) and writing (`output`)
-//! are separate, as in mdBook; `bundle` builds the form filler; `serve` is the dev server.
+//! are separate, as in mdBook; `bundle` builds the form filler; `serve` is the dev server (its HTTP side in `http`).
 pub mod bundle;
 pub mod content;
 pub mod directives;
 pub mod error;
 pub mod figures;
+pub mod http;
 pub mod layout;
 pub mod markdown;
 pub mod output;
@@ -87,7 +88,7 @@ impl Builder {
     fn build_with(&mut self, opts: &Options, background_cleanup: bool) -> Result<BuildReport> {
         let start = Instant::now();
         let site = pages::Site::load(opts)?;
-        let staging = output::Staging::new(&opts.out)?;
+        let staging = output::Staging::new(opts)?;
         let app = if opts.with_app {
             if self.app.is_none() {
                 self.app = Some(bundle::build_app(&opts.root)?);

@@ -81,7 +81,7 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
             }
         };
         let html = page(
-            &Page { title: &part.title, url: &url, description: None, breadcrumbs: &[home.clone()], sidebar: &sidebar,
+            &Page { title: &part.title, url: &url, description: None, breadcrumbs: std::slice::from_ref(&home), sidebar: &sidebar,
                     prev: None, next: None, kind: "part", extra_css: &[], extra_js: &[], preload: &[] },
             assets,
             content,
