@@ -109,7 +109,7 @@ impl Staging {
         let both = match cached {
             Some(both) => both,
             None => {
-                let both = Arc::new(compress(bytes)?);
+                let both = Arc::new(compress(rel, bytes)?);
                 compressed_cache().lock().unwrap().insert(key, both.clone());
                 both
             }
@@ -203,17 +203,19 @@ impl Staging {
     }
 }
 
-/// The `.br` (quality 11) and `.gz` (level 9) bytes of an asset, made in parallel.
-fn compress(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
+/// Brotli's best quality costs about 2 s a megabyte (quality 9: a tenth of that, 10 % larger):
+/// worth it for small files and for the app's wasm, which every visitor downloads once and a
+/// build makes once (`serve` keeps it); not for a large site's search index.
+const BROTLI_BEST_MAX: usize = 256 << 10;
+
+/// The `.br` and `.gz` (level 9) bytes of the asset `rel`, made in parallel.
+fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     use std::io::Write;
+    let quality = if bytes.len() <= BROTLI_BEST_MAX || rel.ends_with(".wasm") { 11 } else { 9 };
     let (br, gz) = rayon::join(
         || -> Result<Vec<u8>> {
             let mut out = Vec::with_capacity(bytes.len() / 3);
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                lgwin: 22,
-                ..Default::default()
-            };
+            let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
             brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
             Ok(out)
         },
