@@ -211,11 +211,19 @@ const BROTLI_BEST_MAX: usize = 256 << 10;
 /// The `.br` and `.gz` (level 9) bytes of the asset `rel`, made in parallel.
 fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     use std::io::Write;
-    let quality = if bytes.len() <= BROTLI_BEST_MAX || rel.ends_with(".wasm") { 11 } else { 9 };
+    let quality = if bytes.len() <= BROTLI_BEST_MAX || rel.ends_with(".wasm") {
+        11
+    } else {
+        9
+    };
     let (br, gz) = rayon::join(
         || -> Result<Vec<u8>> {
             let mut out = Vec::with_capacity(bytes.len() / 3);
-            let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
+            let params = brotli::enc::BrotliEncoderParams {
+                quality,
+                lgwin: 22,
+                ..Default::default()
+            };
             brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
             Ok(out)
         },
