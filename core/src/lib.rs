@@ -15,13 +15,13 @@
 //! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
 //!   site publishes and the app exports.
 
-pub mod taxonomy;
-pub mod forms;
-pub mod envelope;
-pub mod validate;
-pub mod follow_up;
-pub mod render;
 pub mod advisory_file;
+pub mod envelope;
+pub mod follow_up;
+pub mod forms;
+pub mod render;
+pub mod taxonomy;
+pub mod validate;
 
 /// Where everything in this crate comes from; every page built from it names this source.
 pub const SOURCE: Source = Source {

@@ -16,7 +16,10 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
         let report = builder.build(opts)?;
         eprintln!("{report}");
     } else if !opts.out.join("index.html").exists() {
-        return Err(anyhow!("{} にサイトがありません。先に site-gen build を実行してください", opts.out.display()));
+        return Err(anyhow!(
+            "{} にサイトがありません。先に site-gen build を実行してください",
+            opts.out.display()
+        ));
     }
     let listener = http::bind(port)?;
     eprintln!("site-gen: http://127.0.0.1:{port}/ で配信中 (Ctrl+C で終了)");
@@ -40,12 +43,18 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             }
         }
     })?;
-    for dir in [&opts.content, &opts.public, &opts.root.join("app"), &opts.root.join("core")] {
+    for dir in [
+        &opts.content,
+        &opts.public,
+        &opts.root.join("app"),
+        &opts.root.join("core"),
+    ] {
         if dir.exists() {
             watcher.watch(dir, RecursiveMode::Recursive)?;
         }
     }
-    let code_dirs = [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
+    let code_dirs =
+        [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
     loop {
         let mut paths: Vec<PathBuf> = rx.recv()?;
         // Gather the burst of events an editor's save makes.
@@ -53,13 +62,24 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
         while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
             paths.extend(more);
         }
-        if paths.iter().any(|p| code_dirs.iter().any(|d| p.starts_with(d))) {
+        if paths
+            .iter()
+            .any(|p| code_dirs.iter().any(|d| p.starts_with(d)))
+        {
             builder.invalidate_app();
         }
-        let changed = paths.first().map(|p| p.display().to_string()).unwrap_or_default();
+        let changed = paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         match builder.rebuild(opts) {
-            Ok(r) => eprintln!("site-gen: 再構築しました ({changed}): {} ページ, {} ms", r.pages, r.millis),
-            Err(e) => eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}"),
+            Ok(r) => eprintln!(
+                "site-gen: 再構築しました ({changed}): {} ページ, {} ms",
+                r.pages, r.millis
+            ),
+            Err(e) => {
+                eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}")
+            }
         }
     }
 }
