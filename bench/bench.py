@@ -103,64 +103,76 @@ def tool_cmds(c, o):
     }
 
 
-def bench_build(sizes, shapes, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools):
+def bench_build(sizes, shapes, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools, errors):
     results = []
     for shape, n in [(shape, n) for n in sizes for shape in shapes]:
-        c = corpus(n, seed, shape)
-        o = os.path.join(OUT, f"build-{shape}-{n}")
-        os.makedirs(o, exist_ok=True)
-        cmds = {t: v for t, v in tool_cmds(c, o).items() if t in only_tools and not (t == "mdbook" and n > mdbook_max)}
-        want = {t: runs for t in cmds}
-        if n >= large:
-            # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
-            # corpus was just written or read, so it is in the page cache for every tool).
-            want = {t: min(runs, runs_large) for t in cmds}
-            if "mdbook" in want:
-                want["mdbook"] = min(runs, mdbook_runs_large)
-        warm = 0 if n >= large else warmup
-        times = {t: [] for t in cmds}
-        rss = {t: [] for t in cmds}
-        cpu = {t: [] for t in cmds}
-        tools = list(cmds)
-        # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
-        # the machine's load (2 cores shared with others' builds) falls on all tools alike.
-        total_rounds = warm + max(want.values())
-        for r in range(total_rounds):
-            order = tools[r % len(tools):] + tools[:r % len(tools)]
-            for t in order:
-                is_warmup = r < warm
-                if not is_warmup and len(times[t]) >= want[t]:
-                    continue
-                mem = os.path.join(o, f"{t}.rss")
-                js = os.path.join(o, f"{t}.json")
-                cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
-                subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
-                                       "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
-                                       " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
-                with open(js) as f:
-                    secs = json.load(f)["results"][0]["times"][0]
-                with open(mem) as f:
-                    kb, user, sys_ = f.read().split()[-1].split(",")
-                    kb, cpu_s = int(kb), float(user) + float(sys_)
-                label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
-                log(f"{n} pages ({shape}), {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
-                if not is_warmup:
-                    times[t].append(secs)
-                    rss[t].append(kb)
-                    cpu[t].append(cpu_s)
-        for t in tools:
-            results.append({
-                "pages": n, "shape": shape, "tool": t, "runs": len(times[t]), "times_s": times[t],
-                "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
-                "ms_per_page": statistics.median(times[t]) * 1000 / n,
-                "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
-                "html_files": count_pages(os.path.join(o, t)), "out_bytes": du(os.path.join(o, t)),
-                "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
-            })
-        if n >= large:
-            shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
+        # One corpus failing (a tool's error, a full disk) is reported; the others are still measured.
+        try:
+            results += build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools)
+        except Exception as e:
+            log(f"build of {n} pages ({shape}) failed: {e}")
+            errors.append(f"build, {n} pages ({shape}): {e}")
+            if n >= large:
+                shutil.rmtree(os.path.join(OUT, f"build-{shape}-{n}"), ignore_errors=True)
     return results
 
+
+def build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools):
+    results = []
+    c = corpus(n, seed, shape)
+    o = os.path.join(OUT, f"build-{shape}-{n}")
+    os.makedirs(o, exist_ok=True)
+    cmds = {t: v for t, v in tool_cmds(c, o).items() if t in only_tools and not (t == "mdbook" and n > mdbook_max)}
+    want = {t: runs for t in cmds}
+    if n >= large:
+        # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
+        # corpus was just written or read, so it is in the page cache for every tool).
+        want = {t: min(runs, runs_large) for t in cmds}
+        if "mdbook" in want:
+            want["mdbook"] = min(runs, mdbook_runs_large)
+    warm = 0 if n >= large else warmup
+    times = {t: [] for t in cmds}
+    rss = {t: [] for t in cmds}
+    cpu = {t: [] for t in cmds}
+    tools = list(cmds)
+    # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
+    # the machine's load (2 cores shared with others' builds) falls on all tools alike.
+    total_rounds = warm + max(want.values())
+    for r in range(total_rounds):
+        order = tools[r % len(tools):] + tools[:r % len(tools)]
+        for t in order:
+            is_warmup = r < warm
+            if not is_warmup and len(times[t]) >= want[t]:
+                continue
+            mem = os.path.join(o, f"{t}.rss")
+            js = os.path.join(o, f"{t}.json")
+            cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
+            subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
+                                   "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
+                                   " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
+            with open(js) as f:
+                secs = json.load(f)["results"][0]["times"][0]
+            with open(mem) as f:
+                kb, user, sys_ = f.read().split()[-1].split(",")
+                kb, cpu_s = int(kb), float(user) + float(sys_)
+            label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
+            log(f"{n} pages ({shape}), {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
+            if not is_warmup:
+                times[t].append(secs)
+                rss[t].append(kb)
+                cpu[t].append(cpu_s)
+    for t in tools:
+        results.append({
+            "pages": n, "shape": shape, "tool": t, "runs": len(times[t]), "times_s": times[t],
+            "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
+            "ms_per_page": statistics.median(times[t]) * 1000 / n,
+            "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
+            "html_files": count_pages(os.path.join(o, t)), "out_bytes": du(os.path.join(o, t)),
+            "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
+        })
+    if n >= large:
+        shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
+    return results
 
 # ---------------------------------------------------------------- incremental
 
@@ -690,7 +702,7 @@ def main():
         for k in ("build", "incremental", "bundle", "lighthouse"):
             R[k] = old.get(k)
     build = step("build", lambda: bench_build(sizes, shapes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large,
-                                              a.mdbook_max_pages, a.large, tools))
+                                              a.mdbook_max_pages, a.large, tools, R["errors"]))
     if build is not None:
         key = lambda r: (r.get("shape", "folders"), r["pages"], r["tool"])
         fresh = {key(b) for b in build}
