@@ -53,6 +53,7 @@ impl Staging {
             .tempdir_in(parent)
             .with_context(|| format!("{} に一時フォルダを作成できません", parent.display()))?;
         fs::write(tmp.path().join(STAMP), STAMP_TEXT)?;
+        remove_stale_old_outputs(parent, &name);
         Ok(Staging {
             tmp,
             out,
@@ -290,6 +291,21 @@ pub fn check_out(opts: &Options) -> Result<()> {
                      ビルドは出力先を丸ごと置き換えるため、中身を失わないように止めました。中身を確かめて別の場所へ移すか、{fix}"
                 )
             }
+        }
+    }
+}
+
+/// Removes the previous outputs that a `serve` stopped before its background deletion finished
+/// (`.<name>.old-*` beside the output): only folders that carry site-gen's stamp.
+fn remove_stale_old_outputs(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.old-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with(&prefix) && path.join(STAMP).is_file() {
+            let _ = fs::remove_dir_all(&path);
         }
     }
 }

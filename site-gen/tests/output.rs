@@ -184,6 +184,22 @@ fn a_new_empty_or_stamped_folder_is_built_with_stamp_precompressed_assets_and_co
             .collect();
         assert!(beside.is_empty(), "{beside:?}");
     }
+    // What a stopped serve left beside the output: its stamped previous output goes; a folder of
+    // the same name pattern without the stamp stays.
+    let dist = p.join("dist");
+    fs::create_dir_all(p.join(".dist.old-stale")).unwrap();
+    fs::write(p.join(".dist.old-stale/.kyoyu-site-gen"), "").unwrap();
+    fs::create_dir_all(p.join(".dist.old-mine")).unwrap();
+    fs::write(p.join(".dist.old-mine/notes.txt"), "keep").unwrap();
+    let o = build(&p, &["--out", &dist.display().to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!p.join(".dist.old-stale").exists());
+    assert_eq!(
+        fs::read_to_string(p.join(".dist.old-mine/notes.txt")).unwrap(),
+        "keep"
+    );
+    fs::remove_dir_all(p.join(".dist.old-mine")).unwrap();
+
     // A site written before the stamp existed (its sw.js says site-gen made it) is replaced too.
     let earlier = top.join("earlier");
     fs::create_dir_all(&earlier).unwrap();
