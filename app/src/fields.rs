@@ -386,6 +386,9 @@ fn labelled(
     .into_any()
 }
 
+/// Options under their group heading (None: before the first heading), with their index.
+type OptGroup = (Option<&'static str>, Vec<(usize, &'static Opt)>);
+
 /// Radios or check boxes, grouped as the form groups them, each with its help beside it.
 fn option_list(
     ctx: FormCtx,
@@ -395,7 +398,7 @@ fn option_list(
     multiple: bool,
     invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let mut groups: Vec<(Option<&'static str>, Vec<(usize, &'static Opt)>)> = Vec::new();
+    let mut groups: Vec<OptGroup> = Vec::new();
     for (i, o) in opts.iter().enumerate() {
         match groups.last_mut() {
             Some((g, items)) if *g == o.group => items.push((i, o)),

@@ -155,6 +155,8 @@ impl std::fmt::Display for StorageError {
 }
 
 /// What [`list`] finds under one key.
+// A draft is listed as it is read, once per key: boxing it would only add an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Listed {
     Draft(Draft),
