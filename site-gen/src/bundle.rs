@@ -32,6 +32,12 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     let profile = profile();
+    // Before the long compile, so that what is missing is said at once.
+    let wasm_opt = if profile == "dev" {
+        None
+    } else {
+        Some(find_wasm_opt(root)?)
+    };
     let status = Command::new(&cargo)
         .current_dir(root)
         .args([
@@ -69,10 +75,7 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
     let wasm_path = tmp.join("kyoyu-app_bg.wasm");
-    let optimised = if profile == "dev" {
-        "dev プロファイル (最適化なし)".to_string()
-    } else {
-        let wasm_opt = find_wasm_opt(root)?;
+    let optimised = if let Some(wasm_opt) = wasm_opt {
         let out = tmp.join("kyoyu-app_opt.wasm");
         let st = Command::new(&wasm_opt)
             .arg(&wasm_path)
@@ -94,6 +97,8 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         }
         std::fs::rename(&out, &wasm_path)?;
         format!("wasm-opt -Oz ({})", wasm_opt.display())
+    } else {
+        "dev プロファイル (最適化なし)".to_string()
     };
     Ok(AppBundle {
         js: std::fs::read(tmp.join("kyoyu-app.js"))?,
