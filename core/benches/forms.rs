@@ -1,6 +1,7 @@
 //! Validation and rendering of the fully filled 図5 report (`cargo bench -p kyoyu-core`).
 //! Goals on this project's machine: validate ≤ 100 µs, render ≤ 1 ms.
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
 
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::follow_up::{diff, follow_up};

@@ -117,7 +117,7 @@ fn build_module(
     let wasm_path = tmp.join(format!("{package}_bg.wasm"));
     let optimised = if let Some(wasm_opt) = wasm_opt {
         let out = tmp.join(format!("{package}_opt.wasm"));
-        let st = Command::new(&wasm_opt)
+        let st = Command::new(wasm_opt)
             .arg(&wasm_path)
             .args([
                 "-Oz",

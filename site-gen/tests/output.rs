@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use sha2::Digest;
 
 mod common;
-use common::{copy_dir, repo};
+use common::{copy_dir, root};
 
 /// A throw-away project: content/ and public/ copied from the repository, app/ and core/ with a
 /// file each, a .git/ folder.

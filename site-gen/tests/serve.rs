@@ -9,7 +9,7 @@ use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{copy_dir, get, repo as root};
+use common::{copy_dir, get, root};
 
 struct Serve {
     child: Child,
