@@ -12,6 +12,8 @@
 //! - [`validate`]: findings (path, severity, Japanese message).
 //! - [`follow_up`]: the next report of a series, and the diff between two reports.
 //! - [`render`]: print HTML in the official layout, and plain text for e-mail.
+//! - [`dates`]: the one reader of dates as people write them (西暦, 年月日時分, full-width
+//!   digits, 和暦 where the form allows it).
 //! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
 //!   site publishes and the app exports.
 
@@ -22,6 +24,7 @@ pub mod validate;
 pub mod follow_up;
 pub mod render;
 pub mod advisory_file;
+pub mod dates;
 
 /// Where everything in this crate comes from; every page built from it names this source.
 pub const SOURCE: Source = Source {

@@ -42,6 +42,7 @@ use crate::taxonomy::{
     Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus,
     Publication, PublicationMethod,
 };
+use crate::dates::Eras;
 use checks::{MonthDayTime, Problem, When};
 
 /// How much a finding matters.
@@ -121,6 +122,8 @@ pub fn validate_at(report: &Report, now: Option<NaiveDateTime>) -> Vec<Finding> 
 struct Out {
     findings: Vec<Finding>,
     now: Option<NaiveDateTime>,
+    /// Whether the form takes 和暦 ([`crate::dates::Eras`]).
+    eras: Eras,
 }
 
 fn filled(s: &str) -> bool {
@@ -129,7 +132,12 @@ fn filled(s: &str) -> bool {
 
 impl Out {
     fn new(now: Option<NaiveDateTime>) -> Out {
-        Out { findings: Vec::new(), now }
+        Out { findings: Vec::new(), now, eras: Eras::Western }
+    }
+
+    /// The collector of a form of `kind` (its rule on 和暦).
+    fn of(kind: FormKind, now: Option<NaiveDateTime>) -> Out {
+        Out { eras: Eras::of(kind), ..Out::new(now) }
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -181,7 +189,7 @@ impl Out {
         if !filled(value) {
             return None;
         }
-        match checks::date_time(value) {
+        match checks::date_time_in(value, self.eras) {
             Ok(w) => {
                 if past_only {
                     self.future(w, path, field);
@@ -255,11 +263,13 @@ impl Out {
             }
             let p = path::field(&path::item(base, i), "at");
             let row_field = format!("{field}の{}行目の日時", i + 1);
-            if let Some(era) = checks::japanese_era(&row.at) {
-                self.problem(&p, &row_field, Problem::JapaneseEra { era });
+            if let (Some(_), Eras::Western) = (checks::japanese_era(&row.at), self.eras) {
+                if let Err(e) = checks::date_time(&row.at) {
+                    self.problem(&p, &row_field, e);
+                }
                 continue;
             }
-            if let Ok(w) = checks::date_time(&row.at) {
+            if let Ok(w) = checks::date_time_in(&row.at, self.eras) {
                 if let Some((j, prev)) = last_full {
                     if prev.is_after(w) {
                         self.warning(
@@ -536,7 +546,7 @@ fn publication(o: &mut Out, p: &PublicationStatus) {
 
 /// DDoS攻撃事案共通様式 (図4-1).
 pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::of(FormKind::Ddos, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
@@ -631,7 +641,7 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
 
 /// ランサムウェア事案共通様式 (図4-2).
 pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::of(FormKind::Ransomware, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;

@@ -16,12 +16,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Result};
 use atom_syndication as atom;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 use kyoyu_core::advisory_file::{self, Located};
+use kyoyu_core::dates::{self, When};
 use kyoyu_core::forms::{Advisory, Report};
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
@@ -231,12 +232,12 @@ fn url_safe(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// `2025-10-01T10:00` (or `2025-10-01`) as Japan time.
+/// 情報提供日時 (read by core's one date reader: `2025-10-01T10:00`, `2025-10-01` …) as Japan time.
 pub fn japan_time(raw: &str) -> Option<DateTime<FixedOffset>> {
-    let raw = raw.trim();
-    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))?;
+    let naive = match dates::when(raw, dates::Eras::Western).ok()? {
+        When::DateTime(t) => t,
+        When::Date(d) => d.and_hms_opt(0, 0, 0)?,
+    };
     jst().from_local_datetime(&naive).single()
 }
 
