@@ -4,7 +4,8 @@
 //! **The gate fails closed.** An advisory is published only when its file says exactly
 //! `tlp = "CLEAR"`. Anything else — another TLP, no TLP, `clear`, `"CLEAR "`, `TLP:CLEAR`,
 //! TLP 1.0's `WHITE`, a file that does not parse, a core validation error — stops the build
-//! with the file and the line, and (the build being atomic) nothing is written.
+//! with the file and the line, and (the build being atomic) nothing is written. The rule is
+//! core's [`kyoyu_core::publish::publishable`], which the app's 「公開用ファイル」 applies too.
 //! `content/advisory-drafts/` is never read.
 //!
 //! URLs: `/advisories/` (the latest report of each series, newest first),
@@ -23,10 +24,10 @@ use uuid::Uuid;
 
 use kyoyu_core::advisory_file::{self, Located};
 use kyoyu_core::dates::{self, When};
+use kyoyu_core::publish::{self, Refusal};
 use kyoyu_core::forms::{Advisory, Report};
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
-use kyoyu_core::validate::validate_advisory;
 
 use super::{Built, Site};
 use crate::error::{ContentError, ContentErrors};
@@ -172,20 +173,19 @@ fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
     let err = |line: usize, msg: String| vec![ContentError::new(file, line, msg)];
     let text = std::fs::read_to_string(file).map_err(|e| err(0, format!("UTF-8 のテキストとして読めません: {e}")))?;
     let located = advisory_file::parse_located(&text).map_err(|e| err(e.line, e.message))?;
-    gate(&located).map_err(|(line, msg)| err(line, msg))?;
     let a = &located.advisory;
-    let mut errors = Vec::new();
-    for f in validate_advisory(a, None).into_iter().filter(|f| f.is_error()) {
-        errors.push(ContentError::new(file, located.line_of(&f.path), f.message));
-    }
-    let id = &a.header.identifier;
-    if !id.is_empty() && !url_safe(id) {
-        errors.push(ContentError::new(
-            file,
-            located.line_of("header.identifier"),
-            format!("識別番号「{id}」は URL に使うため、英数字と - _ . だけで書いてください(先頭は英数字)。"),
-        ));
-    }
+    // The one publishable rule, shared with the app's 公開用ファイル: TLP:CLEAR, no validation
+    // error, a URL-safe 識別番号.
+    let mut errors: Vec<ContentError> = match publish::publishable(a) {
+        Ok(()) => Vec::new(),
+        Err(refusals) => refusals
+            .iter()
+            .map(|r| {
+                let (line, msg) = in_file(&located, r);
+                ContentError::new(file, line, msg)
+            })
+            .collect(),
+    };
     let at = match japan_time(&a.header.provided_at) {
         Some(at) => Some(at),
         None => {
@@ -206,30 +206,26 @@ fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
     Ok((Published { file: file.to_path_buf(), advisory: located.advisory, at: at.expect("checked") }, number_line))
 }
 
-/// The TLP gate: `Ok` only for exactly TLP:CLEAR; otherwise the line to blame and why.
-pub fn gate(located: &Located) -> Result<(), (usize, String)> {
-    match located.advisory.header.tlp {
-        Some(Tlp::Clear) => Ok(()),
-        Some(t) => Err((
+/// A refusal of [`publish::publishable`] as the gate reports it in a file: the line to blame
+/// and why, a TLP refusal also saying where unpublished advisories go.
+fn in_file(located: &Located, r: &Refusal) -> (usize, String) {
+    match r {
+        Refusal::NotClear(Some(t)) => (
             located.line_of("header.tlp"),
             format!(
                 "情報共有範囲が {}({})のため公開できません。サイトで公開できるのは tlp = \"CLEAR\"(TLP:CLEAR 公開情報)の情報提供だけです。公開しない情報提供は content/{DRAFTS}/ に置いてください。",
                 t.label(),
                 t.name()
             ),
-        )),
-        None => Err((
+        ),
+        Refusal::NotClear(None) => (
             1,
             format!(
                 "情報共有範囲 tlp がありません。公開できるのは tlp = \"CLEAR\" と明記した情報提供だけです。内容が公開情報なら front matter に tlp = \"CLEAR\" を書き、そうでなければ content/{DRAFTS}/ に置いてください。"
             ),
-        )),
+        ),
+        r => (located.line_of(r.path()), r.message()),
     }
-}
-
-fn url_safe(id: &str) -> bool {
-    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// 情報提供日時 (read by core's one date reader: `2025-10-01T10:00`, `2025-10-01` …) as Japan time.
