@@ -42,7 +42,11 @@ pub fn free_draft_id(series: &str, n: u32) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .take(40)
         .collect();
-    let base = if base.is_empty() { util::random_id() } else { base };
+    let base = if base.is_empty() {
+        util::random_id()
+    } else {
+        base
+    };
     let mut id = format!("{base}-{n}");
     // Any stored entry, readable or not, keeps its id (unreadable ones are never overwritten).
     while storage::exists(&id) {
@@ -95,7 +99,8 @@ pub fn previous_report(d: &Draft) -> Option<Report> {
 /// What changed since the previous report ([`follow_up::content_changes`]); nothing for a
 /// first report.
 pub fn changes_since(prev: Option<&Report>, report: &Report) -> Vec<Change> {
-    prev.map(|prev| follow_up::content_changes(prev, report)).unwrap_or_default()
+    prev.map(|prev| follow_up::content_changes(prev, report))
+        .unwrap_or_default()
 }
 
 /// `#/edit/<id>`.
@@ -144,7 +149,13 @@ fn Editor(draft: Draft) -> impl IntoView {
     let changes = Memo::new(move |_| {
         report.with(|r| prev_report.with_value(|p| changes_since(p.as_ref(), r)))
     });
-    let ctx = FormCtx { kind, value, findings, changes, show };
+    let ctx = FormCtx {
+        kind,
+        value,
+        findings,
+        changes,
+        show,
+    };
     provide_context(ctx);
 
     // --- saving -------------------------------------------------------------------------
@@ -158,12 +169,16 @@ fn Editor(draft: Draft) -> impl IntoView {
             let Some(v) = value.try_get_untracked() else {
                 return Err(StorageError::Unavailable("closed".into()));
             };
-            let report = Report::from_value(kind, v).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            let report =
+                Report::from_value(kind, v).map_err(|e| StorageError::Corrupt(e.to_string()))?;
             let at = storage::now_rfc3339();
             let created = created_at.borrow().clone().unwrap_or_else(|| at.clone());
             let d = Draft {
                 id: base.id.clone(),
-                envelope: Envelope { series: series.clone(), report },
+                envelope: Envelope {
+                    series: series.clone(),
+                    report,
+                },
                 saved_at: Some(at.clone()),
                 exported_at: exported_at.try_get_untracked().flatten(),
                 previous_report: base.previous_report.clone(),
@@ -180,7 +195,9 @@ fn Editor(draft: Draft) -> impl IntoView {
         let save_now = save_now.clone();
         let write_failure = write_failure.clone();
         move || {
-            if dirty.try_get_untracked() != Some(true) || conflict.try_with_untracked(|c| c.is_some()) != Some(false) {
+            if dirty.try_get_untracked() != Some(true)
+                || conflict.try_with_untracked(|c| c.is_some()) != Some(false)
+            {
                 return;
             }
             match save_now() {
@@ -211,7 +228,9 @@ fn Editor(draft: Draft) -> impl IntoView {
                 return;
             }
             if let Ok(theirs) = storage::load(&id) {
-                if theirs.saved_at != saved_at.get_untracked() && conflict.with_untracked(|c| c.is_none()) {
+                if theirs.saved_at != saved_at.get_untracked()
+                    && conflict.with_untracked(|c| c.is_none())
+                {
                     conflict.set(Some(theirs));
                 }
             }
@@ -279,7 +298,10 @@ fn Editor(draft: Draft) -> impl IntoView {
         move |_| {
             dirty.set(true);
             let r = report.get_untracked();
-            let env = Envelope { series: series.clone(), report: r.clone() };
+            let env = Envelope {
+                series: series.clone(),
+                report: r.clone(),
+            };
             let name = files::export_file_name(&r, "json");
             match files::download(&name, "application/json", &env.to_json_pretty()) {
                 Ok(()) => {
@@ -301,7 +323,10 @@ fn Editor(draft: Draft) -> impl IntoView {
                         Some(kyoyu_core::taxonomy::Tlp::Clear) => String::new(),
                         _ => "(情報共有範囲が TLP:CLEAR でないため、このままではサイトに公開されません)".to_string(),
                     };
-                    notice.set(Some((true, format!("公開用ファイル {name} を書き出しました。{note}"))));
+                    notice.set(Some((
+                        true,
+                        format!("公開用ファイル {name} を書き出しました。{note}"),
+                    )));
                 }
                 Err(_) => notice.set(Some((false, "ファイルを書き出せませんでした。".into()))),
             }
@@ -331,7 +356,10 @@ fn Editor(draft: Draft) -> impl IntoView {
         move |_| {
             dirty.set(true);
             flush();
-            match storage::load(&id).map_err(|e| e.to_string()).and_then(|d| create_follow_up(&d)) {
+            match storage::load(&id)
+                .map_err(|e| e.to_string())
+                .and_then(|d| create_follow_up(&d))
+            {
                 Ok(new_id) => util::navigate(&format!("#/edit/{new_id}")),
                 Err(e) => notice.set(Some((false, e))),
             }
@@ -340,7 +368,8 @@ fn Editor(draft: Draft) -> impl IntoView {
     let delete = {
         let id = id.clone();
         move |_| {
-            if util::confirm("この下書きをこの端末から削除します。よろしいですか?") {
+            if util::confirm("この下書きをこの端末から削除します。よろしいですか?")
+            {
                 dirty.set(false);
                 match storage::delete(&id) {
                     Ok(()) => util::navigate("#/"),
@@ -353,7 +382,9 @@ fn Editor(draft: Draft) -> impl IntoView {
     let load_theirs = {
         let suppress = suppress.clone();
         move |_| {
-            let Some(theirs) = conflict.get_untracked() else { return };
+            let Some(theirs) = conflict.get_untracked() else {
+                return;
+            };
             suppress.set(true);
             value.set(theirs.envelope.report.to_value());
             saved_at.set(theirs.saved_at.clone());
@@ -361,7 +392,10 @@ fn Editor(draft: Draft) -> impl IntoView {
             dirty.set(false);
             save_error.set(None);
             conflict.set(None);
-            notice.set(Some((true, "別のタブで保存された内容を読み込みました。".into())));
+            notice.set(Some((
+                true,
+                "別のタブで保存された内容を読み込みました。".into(),
+            )));
         }
     };
     let keep_mine = {
@@ -372,7 +406,10 @@ fn Editor(draft: Draft) -> impl IntoView {
             let now = storage::now_rfc3339();
             let copy = Draft {
                 id: free_draft_id(&series.id, r.report_number()),
-                envelope: Envelope { series: series.clone(), report: r },
+                envelope: Envelope {
+                    series: series.clone(),
+                    report: r,
+                },
                 saved_at: Some(now.clone()),
                 exported_at: None,
                 previous_report: base.previous_report.clone(),
@@ -407,7 +444,10 @@ fn Editor(draft: Draft) -> impl IntoView {
         .map(|(i, s)| view! { <SectionView section=s index=i /> })
         .collect_view();
     let cautions = (kind == FormKind::Ransomware).then(|| {
-        let items = rw::CAUTIONS.iter().map(|c| view! { <li>{c.text}</li> }).collect_view();
+        let items = rw::CAUTIONS
+            .iter()
+            .map(|c| view! { <li>{c.text}</li> })
+            .collect_view();
         view! {
             <section class="cautions" aria-labelledby="cautions-title">
                 <h2 id="cautions-title">{rw::CAUTIONS_TITLE}</h2>
@@ -426,7 +466,9 @@ fn Editor(draft: Draft) -> impl IntoView {
         }
     };
     let saved = move || match (save_error.get(), saved_at.get(), dirty.get()) {
-        _ if conflict.with(|c| c.is_some()) => "自動保存を止めています(別のタブで更新されました)".to_string(),
+        _ if conflict.with(|c| c.is_some()) => {
+            "自動保存を止めています(別のタブで更新されました)".to_string()
+        }
         (Some(StorageError::QuotaExceeded), _, _) => "保存できません(容量不足)".to_string(),
         (Some(e), _, _) => format!("保存できません: {e}"),
         (None, _, true) => "未保存の変更があります(まもなく保存します)".to_string(),
@@ -435,7 +477,8 @@ fn Editor(draft: Draft) -> impl IntoView {
     };
     let title = move || report.with(|r| r.title());
     let print_href = format!("#/print/{id}");
-    let follow_label = move || format!("続報(第{}報)を作成", report.with(|r| r.report_number()) + 1);
+    let follow_label =
+        move || format!("続報(第{}報)を作成", report.with(|r| r.report_number()) + 1);
     let has_changes_legend = move || {
         (!changes.with(|c| c.is_empty())).then(|| view! {
             <p class="changed-legend"><span class="changed-marker">"変更"</span>
@@ -516,7 +559,6 @@ fn Editor(draft: Draft) -> impl IntoView {
     }
 }
 
-
 /// GOV.UK's error summary: every finding, linked to its field; errors and warnings apart.
 #[component]
 fn ErrorSummary(findings: Memo<Vec<Finding>>, show: RwSignal<bool>) -> impl IntoView {
@@ -538,17 +580,22 @@ fn ErrorSummary(findings: Memo<Vec<Finding>>, show: RwSignal<bool>) -> impl Into
         }
         let all = findings.get();
         if all.is_empty() {
-            return Some(view! {
-                <div class="summary-ok" id="error-summary" tabindex="-1" role="status">
-                    <p>"エラー・確認事項はありません。送信可能です。"</p>
-                </div>
-            }.into_any());
+            return Some(
+                view! {
+                    <div class="summary-ok" id="error-summary" tabindex="-1" role="status">
+                        <p>"エラー・確認事項はありません。送信可能です。"</p>
+                    </div>
+                }
+                .into_any(),
+            );
         }
         let errors: Vec<Finding> = all.iter().filter(|f| f.is_error()).cloned().collect();
         let warnings: Vec<Finding> = all.iter().filter(|f| !f.is_error()).cloned().collect();
-        let err_list = (!errors.is_empty()).then(|| view! {
-            <h3 class="summary-sub">"エラー(送信前に直してください)"</h3>
-            <ul class="error-summary-list">{errors.into_iter().map(item).collect_view()}</ul>
+        let err_list = (!errors.is_empty()).then(|| {
+            view! {
+                <h3 class="summary-sub">"エラー(送信前に直してください)"</h3>
+                <ul class="error-summary-list">{errors.into_iter().map(item).collect_view()}</ul>
+            }
         });
         let warn_list = (!warnings.is_empty()).then(|| view! {
             <h3 class="summary-sub">"確認(送信はできます)"</h3>
@@ -563,4 +610,3 @@ fn ErrorSummary(findings: Memo<Vec<Finding>>, show: RwSignal<bool>) -> impl Into
         }.into_any())
     }
 }
-

@@ -50,8 +50,11 @@ impl FormCtx {
     }
 
     pub fn get(&self, path: &str) -> Value {
-        self.value
-            .with(|v| kyoyu_core::forms::layout::get(v, path).cloned().unwrap_or(Value::Null))
+        self.value.with(|v| {
+            kyoyu_core::forms::layout::get(v, path)
+                .cloned()
+                .unwrap_or(Value::Null)
+        })
     }
 
     /// Findings at this exact field (or under it), if they are shown.
@@ -59,7 +62,8 @@ impl FormCtx {
         if !self.show.get() {
             return Vec::new();
         }
-        self.findings.with(|fs| findings_at(fs, path).cloned().collect())
+        self.findings
+            .with(|fs| findings_at(fs, path).cloned().collect())
     }
 
     pub fn has_error(&self, path: &str) -> bool {
@@ -84,7 +88,9 @@ pub fn normalise(kind: FormKind, v: &mut Value) {
 pub fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
     let hid = format!("sec-{index}");
     let hid2 = hid.clone();
-    let part = section.part.map(|p| view! { <p class="section-part">{p}</p> });
+    let part = section
+        .part
+        .map(|p| view! { <p class="section-part">{p}</p> });
     let intro = section
         .intro
         .iter()
@@ -134,7 +140,12 @@ fn messages(ctx: FormCtx, path: String, id: String) -> impl IntoView {
     }
 }
 
-fn describedby(ctx: FormCtx, path: String, id: String, has_hint: bool) -> impl Fn() -> Option<String> {
+fn describedby(
+    ctx: FormCtx,
+    path: String,
+    id: String,
+    has_hint: bool,
+) -> impl Fn() -> Option<String> {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -151,12 +162,19 @@ fn describedby(ctx: FormCtx, path: String, id: String, has_hint: bool) -> impl F
 #[component]
 pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    if let FieldKind::Group { item, add_label, item_label } = &spec.kind {
+    if let FieldKind::Group {
+        item,
+        add_label,
+        item_label,
+    } = &spec.kind
+    {
         return view! { <GroupView spec=spec path=path item=item add_label=*add_label item_label=*item_label /> }
             .into_any();
     }
     let id = field_id(&path);
-    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let heading = spec
+        .heading
+        .map(|h| view! { <h3 class="field-heading">{h}</h3> });
     let hint_text = match (spec.help, spec.example) {
         (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
         (Some(h), None) => Some(h.to_string()),
@@ -176,10 +194,16 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     };
     let has_hint = hint_text.is_some();
     let hint = hint_text.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
-    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let req = spec.required.then(
+        || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
+    );
     let p2 = path.clone();
     let changed = Memo::new(move |_| ctx.changed(&p2));
-    let marker = move || changed.get().then(|| view! { <span class="changed-marker">"変更"</span> });
+    let marker = move || {
+        changed
+            .get()
+            .then(|| view! { <span class="changed-marker">"変更"</span> })
+    };
     let p3 = path.clone();
     let has_error = Memo::new(move |_| ctx.has_error(&p3));
     let p4 = path.clone();
@@ -205,7 +229,15 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(
+                id.clone(),
+                spec.label,
+                req.into_any(),
+                marker.into_any(),
+                hint.into_any(),
+                msgs.into_any(),
+                control.into_any(),
+            )
         }
         FieldKind::MultiLine => {
             let p = path.clone();
@@ -216,7 +248,15 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(
+                id.clone(),
+                spec.label,
+                req.into_any(),
+                marker.into_any(),
+                hint.into_any(),
+                msgs.into_any(),
+                control.into_any(),
+            )
         }
         FieldKind::Number => {
             let p = path.clone();
@@ -231,7 +271,15 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         }
                     } />
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(
+                id.clone(),
+                spec.label,
+                req.into_any(),
+                marker.into_any(),
+                hint.into_any(),
+                msgs.into_any(),
+                control.into_any(),
+            )
         }
         FieldKind::Check => {
             let p = path.clone();
@@ -268,7 +316,15 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     {options}
                 </select>
             };
-            labelled(id.clone(), spec.label, req.into_any(), marker.into_any(), hint.into_any(), msgs.into_any(), control.into_any())
+            labelled(
+                id.clone(),
+                spec.label,
+                req.into_any(),
+                marker.into_any(),
+                hint.into_any(),
+                msgs.into_any(),
+                control.into_any(),
+            )
         }
         FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
             let multiple = !matches!(spec.kind, FieldKind::Choice(_));
@@ -312,7 +368,15 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
 
 /// A field with a `<label>` above its control (text, textarea, number, select): the label with
 /// its required mark and 「変更」 marker, the hint, the messages, then the control.
-fn labelled(id: String, label: &'static str, req: AnyView, marker: AnyView, hint: AnyView, msgs: AnyView, control: AnyView) -> AnyView {
+fn labelled(
+    id: String,
+    label: &'static str,
+    req: AnyView,
+    marker: AnyView,
+    hint: AnyView,
+    msgs: AnyView,
+    control: AnyView,
+) -> AnyView {
     view! {
         <label for=id class="label">{label}{req}{marker}</label>
         {hint}
@@ -345,16 +409,23 @@ fn option_list(
             let items = items
                 .into_iter()
                 .map(|(i, o)| {
-                    let oid = if i == 0 { id.clone() } else { format!("{id}--{}", sanitize(o.id)) };
+                    let oid = if i == 0 {
+                        id.clone()
+                    } else {
+                        format!("{id}--{}", sanitize(o.id))
+                    };
                     let help_id = format!("help-{oid}");
-                    let help = o.help.map(|h| view! { <span class="opt-help" id=help_id.clone()>{h}</span> });
+                    let help = o
+                        .help
+                        .map(|h| view! { <span class="opt-help" id=help_id.clone()>{h}</span> });
                     let described = o.help.map(|_| help_id.clone());
                     let p = path.clone();
                     let pc = path.clone();
                     let checked = move || {
                         let v = ctx.get(&pc);
                         if multiple {
-                            v.as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(o.id)))
+                            v.as_array()
+                                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(o.id)))
                         } else {
                             v.as_str() == Some(o.id)
                         }
@@ -370,7 +441,13 @@ fn option_list(
                             // Kept in the form's order.
                             let next: Vec<Value> = opts
                                 .iter()
-                                .filter(|x| if x.id == o.id { on } else { chosen.contains(&x.id) })
+                                .filter(|x| {
+                                    if x.id == o.id {
+                                        on
+                                    } else {
+                                        chosen.contains(&x.id)
+                                    }
+                                })
                                 .map(|x| Value::String(x.id.to_string()))
                                 .collect();
                             // Ids this build does not list (from a file) are kept too.
@@ -404,7 +481,15 @@ fn option_list(
 }
 
 fn sanitize(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// A repeating group: rows (timeline), blocks (攻撃), 情報提供先; add, remove, move up/down.
@@ -420,14 +505,24 @@ fn GroupView(
     let id = field_id(&path);
     let pl = path.clone();
     let len = Memo::new(move |_| ctx.get(&pl).as_array().map(|a| a.len()).unwrap_or(0));
-    let heading = spec.heading.map(|h| view! { <h3 class="field-heading">{h}</h3> });
-    let hint = spec.help.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
-    let req = spec.required.then(|| view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> });
+    let heading = spec
+        .heading
+        .map(|h| view! { <h3 class="field-heading">{h}</h3> });
+    let hint = spec
+        .help
+        .map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
+    let req = spec.required.then(
+        || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
+    );
     let msgs = {
         let p = path.clone();
         move || {
             // Findings of the list itself (not of its rows).
-            let fs: Vec<Finding> = ctx.findings_for(&p).into_iter().filter(|f| f.path == p).collect();
+            let fs: Vec<Finding> = ctx
+                .findings_for(&p)
+                .into_iter()
+                .filter(|f| f.path == p)
+                .collect();
             (!fs.is_empty()).then(|| {
                 fs.into_iter()
                     .map(|f| {

@@ -10,14 +10,19 @@ use wasm_bindgen_futures::JsFuture;
 /// 西暦 date, today's otherwise.
 pub fn export_file_name(report: &Report, ext: &str) -> String {
     let at = report.reported_at();
-    let date = at.get(..10).filter(|d| {
-        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
-    });
+    let date = at
+        .get(..10)
+        .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
     let date = match date {
         Some(d) => d.to_string(),
         None => chrono::Local::now().format("%Y-%m-%d").to_string(),
     };
-    format!("kyoyu-{}-{}-dai{}.{ext}", report.kind().id(), date, report.report_number())
+    format!(
+        "kyoyu-{}-{}-dai{}.{ext}",
+        report.kind().id(),
+        date,
+        report.report_number()
+    )
 }
 
 /// Offers `text` as a file download.

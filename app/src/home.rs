@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use crate::editor::{create_follow_up, find_in_series, free_draft_id};
 use crate::files;
-use crate::storage::{self, Draft, Listed};
 use crate::settings::{EncryptionSettings, StorageInfo};
+use crate::storage::{self, Draft, Listed};
 use crate::util;
 
 /// 「分野 / 組織」 of a report for the list.
@@ -48,7 +48,10 @@ fn grouped(mut drafts: Vec<Draft>) -> Vec<Vec<Draft>> {
     let mut out: Vec<Vec<Draft>> = Vec::new();
     for d in drafts {
         let sid = d.envelope.series.id.clone();
-        match out.iter_mut().find(|g| !sid.is_empty() && g[0].envelope.series.id == sid) {
+        match out
+            .iter_mut()
+            .find(|g| !sid.is_empty() && g[0].envelope.series.id == sid)
+        {
             Some(g) => g.push(d),
             None => out.push(vec![d]),
         }
@@ -143,7 +146,10 @@ pub fn Home() -> impl IntoView {
         .collect_view();
 
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -157,16 +163,24 @@ pub fn Home() -> impl IntoView {
                         message.set(Some((true, format!("{name} を読み込みました。"))));
                         util::navigate(&format!("#/edit/{id}"));
                     }
-                    Ok(None) => message.set(Some((true, "読み込みを取り消しました。下書きは変更していません。".into()))),
+                    Ok(None) => message.set(Some((
+                        true,
+                        "読み込みを取り消しました。下書きは変更していません。".into(),
+                    ))),
                     Err(e) => message.set(Some((false, format!("{name}: {e}")))),
                 },
             }
         });
     };
     let delete_all = move |_| {
-        if util::confirm("この端末に保存された様式の下書きをすべて削除します。元に戻せません。よろしいですか?") {
+        if util::confirm(
+            "この端末に保存された様式の下書きをすべて削除します。元に戻せません。よろしいですか?",
+        ) {
             match storage::delete_all() {
-                Ok(()) => message.set(Some((true, "この端末のデータをすべて削除しました。".into()))),
+                Ok(()) => message.set(Some((
+                    true,
+                    "この端末のデータをすべて削除しました。".into(),
+                ))),
                 Err(e) => message.set(Some((false, e.to_string()))),
             }
             version.update(|v| *v += 1);
@@ -186,10 +200,12 @@ pub fn Home() -> impl IntoView {
         let q = filter.get();
         let shown: Vec<Draft> = drafts.into_iter().filter(|d| matches(d, &q)).collect();
         if total == 0 {
-            return view! { <p class="empty">"この端末に保存された様式はまだありません。"</p> }.into_any();
+            return view! { <p class="empty">"この端末に保存された様式はまだありません。"</p> }
+                .into_any();
         }
         if shown.is_empty() {
-            return view! { <p class="empty">"絞り込みに一致する様式はありません。"</p> }.into_any();
+            return view! { <p class="empty">"絞り込みに一致する様式はありません。"</p> }
+                .into_any();
         }
         let groups = grouped(shown);
         view! {
@@ -264,13 +280,21 @@ pub fn Home() -> impl IntoView {
 }
 
 #[component]
-fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn DraftItem(
+    draft: Draft,
+    version: RwSignal<u32>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let r = draft.envelope.report.clone();
     let id = draft.id.clone();
     let tlp = r.tlp().map(|t| {
         view! { <span class=format!("tlp tlp-{}", t.id())>{t.label()}</span> }
     });
-    let saved = draft.saved_at.as_deref().map(util::short_datetime).unwrap_or_default();
+    let saved = draft
+        .saved_at
+        .as_deref()
+        .map(util::short_datetime)
+        .unwrap_or_default();
     let who = who(&r);
     let reminder = storage::export_reminder(
         draft.created_at.as_deref(),
@@ -289,7 +313,9 @@ fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(boo
     let id2 = id.clone();
     let name2 = name.clone();
     let delete = move |_| {
-        if util::confirm(&format!("{name2} をこの端末から削除します。よろしいですか?")) {
+        if util::confirm(&format!(
+            "{name2} をこの端末から削除します。よろしいですか?"
+        )) {
             match storage::delete(&id2) {
                 Ok(()) => message.set(Some((true, format!("{name2} を削除しました。")))),
                 Err(e) => message.set(Some((false, e.to_string()))),
@@ -316,15 +342,25 @@ fn DraftItem(draft: Draft, version: RwSignal<u32>, message: RwSignal<Option<(boo
 
 /// One stored entry that cannot be read: its key, why, and a way to rescue or remove it.
 #[component]
-fn UnreadableItem(key: String, error: String, version: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
-    let id = key.strip_prefix(storage::DRAFT_PREFIX).unwrap_or(&key).to_string();
+fn UnreadableItem(
+    key: String,
+    error: String,
+    version: RwSignal<u32>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let id = key
+        .strip_prefix(storage::DRAFT_PREFIX)
+        .unwrap_or(&key)
+        .to_string();
     let k1 = key.clone();
     let id1 = id.clone();
     let rescue = move |_| match storage::raw_text(&k1) {
-        Some(text) => match files::download(&format!("kyoyu-raw-{id1}.json"), "application/json", &text) {
-            Ok(()) => message.set(Some((true, format!("{k1} の元のデータを書き出しました。")))),
-            Err(_) => message.set(Some((false, "ファイルを書き出せませんでした。".into()))),
-        },
+        Some(text) => {
+            match files::download(&format!("kyoyu-raw-{id1}.json"), "application/json", &text) {
+                Ok(()) => message.set(Some((true, format!("{k1} の元のデータを書き出しました。")))),
+                Err(_) => message.set(Some((false, "ファイルを書き出せませんでした。".into()))),
+            }
+        }
         None => message.set(Some((false, format!("{k1} はもうありません。")))),
     };
     let k2 = key.clone();

@@ -18,7 +18,9 @@ mod util;
 
 fn main() {
     console_error_panic_hook::set_once();
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
     let root = document
         .get_element_by_id("app-root")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -39,7 +41,9 @@ enum Route {
 }
 
 fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     let path = hash.trim_start_matches('#').trim_start_matches('/');
     let mut parts = path.splitn(2, '/');
     match (parts.next().unwrap_or(""), parts.next()) {
@@ -76,34 +80,38 @@ fn App() -> impl IntoView {
         storage::needs_unlock()
     });
 
-    move || if locked.get() {
-        view! { <settings::UnlockPage /> }.into_any()
-    } else { match route.get() {
-        Route::Home => view! { <home::Home /> }.into_any(),
-        Route::New(kind) => {
-            // A new draft is saved at once, and the address becomes its own.
-            let d = editor::new_draft(kind);
-            match storage::save(&d) {
-                Ok(()) => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace(&format!("#/edit/{}", d.id));
+    move || {
+        if locked.get() {
+            view! { <settings::UnlockPage /> }.into_any()
+        } else {
+            match route.get() {
+                Route::Home => view! { <home::Home /> }.into_any(),
+                Route::New(kind) => {
+                    // A new draft is saved at once, and the address becomes its own.
+                    let d = editor::new_draft(kind);
+                    match storage::save(&d) {
+                        Ok(()) => {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().replace(&format!("#/edit/{}", d.id));
+                            }
+                            view! { <p>"新しい様式を準備しています…"</p> }.into_any()
+                        }
+                        Err(e) => view! {
+                            <h1>"様式を作成できません"</h1>
+                            <p class="message message-error" role="alert">{e.to_string()}</p>
+                        }
+                        .into_any(),
                     }
-                    view! { <p>"新しい様式を準備しています…"</p> }.into_any()
                 }
-                Err(e) => view! {
-                    <h1>"様式を作成できません"</h1>
-                    <p class="message message-error" role="alert">{e.to_string()}</p>
+                Route::Edit(id) => view! { <editor::EditorPage id=id /> }.into_any(),
+                Route::Print(id) => view! { <print::PrintPage id=id /> }.into_any(),
+                Route::NotFound(h) => view! {
+                    <h1>"ページが見つかりません"</h1>
+                    <p>{format!("「{h}」という画面はありません。")}</p>
+                    <p><a href="#/">"様式入力のホームへ"</a></p>
                 }
                 .into_any(),
             }
         }
-        Route::Edit(id) => view! { <editor::EditorPage id=id /> }.into_any(),
-        Route::Print(id) => view! { <print::PrintPage id=id /> }.into_any(),
-        Route::NotFound(h) => view! {
-            <h1>"ページが見つかりません"</h1>
-            <p>{format!("「{h}」という画面はありません。")}</p>
-            <p><a href="#/">"様式入力のホームへ"</a></p>
-        }
-        .into_any(),
-    } }
+    }
 }

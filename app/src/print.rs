@@ -22,8 +22,10 @@ pub fn PrintPage(id: String) -> impl IntoView {
     };
     let report = draft.envelope.report.clone();
     let prev = previous_report(&draft);
-    let changed: Vec<String> =
-        changes_since(prev.as_ref(), &report).into_iter().map(|c| c.path).collect();
+    let changed: Vec<String> = changes_since(prev.as_ref(), &report)
+        .into_iter()
+        .map(|c| c.path)
+        .collect();
     let html = render::print_html(&report, &changed);
     let edit = format!("#/edit/{id}");
     let print = move |_| {

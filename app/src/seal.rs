@@ -41,20 +41,28 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
 }
 
 /// The AES-256-GCM key of a passphrase (PBKDF2-SHA-256).
-pub async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, String> {
+pub async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, String> {
     let s = subtle()?;
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages = Array::of1(&JsValue::from_str("deriveKey"));
-    let base = JsFuture::from(s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages).map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
+    let base = JsFuture::from(
+        s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages)
+            .map_err(js_err)?,
+    )
+    .await
+    .map_err(js_err)?;
     let base: CryptoKey = base.dyn_into().map_err(js_err)?;
     let salt = Uint8Array::from(salt);
     let params = web_sys::Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &salt);
     let target = web_sys::AesDerivedKeyParams::new("AES-GCM", 256);
     let usages = Array::of2(&JsValue::from_str("encrypt"), &JsValue::from_str("decrypt"));
     let key = JsFuture::from(
-        s.derive_key_with_object_and_object(&params, &base, &target, false, &usages).map_err(js_err)?,
+        s.derive_key_with_object_and_object(&params, &base, &target, false, &usages)
+            .map_err(js_err)?,
     )
     .await
     .map_err(js_err)?;
@@ -62,14 +70,22 @@ pub async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Resul
 }
 
 /// Seals `plain` (with `aad` bound to it): (iv, ciphertext with its tag).
-pub async fn encrypt(key: &CryptoKey, plain: &[u8], aad: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
+pub async fn encrypt(
+    key: &CryptoKey,
+    plain: &[u8],
+    aad: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), String> {
     let iv = random_bytes(12)?;
     let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(iv.as_slice()));
     params.set_additional_data_u8_array(&Uint8Array::from(aad));
     let data = Uint8Array::from(plain);
-    let ct = JsFuture::from(subtle()?.encrypt_with_object_and_buffer_source(&params, key, &data).map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
+    let ct = JsFuture::from(
+        subtle()?
+            .encrypt_with_object_and_buffer_source(&params, key, &data)
+            .map_err(js_err)?,
+    )
+    .await
+    .map_err(js_err)?;
     Ok((iv, Uint8Array::new(&ct).to_vec()))
 }
 
@@ -79,9 +95,13 @@ pub async fn decrypt(key: &CryptoKey, iv: &[u8], ct: &[u8], aad: &[u8]) -> Resul
     let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
     params.set_additional_data_u8_array(&Uint8Array::from(aad));
     let data = Uint8Array::from(ct);
-    let plain = JsFuture::from(subtle()?.decrypt_with_object_and_buffer_source(&params, key, &data).map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
+    let plain = JsFuture::from(
+        subtle()?
+            .decrypt_with_object_and_buffer_source(&params, key, &data)
+            .map_err(js_err)?,
+    )
+    .await
+    .map_err(js_err)?;
     Ok(Uint8Array::new(&plain).to_vec())
 }
 
@@ -91,12 +111,24 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub fn b64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         out.push(B64[(n >> 18) as usize & 63] as char);
         out.push(B64[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { B64[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { B64[n as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 1 {
+            B64[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            B64[n as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }

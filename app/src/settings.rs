@@ -72,7 +72,10 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
         }
         let p = pass.get_untracked();
         if p.chars().count() < 8 {
-            message.set(Some((false, "パスフレーズは8文字以上にしてください。".into())));
+            message.set(Some((
+                false,
+                "パスフレーズは8文字以上にしてください。".into(),
+            )));
             util::focus_id("enc-pass");
             return;
         }
@@ -109,7 +112,10 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
             match storage::disable_encryption(&p).await {
                 Ok(()) => {
                     reset();
-                    message.set(Some((true, "暗号化を解除しました。下書きは暗号化せずにこの端末に保存されます。".into())));
+                    message.set(Some((
+                        true,
+                        "暗号化を解除しました。下書きは暗号化せずにこの端末に保存されます。".into(),
+                    )));
                 }
                 Err(e) => {
                     busy.set(false);
@@ -125,7 +131,10 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
         storage::lock();
     };
 
-    let pass_input = move |id: &'static str, label: &'static str, sig: RwSignal<String>, autocomplete: &'static str| {
+    let pass_input = move |id: &'static str,
+                           label: &'static str,
+                           sig: RwSignal<String>,
+                           autocomplete: &'static str| {
         view! {
             <div class="field">
                 <label class="label" for=id>{label}</label>

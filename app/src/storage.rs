@@ -159,7 +159,10 @@ impl std::fmt::Display for StorageError {
 pub enum Listed {
     Draft(Draft),
     /// A key that holds something this build cannot read; left untouched.
-    Unreadable { key: String, error: StorageError },
+    Unreadable {
+        key: String,
+        error: StorageError,
+    },
 }
 
 /// The storage key of a draft.
@@ -186,7 +189,9 @@ fn to_stored(d: &Draft) -> StoredDraft {
 pub fn migrate(mut value: Value) -> Result<Value, StorageError> {
     let version = match value.get("version") {
         None | Some(Value::Null) => 0,
-        Some(v) => v.as_u64().ok_or_else(|| StorageError::Corrupt("版が読めません".into()))?,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| StorageError::Corrupt("版が読めません".into()))?,
     };
     if version > u64::from(DRAFT_VERSION) {
         return Err(StorageError::NewerVersion(version));
@@ -248,7 +253,11 @@ fn write_error(e: JsValue) -> StorageError {
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         StorageError::QuotaExceeded
     } else {
-        StorageError::Unavailable(if name.is_empty() { format!("{e:?}") } else { name })
+        StorageError::Unavailable(if name.is_empty() {
+            format!("{e:?}")
+        } else {
+            name
+        })
     }
 }
 
@@ -275,7 +284,9 @@ fn parse_sealed(text: &str) -> Option<Sealed> {
     if !text.contains(SEALED_FORMAT) {
         return None;
     }
-    serde_json::from_str::<Sealed>(text).ok().filter(|s| s.format == SEALED_FORMAT)
+    serde_json::from_str::<Sealed>(text)
+        .ok()
+        .filter(|s| s.format == SEALED_FORMAT)
 }
 
 /// The key-check record.
@@ -350,7 +361,9 @@ pub fn needs_unlock() -> bool {
 
 /// The text of an entry: as stored, or (for a sealed one) as decrypted in memory.
 fn read_text(key: &str) -> Result<Option<String>, StorageError> {
-    let Some(raw) = get_raw(key)? else { return Ok(None) };
+    let Some(raw) = get_raw(key)? else {
+        return Ok(None);
+    };
     if parse_sealed(&raw).is_none() {
         return Ok(Some(raw));
     }
@@ -360,7 +373,9 @@ fn read_text(key: &str) -> Result<Option<String>, StorageError> {
         return Ok(Some(plain));
     }
     if unlocked() {
-        Err(StorageError::Corrupt("この端末の鍵では復号できません".into()))
+        Err(StorageError::Corrupt(
+            "この端末の鍵では復号できません".into(),
+        ))
     } else {
         Err(StorageError::Locked)
     }
@@ -371,9 +386,17 @@ fn write_text(key: &str, text: &str) -> Result<(), StorageError> {
     if !encryption_on() {
         return set_raw(key, text);
     }
-    let Some(ck) = KEY.with(|k| k.borrow().clone()) else { return Err(StorageError::Locked) };
+    let Some(ck) = KEY.with(|k| k.borrow().clone()) else {
+        return Err(StorageError::Locked);
+    };
     OPENED.with(|o| {
-        o.borrow_mut().insert(key.to_string(), Opened { sealed: None, plain: text.to_string() })
+        o.borrow_mut().insert(
+            key.to_string(),
+            Opened {
+                sealed: None,
+                plain: text.to_string(),
+            },
+        )
     });
     let seq = WRITE_SEQ.with(|s| {
         let mut s = s.borrow_mut();
@@ -453,7 +476,9 @@ fn draft_keys() -> Result<Vec<String>, StorageError> {
 
 /// Every draft kept in this browser (unordered), and the keys that could not be read.
 pub fn list() -> Vec<Listed> {
-    let Ok(keys) = draft_keys() else { return Vec::new() };
+    let Ok(keys) = draft_keys() else {
+        return Vec::new();
+    };
     keys.into_iter()
         .filter_map(|k| {
             let text = match read_text(&k) {
@@ -513,7 +538,8 @@ pub fn save(d: &Draft) -> Result<(), StorageError> {
         Err(e @ (StorageError::Locked | StorageError::Unavailable(_))) => return Err(e),
         Err(_) => return Err(StorageError::KeptAside),
     }
-    let text = serde_json::to_string(&to_stored(d)).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let text =
+        serde_json::to_string(&to_stored(d)).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write_text(&k, &text)
 }
 
@@ -542,7 +568,9 @@ pub fn delete_key(k: &str) -> Result<(), StorageError> {
     if !k.starts_with(DRAFT_PREFIX) {
         return Err(StorageError::NotFound);
     }
-    raw_storage()?.remove_item(k).map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+    raw_storage()?
+        .remove_item(k)
+        .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
     OPENED.with(|o| o.borrow_mut().remove(k));
     WRITE_SEQ.with(|s| s.borrow_mut().remove(k));
     Ok(())
@@ -557,7 +585,8 @@ pub fn delete_all() -> Result<(), StorageError> {
         .filter(|k| k.starts_with(PREFIX))
         .collect();
     for k in keys {
-        s.remove_item(&k).map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+        s.remove_item(&k)
+            .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
     }
     forget_key();
     Ok(())
@@ -598,7 +627,13 @@ pub fn watch_other_tabs() {
                 (Some(sealed), Some(ck)) => leptos::task::spawn_local(async move {
                     match open_text(&ck, &k, &sealed).await {
                         Ok(plain) => OPENED.with(|o| {
-                            o.borrow_mut().insert(k.clone(), Opened { sealed: Some(text), plain });
+                            o.borrow_mut().insert(
+                                k.clone(),
+                                Opened {
+                                    sealed: Some(text),
+                                    plain,
+                                },
+                            );
                         }),
                         Err(_) => OPENED.with(|o| {
                             o.borrow_mut().remove(&k);
@@ -620,8 +655,8 @@ pub fn watch_other_tabs() {
 
 fn read_key_check() -> Result<KeyCheck, StorageError> {
     let text = get_raw(CRYPTO_KEY)?.ok_or(StorageError::NotFound)?;
-    let kc: KeyCheck =
-        serde_json::from_str(&text).map_err(|e| StorageError::Corrupt(format!("{CRYPTO_KEY}: {e}")))?;
+    let kc: KeyCheck = serde_json::from_str(&text)
+        .map_err(|e| StorageError::Corrupt(format!("{CRYPTO_KEY}: {e}")))?;
     if kc.version > 1 {
         return Err(StorageError::NewerVersion(u64::from(kc.version)));
     }
@@ -631,10 +666,18 @@ fn read_key_check() -> Result<KeyCheck, StorageError> {
 /// The key of `passphrase` if it opens the key-check record.
 async fn check_passphrase(passphrase: &str) -> Result<CryptoKey, StorageError> {
     let kc = read_key_check()?;
-    let salt = seal::b64_decode(&kc.salt).ok_or_else(|| StorageError::Corrupt(CRYPTO_KEY.into()))?;
+    let salt =
+        seal::b64_decode(&kc.salt).ok_or_else(|| StorageError::Corrupt(CRYPTO_KEY.into()))?;
     let iterations = kc.iterations.max(seal::MIN_ITERATIONS);
-    let ck = seal::derive_key(passphrase, &salt, iterations).await.map_err(StorageError::Crypto)?;
-    let sealed = Sealed { format: SEALED_FORMAT.into(), version: 1, iv: kc.iv, ct: kc.ct };
+    let ck = seal::derive_key(passphrase, &salt, iterations)
+        .await
+        .map_err(StorageError::Crypto)?;
+    let sealed = Sealed {
+        format: SEALED_FORMAT.into(),
+        version: 1,
+        iv: kc.iv,
+        ct: kc.ct,
+    };
     match open_text(&ck, CRYPTO_KEY, &sealed).await {
         Ok(v) if v == CHECK_VALUE => Ok(ck),
         _ => Err(StorageError::WrongPassphrase),
@@ -650,14 +693,26 @@ async fn open_all(ck: &CryptoKey) -> Result<(), StorageError> {
         match parse_sealed(&raw) {
             Some(sealed) => {
                 if let Ok(plain) = open_text(ck, &k, &sealed).await {
-                    opened.insert(k, Opened { sealed: Some(raw), plain });
+                    opened.insert(
+                        k,
+                        Opened {
+                            sealed: Some(raw),
+                            plain,
+                        },
+                    );
                 }
             }
             None => {
                 if from_stored(&raw).is_ok() {
                     let sealed = seal_text(ck, &k, &raw).await?;
                     set_raw(&k, &sealed)?;
-                    opened.insert(k, Opened { sealed: Some(sealed), plain: raw });
+                    opened.insert(
+                        k,
+                        Opened {
+                            sealed: Some(sealed),
+                            plain: raw,
+                        },
+                    );
                 }
                 // Anything else is kept aside as it is.
             }
@@ -695,9 +750,12 @@ pub async fn enable_encryption(passphrase: &str) -> Result<(), StorageError> {
         return Err(StorageError::Crypto("すでに暗号化されています".into()));
     }
     let salt = seal::random_bytes(16).map_err(StorageError::Crypto)?;
-    let ck = seal::derive_key(passphrase, &salt, seal::ITERATIONS).await.map_err(StorageError::Crypto)?;
+    let ck = seal::derive_key(passphrase, &salt, seal::ITERATIONS)
+        .await
+        .map_err(StorageError::Crypto)?;
     let check = seal_text(&ck, CRYPTO_KEY, CHECK_VALUE).await?;
-    let check: Sealed = serde_json::from_str(&check).map_err(|e| StorageError::Crypto(e.to_string()))?;
+    let check: Sealed =
+        serde_json::from_str(&check).map_err(|e| StorageError::Crypto(e.to_string()))?;
     let kc = KeyCheck {
         format: "kyoyu-keycheck".into(),
         version: 1,
@@ -739,7 +797,9 @@ pub async fn disable_encryption(passphrase: &str) -> Result<(), StorageError> {
     for (k, text) in plain {
         set_raw(&k, &text)?;
     }
-    raw_storage()?.remove_item(CRYPTO_KEY).map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+    raw_storage()?
+        .remove_item(CRYPTO_KEY)
+        .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
     forget_key();
     Ok(())
 }
@@ -750,7 +810,9 @@ pub async fn disable_encryption(passphrase: &str) -> Result<(), StorageError> {
 /// many bytes it uses.
 pub async fn persistence() -> (Option<bool>, Option<f64>) {
     use wasm_bindgen_futures::JsFuture;
-    let Some(w) = web_sys::window() else { return (None, None) };
+    let Some(w) = web_sys::window() else {
+        return (None, None);
+    };
     let sm = w.navigator().storage();
     if sm.is_undefined() {
         return (None, None);
@@ -807,14 +869,22 @@ mod tests {
 
     #[test]
     fn export_reminder_is_due_after_an_hour_or_a_day() {
-        let now = chrono::DateTime::parse_from_rfc3339("2025-10-02T12:00:00+09:00").unwrap().to_utc();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-10-02T12:00:00+09:00")
+            .unwrap()
+            .to_utc();
         assert!(export_reminder(Some("2025-10-02T11:30:00+09:00"), None, None, now).is_none());
         assert!(export_reminder(Some("2025-10-02T10:30:00+09:00"), None, None, now).is_some());
         assert!(export_reminder(None, None, None, now).is_none());
         let e = Some("2025-10-01T10:00:00+09:00");
         assert!(export_reminder(None, e, Some("2025-10-01T09:00:00+09:00"), now).is_none());
         assert!(export_reminder(None, e, Some("2025-10-02T09:00:00+09:00"), now).is_some());
-        assert!(export_reminder(None, Some("2025-10-02T10:00:00+09:00"), Some("2025-10-02T11:00:00+09:00"), now).is_none());
+        assert!(export_reminder(
+            None,
+            Some("2025-10-02T10:00:00+09:00"),
+            Some("2025-10-02T11:00:00+09:00"),
+            now
+        )
+        .is_none());
     }
 
     #[test]
@@ -839,7 +909,10 @@ mod tests {
 
     #[test]
     fn sealed_entries_are_recognised() {
-        assert!(parse_sealed(r#"{"format":"kyoyu-sealed","version":1,"iv":"AA==","ct":"AA=="}"#).is_some());
+        assert!(
+            parse_sealed(r#"{"format":"kyoyu-sealed","version":1,"iv":"AA==","ct":"AA=="}"#)
+                .is_some()
+        );
         assert!(parse_sealed(r#"{"format":"kyoyu-draft","version":1}"#).is_none());
     }
 }

@@ -81,14 +81,22 @@ pub fn now_form() -> String {
 /// `HH:MM:SS` of an RFC 3339 time (for 「保存済み HH:MM:SS」).
 pub fn hms(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M:%S").to_string())
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
 /// 「2025-10-01 09:12」 of an RFC 3339 time.
 pub fn short_datetime(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -108,7 +116,9 @@ pub fn random_id() -> String {
 }
 
 pub fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 /// Moves focus to the input of `path` (or, for a block such as `header.contact`, to its first
@@ -147,7 +157,9 @@ pub fn focus_id(id: &str) {
 
 /// `window.confirm`.
 pub fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
 }
 
 /// Sets `location.hash`.

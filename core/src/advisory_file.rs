@@ -75,7 +75,10 @@ pub struct AdvisoryFileError {
 
 impl AdvisoryFileError {
     fn new(line: usize, message: impl Into<String>) -> AdvisoryFileError {
-        AdvisoryFileError { line, message: message.into() }
+        AdvisoryFileError {
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -153,7 +156,10 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         offset += line.len();
     }
     let Some(close) = close else {
-        return Err(AdvisoryFileError::new(1, "front matter の終わりの「+++」の行がありません。"));
+        return Err(AdvisoryFileError::new(
+            1,
+            "front matter の終わりの「+++」の行がありません。",
+        ));
     };
     let front = &rest[..close];
     let after_close = &rest[close..];
@@ -190,7 +196,10 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         header.report_number = u32::try_from(*v.get_ref()).map_err(|_| {
             AdvisoryFileError::new(
                 front_line(v.span().start),
-                format!("第N報 number の値 {} は使えません。1 以上の整数を書いてください。", v.get_ref()),
+                format!(
+                    "第N報 number の値 {} は使えません。1 以上の整数を書いてください。",
+                    v.get_ref()
+                ),
             )
         })?;
     }
@@ -225,7 +234,8 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
     if let Some(v) = &raw.tlp {
         mark("header.tlp", v.span().start);
         header.tlp = Some(
-            parse_tlp(v.get_ref()).map_err(|m| AdvisoryFileError::new(front_line(v.span().start), m))?,
+            parse_tlp(v.get_ref())
+                .map_err(|m| AdvisoryFileError::new(front_line(v.span().start), m))?,
         );
     }
     if let Some(v) = &raw.tlp_note {
@@ -237,7 +247,10 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         header.annex = Some(YesNo::from_id(v.get_ref()).ok_or_else(|| {
             AdvisoryFileError::new(
                 front_line(v.span().start),
-                format!("別紙有無 annex の値「{}」は使えません。yes(有)か no(無)を書いてください。", v.get_ref()),
+                format!(
+                    "別紙有無 annex の値「{}」は使えません。yes(有)か no(無)を書いてください。",
+                    v.get_ref()
+                ),
             )
         })?);
     }
@@ -258,7 +271,11 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         }
     }
 
-    let mut advisory = Advisory { header, contact, ..Advisory::default() };
+    let mut advisory = Advisory {
+        header,
+        contact,
+        ..Advisory::default()
+    };
     for (path, line) in parse_body(body, body_first_line, &mut advisory)? {
         lines.insert(path.to_string(), line);
     }
@@ -272,7 +289,11 @@ pub fn to_file(advisory: &Advisory) -> String {
     if let Some(i) = h.importance {
         key(&mut s, "importance", i.id(), Some(i.label()));
     }
-    s.push_str(&format!("number = {}{}\n", h.report_number, pad_comment("number = 0", "第N報")));
+    s.push_str(&format!(
+        "number = {}{}\n",
+        h.report_number,
+        pad_comment("number = 0", "第N報")
+    ));
     key(&mut s, "id", &h.identifier, Some("識別番号"));
     key(&mut s, "date", &h.provided_at, Some("情報提供日時"));
     if let Some(t) = h.tlp {
@@ -316,7 +337,13 @@ pub fn file_name(advisory: &Advisory) -> String {
         .header
         .identifier
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let id = id.trim_matches('-');
     let id = if id.is_empty() { "advisory" } else { id };
@@ -344,7 +371,9 @@ pub fn parse_tlp(value: &str) -> Result<Tlp, String> {
     } else if Tlp::from_id(&upper).is_some() {
         format!("情報共有範囲 tlp の値「{value}」は大文字で {upper} と書いてください。")
     } else {
-        format!("情報共有範囲 tlp の値「{value}」は使えません。{ALLOWED} のいずれかを書いてください。")
+        format!(
+            "情報共有範囲 tlp の値「{value}」は使えません。{ALLOWED} のいずれかを書いてください。"
+        )
     })
 }
 
@@ -407,8 +436,14 @@ fn toml_message(msg: &str) -> String {
 }
 
 fn sector_message(value: &str) -> String {
-    let ids: Vec<String> = Sector::ALL.iter().map(|s| format!("{}({})", s.id(), s.label())).collect();
-    format!("分野 sector の値「{value}」は使えません。次のいずれかを書いてください: {}", ids.join("、"))
+    let ids: Vec<String> = Sector::ALL
+        .iter()
+        .map(|s| format!("{}({})", s.id(), s.label()))
+        .collect();
+    format!(
+        "分野 sector の値「{value}」は使えません。次のいずれかを書いてください: {}",
+        ids.join("、")
+    )
 }
 
 /// `name = "value"` with an optional comment, TOML basic string escaping.
@@ -438,7 +473,9 @@ fn toml_string(v: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -490,13 +527,26 @@ fn escapable(line: &str) -> bool {
 
 fn escape_text(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
-    let first = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !is_blank(l)).map(|i| i + 1).unwrap_or(0);
+    let first = lines
+        .iter()
+        .position(|l| !is_blank(l))
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !is_blank(l))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let edge_blank = is_blank(l) && (i < first || i >= last);
-        let escape = l.trim_start_matches('\\').starts_with("##") || (l.starts_with('\\') && escapable(l)) || edge_blank;
-        out.push(if escape { format!("\\{l}") } else { (*l).to_string() });
+        let escape = l.trim_start_matches('\\').starts_with("##")
+            || (l.starts_with('\\') && escapable(l))
+            || edge_blank;
+        out.push(if escape {
+            format!("\\{l}")
+        } else {
+            (*l).to_string()
+        });
     }
     out.join("\n")
 }
@@ -521,8 +571,15 @@ fn parse_body(
     let flush = |a: &mut Advisory, current: Option<&'static str>, buf: &mut Vec<&str>| {
         if let Some(path) = current {
             let first = buf.iter().position(|l| !is_blank(l)).unwrap_or(buf.len());
-            let last = buf.iter().rposition(|l| !is_blank(l)).map(|i| i + 1).unwrap_or(first);
-            let text: Vec<&str> = buf[first..last.max(first)].iter().map(|l| unescape_line(l)).collect();
+            let last = buf
+                .iter()
+                .rposition(|l| !is_blank(l))
+                .map(|i| i + 1)
+                .unwrap_or(first);
+            let text: Vec<&str> = buf[first..last.max(first)]
+                .iter()
+                .map(|l| unescape_line(l))
+                .collect();
             *section_mut(a, path) = text.join("\n");
         }
         buf.clear();
@@ -565,7 +622,11 @@ fn parse_body(
 
 /// The 1-based line of byte `offset` in `text`.
 fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -574,7 +635,10 @@ mod tests {
 
     #[test]
     fn escaping_is_reversible() {
-        for t in ["", " ", "a", "\n", "a\n", "\na", "## x", "\\## x", "\\", "\\\\ ", "a\n\nb", "### x", "x\n\\\n"] {
+        for t in [
+            "", " ", "a", "\n", "a\n", "\na", "## x", "\\## x", "\\", "\\\\ ", "a\n\nb", "### x",
+            "x\n\\\n",
+        ] {
             let e = escape_text(t);
             let lines: Vec<&str> = e.split('\n').collect();
             let back: Vec<&str> = lines.iter().map(|l| unescape_line(l)).collect();

@@ -69,7 +69,11 @@ pub struct Envelope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     /// Not JSON at all (truncated, edited by hand, another file type).
-    Broken { line: usize, column: usize, detail: String },
+    Broken {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON, but not a kyoyu file (no `"format": "kyoyu-report"`).
     NotKyoyu,
     /// Written by a newer kyoyu, with a layout this build does not know.
@@ -133,7 +137,13 @@ impl std::error::Error for FileError {}
 impl Envelope {
     /// 第1報 (or any report) in a new series.
     pub fn new(series_id: impl Into<String>, report: Report) -> Envelope {
-        Envelope { series: Series { id: series_id.into(), previous: None }, report }
+        Envelope {
+            series: Series {
+                id: series_id.into(),
+                previous: None,
+            },
+            report,
+        }
     }
 
     pub fn kind(&self) -> FormKind {
@@ -203,7 +213,10 @@ impl Envelope {
     pub fn from_json_expecting(text: &str, kind: FormKind) -> Result<Envelope, FileError> {
         let env = Envelope::from_json(text)?;
         if env.kind() != kind {
-            return Err(FileError::KindMismatch { expected: kind, found: env.kind() });
+            return Err(FileError::KindMismatch {
+                expected: kind,
+                found: env.kind(),
+            });
         }
         Ok(env)
     }
@@ -218,32 +231,57 @@ impl Envelope {
         }
         let version = match doc.get("version") {
             Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(0),
-            Some(other) => return Err(FileError::UnknownVersion { found: other.to_string() }),
-            None => return Err(FileError::UnknownVersion { found: "なし".to_string() }),
+            Some(other) => {
+                return Err(FileError::UnknownVersion {
+                    found: other.to_string(),
+                })
+            }
+            None => {
+                return Err(FileError::UnknownVersion {
+                    found: "なし".to_string(),
+                })
+            }
         };
         if version > u64::from(VERSION) {
-            return Err(FileError::NewerVersion { found: version, supported: VERSION });
+            return Err(FileError::NewerVersion {
+                found: version,
+                supported: VERSION,
+            });
         }
         if version < u64::from(FIRST_VERSION) {
-            return Err(FileError::UnknownVersion { found: version.to_string() });
+            return Err(FileError::UnknownVersion {
+                found: version.to_string(),
+            });
         }
         migrate(&mut doc, version as u32)?;
 
         let kind_id = match doc.get("kind") {
             Some(Value::String(s)) => s.clone(),
-            Some(other) => return Err(FileError::UnknownKind { found: other.to_string() }),
-            None => return Err(FileError::UnknownKind { found: "なし".to_string() }),
+            Some(other) => {
+                return Err(FileError::UnknownKind {
+                    found: other.to_string(),
+                })
+            }
+            None => {
+                return Err(FileError::UnknownKind {
+                    found: "なし".to_string(),
+                })
+            }
         };
         let kind = FormKind::from_id(&kind_id).ok_or(FileError::UnknownKind { found: kind_id })?;
 
         let report_value = match doc.remove("report") {
             Some(v @ Value::Object(_)) => v,
             Some(_) | None => {
-                return Err(FileError::InvalidReport { detail: "report がありません".to_string() })
+                return Err(FileError::InvalidReport {
+                    detail: "report がありません".to_string(),
+                })
             }
         };
-        let report = Report::from_value(kind, report_value)
-            .map_err(|e| FileError::InvalidReport { detail: format!("report: {e}") })?;
+        let report =
+            Report::from_value(kind, report_value).map_err(|e| FileError::InvalidReport {
+                detail: format!("report: {e}"),
+            })?;
 
         let series_value = doc.remove("series").unwrap_or(Value::Object(Map::new()));
         let number = match series_value.get("number") {
@@ -252,8 +290,10 @@ impl Envelope {
                 detail: format!("series.number: {v}"),
             })?),
         };
-        let series: Series = serde_json::from_value(series_value)
-            .map_err(|e| FileError::InvalidReport { detail: format!("series: {e}") })?;
+        let series: Series =
+            serde_json::from_value(series_value).map_err(|e| FileError::InvalidReport {
+                detail: format!("series: {e}"),
+            })?;
         if let Some(n) = number {
             if n != u64::from(report.report_number()) {
                 return Err(FileError::InvalidReport {
@@ -307,7 +347,9 @@ pub fn migrate_with(
     steps: &[MigrationStep],
 ) -> Result<(), FileError> {
     if from < first {
-        return Err(FileError::UnknownVersion { found: from.to_string() });
+        return Err(FileError::UnknownVersion {
+            found: from.to_string(),
+        });
     }
     let mut version = from;
     while ((version - first) as usize) < steps.len() {
@@ -355,7 +397,10 @@ pub fn schema(kind: FormKind) -> Value {
     };
     let mut value: Value = schema.into();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert("title".into(), Value::from(format!("kyoyu: {}", kind.name())));
+        obj.insert(
+            "title".into(),
+            Value::from(format!("kyoyu: {}", kind.name())),
+        );
         obj.insert(
             "$id".into(),
             Value::from(format!("urn:kyoyu:schema:{}:v{VERSION}", kind.id())),

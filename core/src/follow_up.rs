@@ -46,7 +46,10 @@ pub fn follow_up(previous: &Envelope, now: &str) -> Envelope {
     Envelope {
         series: Series {
             id: previous.series.id.clone(),
-            previous: Some(PreviousReport { number: prev_number, reported_at: prev_at }),
+            previous: Some(PreviousReport {
+                number: prev_number,
+                reported_at: prev_at,
+            }),
         },
         report,
     }
@@ -59,7 +62,11 @@ fn is_set_by_follow_up(report: &Report, field_path: &str) -> bool {
     let common = matches!(report, Report::Ddos(_) | Report::Ransomware(_));
     field_path == "header.report_number"
         || field_path == report.reported_at_path()
-        || (common && matches!(field_path, "header.new_or_follow_up" | "header.previous_reported_at"))
+        || (common
+            && matches!(
+                field_path,
+                "header.new_or_follow_up" | "header.previous_reported_at"
+            ))
 }
 
 /// The changes a reader should see underlined between `previous` and `next` (「前回の報告から

@@ -57,14 +57,21 @@ fn example() -> Advisory {
             identifier: "KY-2025-0001".into(),
             provided_at: "2025-10-01T10:00".into(),
             recipients: vec![
-                Recipient { ministry: "経済産業省".into(), sector: Some(Sector::Electricity) },
-                Recipient { ministry: "総務省".into(), sector: Some(Sector::Telecom) },
+                Recipient {
+                    ministry: "経済産業省".into(),
+                    sector: Some(Sector::Electricity),
+                },
+                Recipient {
+                    ministry: "総務省".into(),
+                    sector: Some(Sector::Telecom),
+                },
             ],
             tlp: Some(Tlp::Clear),
             tlp_note: "特になし".into(),
             annex: Some(YesNo::No),
         },
-        overview: "VPN装置の脆弱性を悪用する攻撃が確認されています。\n\n詳細は次のとおりです。".into(),
+        overview: "VPN装置の脆弱性を悪用する攻撃が確認されています。\n\n詳細は次のとおりです。"
+            .into(),
         target: "製品X バージョン1.0から1.4".into(),
         response: "○修正版へ更新する。\n○ログを確認する。".into(),
         other: "特になし".into(),
@@ -79,7 +86,17 @@ fn example() -> Advisory {
 
 /// `EXAMPLE` with line `n` (1-based) replaced.
 fn with_line(n: usize, line: &str) -> String {
-    EXAMPLE.lines().enumerate().map(|(i, l)| if i + 1 == n { format!("{line}\n") } else { format!("{l}\n") }).collect()
+    EXAMPLE
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == n {
+                format!("{line}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
 }
 
 fn line_no(needle: &str) -> usize {
@@ -113,12 +130,18 @@ fn lines_of_fields() {
     assert_eq!(l.line_of("header.tlp"), line_no("tlp ="));
     assert_eq!(l.line_of("header.identifier"), line_no("id ="));
     assert_eq!(l.line_of("header.report_number"), line_no("number ="));
-    assert_eq!(l.line_of("header.recipients[1].sector"), line_no("sector = \"telecom\""));
+    assert_eq!(
+        l.line_of("header.recipients[1].sector"),
+        line_no("sector = \"telecom\"")
+    );
     assert_eq!(l.line_of("contact.email"), line_no("email ="));
     assert_eq!(l.line_of("overview"), line_no("## ① 概要"));
     assert_eq!(l.line_of("other"), line_no("## ④ その他"));
     // Unknown or absent fields fall back to the nearest written parent, then line 1.
-    assert_eq!(l.line_of("header.recipients[1].nothing"), l.line_of("header.recipients[1]"));
+    assert_eq!(
+        l.line_of("header.recipients[1].nothing"),
+        l.line_of("header.recipients[1]")
+    );
     let bare = parse_located("+++\nid = \"x\"\n+++\n").unwrap();
     assert_eq!(bare.line_of("header.tlp"), 1);
     assert!(!bare.has("header.tlp"));
@@ -180,7 +203,11 @@ fn bad_values_fail_at_their_line() {
         ("number =", "number = -1", "1 以上"),
         ("number =", "number = \"2\"", "整数"),
         ("annex =", "annex = \"無\"", "no(無)"),
-        ("sector = \"electricity\"", "sector = \"電力\"", "electricity(電力)"),
+        (
+            "sector = \"electricity\"",
+            "sector = \"電力\"",
+            "electricity(電力)",
+        ),
         ("tlp =", "tlp = \"clear\"", "大文字"),
         ("tlp =", "tlp = \"CLEAR \"", "空白"),
         ("tlp =", "tlp = \"TLP:CLEAR\"", "「TLP:」を付けずに"),
@@ -237,7 +264,19 @@ fn tlp_is_exact() {
     for t in Tlp::ALL {
         assert_eq!(parse_tlp(t.id()), Ok(*t));
     }
-    for bad in ["clear", "Clear", " CLEAR", "CLEAR ", "TLP:CLEAR", "tlp:clear", "WHITE", "white", "TLP:WHITE", "", "AMBER + STRICT"] {
+    for bad in [
+        "clear",
+        "Clear",
+        " CLEAR",
+        "CLEAR ",
+        "TLP:CLEAR",
+        "tlp:clear",
+        "WHITE",
+        "white",
+        "TLP:WHITE",
+        "",
+        "AMBER + STRICT",
+    ] {
         assert!(parse_tlp(bad).is_err(), "{bad:?}");
     }
 }
@@ -293,7 +332,8 @@ fn choice<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = Option<T>> {
 }
 
 fn advisory() -> impl Strategy<Value = Advisory> {
-    let recipient = (text(), choice::<Sector>()).prop_map(|(ministry, sector)| Recipient { ministry, sector });
+    let recipient =
+        (text(), choice::<Sector>()).prop_map(|(ministry, sector)| Recipient { ministry, sector });
     let header = (
         choice::<Importance>(),
         any::<u32>(),
@@ -304,26 +344,44 @@ fn advisory() -> impl Strategy<Value = Advisory> {
         text(),
         choice::<YesNo>(),
     )
-        .prop_map(|(importance, report_number, identifier, provided_at, recipients, tlp, tlp_note, annex)| AdvisoryHeader {
-            importance,
-            report_number,
-            identifier,
-            provided_at,
-            recipients,
-            tlp,
-            tlp_note,
-            annex,
+        .prop_map(
+            |(
+                importance,
+                report_number,
+                identifier,
+                provided_at,
+                recipients,
+                tlp,
+                tlp_note,
+                annex,
+            )| AdvisoryHeader {
+                importance,
+                report_number,
+                identifier,
+                provided_at,
+                recipients,
+                tlp,
+                tlp_note,
+                annex,
+            },
+        );
+    let contact =
+        (text(), text(), text(), text()).prop_map(|(person, phone, fax, email)| AdvisoryContact {
+            person,
+            phone,
+            fax,
+            email,
         });
-    let contact = (text(), text(), text(), text())
-        .prop_map(|(person, phone, fax, email)| AdvisoryContact { person, phone, fax, email });
-    (header, text(), text(), text(), text(), contact).prop_map(|(header, overview, target, response, other, contact)| Advisory {
-        header,
-        overview,
-        target,
-        response,
-        other,
-        contact,
-    })
+    (header, text(), text(), text(), text(), contact).prop_map(
+        |(header, overview, target, response, other, contact)| Advisory {
+            header,
+            overview,
+            target,
+            response,
+            other,
+            contact,
+        },
+    )
 }
 
 proptest! {

@@ -22,12 +22,20 @@ fn incident_follow_up() {
     assert_eq!(next.number(), 2);
     assert_eq!(next.series.id, "zu5-example");
     let prev = next.series.previous.as_ref().unwrap();
-    assert_eq!((prev.number, prev.reported_at.as_str()), (1, "2023-08-19T13:15"));
-    let Report::Incident(r) = &next.report else { panic!() };
+    assert_eq!(
+        (prev.number, prev.reported_at.as_str()),
+        (1, "2023-08-19T13:15")
+    );
+    let Report::Incident(r) = &next.report else {
+        panic!()
+    };
     assert_eq!(r.header.reported_at, "2023-08-20T10:00");
     assert_eq!(r.header.identifier, "");
     assert_eq!(r.operator_name, "〇〇株式会社");
-    assert_eq!(paths(&diff(&first.report, &next.report)), ["header.report_number", "header.reported_at"]);
+    assert_eq!(
+        paths(&diff(&first.report, &next.report)),
+        ["header.report_number", "header.reported_at"]
+    );
     // A third report keeps the series and the 識別番号 assigned meanwhile.
     let mut second = next.clone();
     if let Report::Incident(r) = &mut second.report {
@@ -36,7 +44,9 @@ fn incident_follow_up() {
     let third = follow_up(&second, "");
     assert_eq!(third.number(), 3);
     assert_eq!(third.series.id, "zu5-example");
-    let Report::Incident(r) = &third.report else { panic!() };
+    let Report::Incident(r) = &third.report else {
+        panic!()
+    };
     assert_eq!(r.header.identifier, "R5-0001");
     assert_eq!(r.header.reported_at, "");
     // The file of a follow-up round-trips.
@@ -50,7 +60,9 @@ fn common_form_follow_up() {
         let next = follow_up(&first, "2025-12-01T09:00");
         let (header, prev_at) = match (&next.report, &first.report) {
             (Report::Ddos(n), Report::Ddos(p)) => (n.header.clone(), p.header.reported_at.clone()),
-            (Report::Ransomware(n), Report::Ransomware(p)) => (n.header.clone(), p.header.reported_at.clone()),
+            (Report::Ransomware(n), Report::Ransomware(p)) => {
+                (n.header.clone(), p.header.reported_at.clone())
+            }
             _ => panic!(),
         };
         assert_eq!(header.new_or_follow_up, Some(NewOrFollowUp::FollowUp));
@@ -68,7 +80,10 @@ fn common_form_follow_up() {
 fn advisory_follow_up() {
     let first = Envelope::from_json(ZU8).unwrap();
     let next = follow_up(&first, "2022-10-01T13:00");
-    assert_eq!(paths(&diff(&first.report, &next.report)), ["header.report_number", "header.provided_at"]);
+    assert_eq!(
+        paths(&diff(&first.report, &next.report)),
+        ["header.report_number", "header.provided_at"]
+    );
 }
 
 #[test]
@@ -78,9 +93,19 @@ fn content_changes_leave_out_what_a_follow_up_sets() {
         for now in ["", "2025-12-01T09:00"] {
             let second = follow_up(&first, now);
             assert!(!diff(&first.report, &second.report).is_empty());
-            assert_eq!(content_changes(&first.report, &second.report), [], "{}", first.report.kind().id());
+            assert_eq!(
+                content_changes(&first.report, &second.report),
+                [],
+                "{}",
+                first.report.kind().id()
+            );
             let third = follow_up(&second, now);
-            assert_eq!(content_changes(&second.report, &third.report), [], "{}", first.report.kind().id());
+            assert_eq!(
+                content_changes(&second.report, &third.report),
+                [],
+                "{}",
+                first.report.kind().id()
+            );
         }
     }
 }
@@ -89,7 +114,9 @@ fn content_changes_leave_out_what_a_follow_up_sets() {
 fn content_changes_keep_what_the_user_changed() {
     let first = Envelope::from_json(DDOS).unwrap();
     let mut next = follow_up(&first, "2025-12-01T09:00");
-    let Report::Ddos(r) = &mut next.report else { panic!() };
+    let Report::Ddos(r) = &mut next.report else {
+        panic!()
+    };
     r.summary.push_str("(追記)");
     r.header.addressee = "別の宛先".into();
     let changes = content_changes(&first.report, &next.report);
@@ -101,9 +128,14 @@ fn content_changes_keep_what_the_user_changed() {
 
     let first = Envelope::from_json(ZU8).unwrap();
     let mut next = follow_up(&first, "2022-10-01T13:00");
-    let Report::Advisory(a) = &mut next.report else { panic!() };
+    let Report::Advisory(a) = &mut next.report else {
+        panic!()
+    };
     a.overview.push_str("(更新)");
-    assert_eq!(paths(&content_changes(&first.report, &next.report)), ["overview"]);
+    assert_eq!(
+        paths(&content_changes(&first.report, &next.report)),
+        ["overview"]
+    );
 }
 
 #[test]
@@ -131,7 +163,10 @@ fn diff_lists_rows_and_fields_in_form_order() {
     );
     assert_eq!(changes[0].kind, ChangeKind::Removed);
     assert_eq!(changes[4].kind, ChangeKind::Added);
-    assert_eq!(changes[3].before, Some(serde_json::json!("192.0.2.15, 192.0.2.77 ほか約3,000件")));
+    assert_eq!(
+        changes[3].before,
+        Some(serde_json::json!("192.0.2.15, 192.0.2.77 ほか約3,000件"))
+    );
     assert!(is_changed(&changes, "attacks[2].volume"));
     assert!(is_changed(&changes, "attacks[1]"));
     assert!(is_changed(&changes, "attacks"));
@@ -143,10 +178,18 @@ fn diff_lists_rows_and_fields_in_form_order() {
 fn diff_of_advisory_recipients_and_kinds() {
     let old = Envelope::from_json(ZU8).unwrap().report;
     let mut new = old.clone();
-    let Report::Advisory(a) = &mut new else { panic!() };
+    let Report::Advisory(a) = &mut new else {
+        panic!()
+    };
     a.header.recipients[1].sector = Some(Sector::Finance);
-    a.header.recipients.push(Recipient { ministry: "ZZ省".into(), sector: None });
-    assert_eq!(paths(&diff(&old, &new)), ["header.recipients[1].sector", "header.recipients[2]"]);
+    a.header.recipients.push(Recipient {
+        ministry: "ZZ省".into(),
+        sector: None,
+    });
+    assert_eq!(
+        paths(&diff(&old, &new)),
+        ["header.recipients[1].sector", "header.recipients[2]"]
+    );
     let other = Report::new(FormKind::Incident);
     assert_eq!(paths(&diff(&old, &other)), [""]);
 }
@@ -174,7 +217,10 @@ fn choices<E: Choice + Ord + std::fmt::Debug>() -> impl Strategy<Value = Vec<E>>
 }
 
 fn rows() -> impl Strategy<Value = Vec<TimelineRow>> {
-    proptest::collection::vec((text(), text()).prop_map(|(at, description)| TimelineRow { at, description }), 0..4)
+    proptest::collection::vec(
+        (text(), text()).prop_map(|(at, description)| TimelineRow { at, description }),
+        0..4,
+    )
 }
 
 prop_compose! {
@@ -221,11 +267,36 @@ prop_compose! {
 }
 
 fn common_header() -> impl Strategy<Value = CommonHeader> {
-    (1u32..1000, text(), text(), choice::<NewOrFollowUp>(), text(), any::<bool>(), text()).prop_map(
-        |(report_number, reported_at, addressee, new_or_follow_up, previous_reported_at, opt_out, opt_out_detail)| {
-            CommonHeader { report_number, reported_at, addressee, new_or_follow_up, previous_reported_at, opt_out, opt_out_detail }
-        },
+    (
+        1u32..1000,
+        text(),
+        text(),
+        choice::<NewOrFollowUp>(),
+        text(),
+        any::<bool>(),
+        text(),
     )
+        .prop_map(
+            |(
+                report_number,
+                reported_at,
+                addressee,
+                new_or_follow_up,
+                previous_reported_at,
+                opt_out,
+                opt_out_detail,
+            )| {
+                CommonHeader {
+                    report_number,
+                    reported_at,
+                    addressee,
+                    new_or_follow_up,
+                    previous_reported_at,
+                    opt_out,
+                    opt_out_detail,
+                }
+            },
+        )
 }
 
 prop_compose! {

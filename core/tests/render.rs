@@ -11,23 +11,36 @@ use serde_json::Value;
 fn fixture(name: &str) -> Report {
     let file = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-    Envelope::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}")).report
+    Envelope::from_json(&text)
+        .unwrap_or_else(|e| panic!("{file}: {e}"))
+        .report
 }
 
 fn fixtures() -> Vec<(&'static str, Report)> {
-    ["zu5-incident.json", "zu8-advisory.json", "ddos-two-attacks.json", "ransomware.json"]
-        .into_iter()
-        .filter(|n| {
-            std::path::Path::new(&format!("{}/../tests/fixtures/{n}", env!("CARGO_MANIFEST_DIR")))
-                .exists()
-        })
-        .map(|n| (n, fixture(n)))
-        .collect()
+    [
+        "zu5-incident.json",
+        "zu8-advisory.json",
+        "ddos-two-attacks.json",
+        "ransomware.json",
+    ]
+    .into_iter()
+    .filter(|n| {
+        std::path::Path::new(&format!(
+            "{}/../tests/fixtures/{n}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .exists()
+    })
+    .map(|n| (n, fixture(n)))
+    .collect()
 }
 
 /// maud's escaping of text and attribute values.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Every (full path, field) of a report's layout, groups expanded over the report's items.
@@ -38,7 +51,9 @@ fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
         for f in &s.fields {
             match &f.kind {
                 FieldKind::Group { item, .. } => {
-                    let n = layout::get(&v, f.path).and_then(Value::as_array).map_or(0, Vec::len);
+                    let n = layout::get(&v, f.path)
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
                     for i in 0..n {
                         for sub in item {
                             out.push((path::field(&path::item(f.path, i), sub.path), sub));
@@ -55,7 +70,10 @@ fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
 fn chosen_ids(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(String::from))
+            .collect(),
         Some(Value::Bool(true)) => vec!["true".into()],
         _ => vec![],
     }
@@ -63,8 +81,10 @@ fn chosen_ids(v: Option<&Value>) -> Vec<String> {
 
 /// Sectors are printed as the name of the sector (「リストから選択」), not as marks.
 fn printed_as_marks(p: &str, f: &FieldSpec) -> bool {
-    matches!(f.kind, FieldKind::Choice(_) | FieldKind::Choices(_) | FieldKind::Check)
-        && !p.ends_with("sector")
+    matches!(
+        f.kind,
+        FieldKind::Choice(_) | FieldKind::Choices(_) | FieldKind::Check
+    ) && !p.ends_with("sector")
 }
 
 #[test]
@@ -96,7 +116,13 @@ fn print_contains_every_value() {
                 (FieldKind::Number, Some(Value::Number(n))) => vec![n.to_string()],
                 (FieldKind::Laws(opts), v) => chosen_ids(v)
                     .iter()
-                    .map(|id| opts.iter().find(|o| &o.id == id).expect("known law").label.to_string())
+                    .map(|id| {
+                        opts.iter()
+                            .find(|o| &o.id == id)
+                            .expect("known law")
+                            .label
+                            .to_string()
+                    })
                     .collect(),
                 (FieldKind::Choice(opts), Some(Value::String(id))) if p.ends_with("sector") => {
                     vec![opts.iter().find(|o| &o.id == id).unwrap().label.to_string()]
@@ -123,7 +149,12 @@ fn filled_marks_exactly_on_the_chosen_options() {
             let ids = chosen_ids(layout::get(&v, &p));
             expected += ids.len();
             for id in ids.iter().filter(|id| *id != "true") {
-                let opt = f.kind.options().iter().find(|o| &o.id == id).expect("known option");
+                let opt = f
+                    .kind
+                    .options()
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .expect("known option");
                 let label = match p.as_str() {
                     "header.tlp" => format!("{} = ", Tlp::from_id(id).unwrap().form_key()),
                     _ if p.ends_with(".types") => {
@@ -137,16 +168,25 @@ fn filled_marks_exactly_on_the_chosen_options() {
                     continue;
                 }
                 // ① and ②: the label in its cell, ■ in the チェック cell of the same row.
-                let at = html.find(&format!(">{}", esc(&label))).unwrap_or_else(|| {
-                    panic!("{name}: {p} = {id}: label {label:?} not printed")
-                });
+                let at = html
+                    .find(&format!(">{}", esc(&label)))
+                    .unwrap_or_else(|| panic!("{name}: {p} = {id}: label {label:?} not printed"));
                 let row_end = html[at..].find("</tr>").expect("in a table row") + at;
-                assert!(html[at..row_end].contains("■"), "{name}: {p} = {id}: no ■ beside {label}");
+                assert!(
+                    html[at..row_end].contains("■"),
+                    "{name}: {p} = {id}: no ■ beside {label}"
+                );
             }
         }
         let filled = html.matches('■').count();
-        assert_eq!(filled, expected, "{name}: ■ printed {filled} times, {expected} options chosen");
-        assert!(html.matches('□').count() > 0, "{name}: the other options are printed with □");
+        assert_eq!(
+            filled, expected,
+            "{name}: ■ printed {filled} times, {expected} options chosen"
+        );
+        assert!(
+            html.matches('□').count() > 0,
+            "{name}: the other options are printed with □"
+        );
     }
 }
 
@@ -159,7 +199,11 @@ fn every_option_of_the_incident_form_is_printed() {
             continue;
         }
         for o in f.kind.options() {
-            assert!(html.contains(&esc(o.label)), "{p}: option {} missing", o.label);
+            assert!(
+                html.contains(&esc(o.label)),
+                "{p}: option {} missing",
+                o.label
+            );
         }
     }
 }
@@ -172,7 +216,10 @@ fn tlp_label_at_top_and_bottom() {
         let head = &html[html.find("<thead>").unwrap()..html.find("</thead>").unwrap()];
         let foot = &html[html.find("<tfoot>").unwrap()..html.find("</tfoot>").unwrap()];
         for part in [head, foot] {
-            assert!(part.contains(r#"<span class="tlp-label tlp-green">TLP:GREEN</span>"#), "{name}");
+            assert!(
+                part.contains(r#"<span class="tlp-label tlp-green">TLP:GREEN</span>"#),
+                "{name}"
+            );
         }
         assert!(html.starts_with(r#"<article class="form-print""#));
     }
@@ -194,8 +241,13 @@ const EVIL: [&str; 2] = ["<script>alert(1)</script>", "\"quotes' &"];
 fn poison(report: &Report, evil: &str) -> Report {
     fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
         match v {
-            Value::Object(m) => m.iter().for_each(|(k, c)| pointers(c, format!("{at}/{k}"), out)),
-            Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, c)| pointers(c, format!("{at}/{k}"), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
             Value::String(_) => out.push(at),
             _ => {}
         }
@@ -227,7 +279,10 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
         if let Some(a) = v.get_mut("attacks").and_then(Value::as_array_mut) {
             a.push(serde_json::json!({}));
         }
-        if let Some(a) = v.pointer_mut("/header/recipients").and_then(Value::as_array_mut) {
+        if let Some(a) = v
+            .pointer_mut("/header/recipients")
+            .and_then(Value::as_array_mut)
+        {
             a.push(serde_json::json!({}));
         }
         reports.push(Report::from_value(kind, v).unwrap());
@@ -238,10 +293,22 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
             let n = poisoned.leaf_paths().len();
             assert!(n > 0);
             let html = print_html(&poisoned, &poisoned.leaf_paths());
-            assert!(!html.contains("<script"), "{:?}: raw <script in print HTML", report.kind());
-            assert!(!html.contains(evil) || !evil.contains(['<', '"', '&']), "{:?}: {evil} raw", report.kind());
+            assert!(
+                !html.contains("<script"),
+                "{:?}: raw <script in print HTML",
+                report.kind()
+            );
+            assert!(
+                !html.contains(evil) || !evil.contains(['<', '"', '&']),
+                "{:?}: {evil} raw",
+                report.kind()
+            );
             if evil.starts_with('<') {
-                assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{:?}", report.kind());
+                assert!(
+                    html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                    "{:?}",
+                    report.kind()
+                );
             } else {
                 assert!(html.contains("&quot;quotes' &amp;"), "{:?}", report.kind());
             }
@@ -255,7 +322,10 @@ fn user_text_is_escaped_in_every_string_field_of_every_form() {
 fn changed_paths_are_underlined() {
     let report = fixture("zu5-incident.json");
     let plain = print_html(&report, &[]);
-    assert!(!plain.contains("changed"), "nothing underlined without changes");
+    assert!(
+        !plain.contains("changed"),
+        "nothing underlined without changes"
+    );
     let changed = vec![
         "overview.summary".to_string(),
         "causes".to_string(),
@@ -296,7 +366,11 @@ fn plain_text_of_every_form_has_every_numbered_section() {
     for (name, report) in fixtures() {
         let text = plain_text(&report);
         for s in layout::layout(report.kind()) {
-            assert!(text.contains(&s.heading()), "{name}: {} missing", s.heading());
+            assert!(
+                text.contains(&s.heading()),
+                "{name}: {} missing",
+                s.heading()
+            );
         }
         let _ = Choice::id(Tlp::Green);
     }
@@ -307,9 +381,14 @@ fn plain_text_of_every_form_has_every_numbered_section() {
 #[test]
 #[ignore]
 fn write_print_documents() {
-    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else { return };
+    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else {
+        return;
+    };
     std::fs::create_dir_all(&dir).unwrap();
-    let css = format!("{}/../public/css/form-print.css", env!("CARGO_MANIFEST_DIR"));
+    let css = format!(
+        "{}/../public/css/form-print.css",
+        env!("CARGO_MANIFEST_DIR")
+    );
     for (name, report) in fixtures() {
         let changed = vec!["overview.summary".to_string(), "timeline[1]".to_string()];
         let doc = print_document(&report, &changed, &css);

@@ -14,7 +14,9 @@ use kyoyu_core::taxonomy::*;
 fn is_ascii_id(id: &str) -> bool {
     !id.is_empty()
         && id.is_ascii()
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
 }
 
 fn check_choice<C: Choice + std::fmt::Debug>(expected_len: usize) {
@@ -57,7 +59,10 @@ fn every_choice_round_trips() {
 #[test]
 fn choices_serialize_as_their_ids() {
     for &c in Cause::ALL {
-        assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.id()));
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            format!("\"{}\"", c.id())
+        );
     }
     for &t in Tlp::ALL {
         let back: Tlp = serde_json::from_str(&format!("\"{}\"", t.id())).unwrap();
@@ -70,7 +75,10 @@ fn causes_in_groups_of_6_8_1_2() {
     let sizes: Vec<usize> = CauseGroup::ALL.iter().map(|g| g.causes().len()).collect();
     assert_eq!(sizes, [6, 8, 1, 2]);
     // Groups partition the causes, in the form's order.
-    let flat: Vec<Cause> = CauseGroup::ALL.iter().flat_map(|g| g.causes().iter().copied()).collect();
+    let flat: Vec<Cause> = CauseGroup::ALL
+        .iter()
+        .flat_map(|g| g.causes().iter().copied())
+        .collect();
     assert_eq!(flat, Cause::ALL);
     for &g in CauseGroup::ALL {
         for &c in g.causes() {
@@ -82,11 +90,20 @@ fn causes_in_groups_of_6_8_1_2() {
 #[test]
 fn table1_wording_and_descriptions() {
     assert_eq!(TABLE1_TITLE, "表1 情報連絡における原因の例");
-    let differing: Vec<Cause> =
-        Cause::ALL.iter().copied().filter(|c| c.table1_label() != c.label()).collect();
+    let differing: Vec<Cause> = Cause::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.table1_label() != c.label())
+        .collect();
     assert_eq!(differing, [Cause::ImproperOperation, Cause::Disaster]);
-    assert_eq!(Cause::ImproperOperation.table1_label(), "適切なシステム等運用の未実施");
-    assert_eq!(Cause::ImproperOperation.label(), "適切なシステム運用等の未実施");
+    assert_eq!(
+        Cause::ImproperOperation.table1_label(),
+        "適切なシステム等運用の未実施"
+    );
+    assert_eq!(
+        Cause::ImproperOperation.label(),
+        "適切なシステム運用等の未実施"
+    );
     assert_eq!(Cause::Disaster.table1_label(), "災害や疾病");
     assert_eq!(Cause::Disaster.label(), "災害や疾病等");
     let mut seen = HashSet::new();
@@ -94,13 +111,18 @@ fn table1_wording_and_descriptions() {
         assert!(!c.description().is_empty());
         assert!(seen.insert(c.description()), "{c:?}: duplicate description");
     }
-    assert_eq!(Cause::Ddos.description(), "オープンリゾルバやボットネット等の利用などによる大量アクセス");
+    assert_eq!(
+        Cause::Ddos.description(),
+        "オープンリゾルバやボットネット等の利用などによる大量アクセス"
+    );
 }
 
 #[test]
 fn eight_event_types_in_five_classes() {
-    let flat: Vec<EventType> =
-        EventClass::ALL.iter().flat_map(|c| c.event_types().iter().copied()).collect();
+    let flat: Vec<EventType> = EventClass::ALL
+        .iter()
+        .flat_map(|c| c.event_types().iter().copied())
+        .collect();
     assert_eq!(flat, EventType::ALL);
     for &e in EventType::ALL {
         assert!(e.class().event_types().contains(&e));
@@ -108,9 +130,15 @@ fn eight_event_types_in_five_classes() {
     assert!(!EventClass::NotOccurred.occurred());
     assert_eq!(EventClass::ALL.iter().filter(|c| c.occurred()).count(), 4);
     assert_eq!(EventType::Sign.class(), EventClass::NotOccurred);
-    assert_eq!(EventType::Leak.example(), Some("組織の機密情報等の流出など"));
     assert_eq!(
-        EventType::ALL.iter().filter(|e| e.example().is_some()).count(),
+        EventType::Leak.example(),
+        Some("組織の機密情報等の流出など")
+    );
+    assert_eq!(
+        EventType::ALL
+            .iter()
+            .filter(|e| e.example().is_some())
+            .count(),
         6,
         "all but 予兆・ヒヤリハット and その他 print an example"
     );
@@ -130,15 +158,29 @@ fn fifteen_sectors_in_tables_2_and_3() {
     assert_eq!(Sector::Finance.sub_sectors().len(), 5);
     // Sub-sectors only in 金融, and every 金融 row has one.
     for r in TABLE2.iter() {
-        assert_eq!(r.sub_sector.is_some(), r.sector == Sector::Finance, "{}", r.id);
+        assert_eq!(
+            r.sub_sector.is_some(),
+            r.sector == Sector::Finance,
+            "{}",
+            r.id
+        );
     }
     for r in TABLE3.iter() {
-        assert_eq!(r.sub_sector.is_some(), r.sector == Sector::Finance, "{}", r.id);
+        assert_eq!(
+            r.sub_sector.is_some(),
+            r.sector == Sector::Finance,
+            "{}",
+            r.id
+        );
     }
     // Tables follow the sector order.
     let order = |s: Sector| Sector::ALL.iter().position(|&x| x == s).unwrap();
-    assert!(TABLE2.windows(2).all(|w| order(w[0].sector) <= order(w[1].sector)));
-    assert!(TABLE3.windows(2).all(|w| order(w[0].sector) <= order(w[1].sector)));
+    assert!(TABLE2
+        .windows(2)
+        .all(|w| order(w[0].sector) <= order(w[1].sector)));
+    assert!(TABLE3
+        .windows(2)
+        .all(|w| order(w[0].sector) <= order(w[1].sector)));
 }
 
 #[test]
@@ -147,27 +189,59 @@ fn table_rows_are_complete_or_say_why_not() {
     for r in TABLE2.iter() {
         assert!(is_ascii_id(r.id) && ids.insert(r.id), "表2 id {}", r.id);
         let complete = !r.operators.is_empty() && !r.key_systems.is_empty();
-        assert!(complete || r.uncertain.is_some(), "表2 {} is incomplete and silent", r.id);
+        assert!(
+            complete || r.uncertain.is_some(),
+            "表2 {} is incomplete and silent",
+            r.id
+        );
         for s in r.operators.iter().chain(r.key_systems) {
-            assert!(!s.trim().is_empty() && !s.starts_with('・'), "表2 {}: {s:?}", r.id);
+            assert!(
+                !s.trim().is_empty() && !s.starts_with('・'),
+                "表2 {}: {s:?}",
+                r.id
+            );
         }
     }
     let mut ids = HashSet::new();
     for r in TABLE3.iter() {
         assert!(is_ascii_id(r.id) && ids.insert(r.id), "表3 id {}", r.id);
-        assert!(!r.services.is_empty() && !r.descriptions.is_empty(), "{}", r.id);
-        assert!(!r.failures.is_empty() && !r.reporting.is_empty(), "{}", r.id);
-        for s in r.services.iter().chain(r.descriptions).chain(r.failures).chain(r.reporting) {
-            assert!(!s.trim().is_empty() && !s.starts_with('・'), "表3 {}: {s:?}", r.id);
+        assert!(
+            !r.services.is_empty() && !r.descriptions.is_empty(),
+            "{}",
+            r.id
+        );
+        assert!(
+            !r.failures.is_empty() && !r.reporting.is_empty(),
+            "{}",
+            r.id
+        );
+        for s in r
+            .services
+            .iter()
+            .chain(r.descriptions)
+            .chain(r.failures)
+            .chain(r.reporting)
+        {
+            assert!(
+                !s.trim().is_empty() && !s.starts_with('・'),
+                "表3 {}: {s:?}",
+                r.id
+            );
         }
         if let Some(u) = r.uncertain {
             assert!(!u.is_empty());
         }
     }
     // Sectors with a stated サービス維持レベル.
-    let with_levels: HashSet<Sector> =
-        TABLE3.iter().filter(|r| !r.service_levels.is_empty()).map(|r| r.sector).collect();
-    assert_eq!(with_levels, HashSet::from([Sector::Telecom, Sector::Electricity, Sector::Gas]));
+    let with_levels: HashSet<Sector> = TABLE3
+        .iter()
+        .filter(|r| !r.service_levels.is_empty())
+        .map(|r| r.sector)
+        .collect();
+    assert_eq!(
+        with_levels,
+        HashSet::from([Sector::Telecom, Sector::Electricity, Sector::Gas])
+    );
 }
 
 #[test]
@@ -228,7 +302,9 @@ fn thirty_three_and_thirty_six_laws_sharing_one_list() {
     assert_eq!(ddos.len(), 33);
     assert_eq!(ransomware.len(), 36);
     assert_eq!(&ransomware[3..], ddos);
-    assert!(ransomware[..3].iter().all(|l| l.kind == LawKind::LeakReport));
+    assert!(ransomware[..3]
+        .iter()
+        .all(|l| l.kind == LawKind::LeakReport));
     assert!(ddos.iter().all(|l| l.kind != LawKind::LeakReport));
     assert_eq!(ddos.iter().filter(|l| l.kind == LawKind::Other).count(), 2);
     let mut ids = HashSet::new();
@@ -240,7 +316,10 @@ fn thirty_three_and_thirty_six_laws_sharing_one_list() {
         assert_eq!(law(l.id), Some(l));
     }
     assert_eq!(ddos[0].text, "電気通信事業法(業務停止等の報告)第28条");
-    assert_eq!(ddos[32].text, "その他所管省庁から本様式により報告を行うよう要請等があった場合");
+    assert_eq!(
+        ddos[32].text,
+        "その他所管省庁から本様式により報告を行うよう要請等があった場合"
+    );
     for &a in LeakAnnex::ALL {
         assert!(ransomware[..3].contains(&a.law()));
     }
@@ -250,12 +329,27 @@ fn thirty_three_and_thirty_six_laws_sharing_one_list() {
 fn ddos_attack_types() {
     for &t in DdosAttackType::ALL {
         let named = t.japanese_name().is_some();
-        assert_eq!(named, !matches!(t, DdosAttackType::Other | DdosAttackType::Unknown));
+        assert_eq!(
+            named,
+            !matches!(t, DdosAttackType::Other | DdosAttackType::Unknown)
+        );
     }
-    assert_eq!(DdosAttackType::DirectNetworkFlood.example(), Some("UDPフラッド攻撃等"));
-    assert_eq!(DdosAttackType::ReflectionAmplification.example(), Some("DNSリフレクション攻撃等"));
-    assert!(DdosAttackType::NetworkDos.note().unwrap().contains("T1498-001"));
-    assert!(DdosAttackType::EndpointDos.note().unwrap().contains("T1499-004"));
+    assert_eq!(
+        DdosAttackType::DirectNetworkFlood.example(),
+        Some("UDPフラッド攻撃等")
+    );
+    assert_eq!(
+        DdosAttackType::ReflectionAmplification.example(),
+        Some("DNSリフレクション攻撃等")
+    );
+    assert!(DdosAttackType::NetworkDos
+        .note()
+        .unwrap()
+        .contains("T1498-001"));
+    assert!(DdosAttackType::EndpointDos
+        .note()
+        .unwrap()
+        .contains("T1499-004"));
 }
 
 #[test]
@@ -263,7 +357,9 @@ fn five_ransomware_cautions() {
     assert_eq!(CAUTIONS.len(), 5);
     let ids: HashSet<&str> = CAUTIONS.iter().map(|c| c.id).collect();
     assert_eq!(ids.len(), 5);
-    assert!(CAUTIONS.iter().all(|c| is_ascii_id(c.id) && c.text.ends_with("こと。")));
+    assert!(CAUTIONS
+        .iter()
+        .all(|c| is_ascii_id(c.id) && c.text.ends_with("こと。")));
 }
 
 #[test]

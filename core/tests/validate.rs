@@ -9,17 +9,18 @@ use kyoyu_core::taxonomy::{
     DdosAttackType, EventType, NewOrFollowUp, PpcContact, PressStatus, Publication,
     PublicationMethod, Sector, Tlp, YesNo,
 };
-use kyoyu_core::validate::checks::{self, IpEntry, Problem};
-use kyoyu_core::validate::{
-    findings_at, ready_to_send, validate, validate_at, Finding, Severity,
-};
+use kyoyu_core::validate::checks::{self, IpEntry, Problem, When};
+use kyoyu_core::validate::{findings_at, ready_to_send, validate, validate_at, Finding, Severity};
 
 // ---------------------------------------------------------------------------------------------
 // 法人番号
 
 #[test]
 fn corporate_number_of_the_nta_is_valid() {
-    assert_eq!(checks::corporate_number("7000012050002"), Ok("7000012050002".to_string()));
+    assert_eq!(
+        checks::corporate_number("7000012050002"),
+        Ok("7000012050002".to_string())
+    );
 }
 
 #[test]
@@ -63,7 +64,11 @@ fn corporate_number_any_single_digit_changed_is_invalid() {
 fn corporate_number_check_digit_changed_is_invalid() {
     for d in ['1', '2', '3', '4', '5', '6', '8', '9', '0'] {
         let s = format!("{d}000012050002");
-        assert_eq!(checks::corporate_number(&s), Err(Problem::CorporateNumberCheckDigit), "{s}");
+        assert_eq!(
+            checks::corporate_number(&s),
+            Err(Problem::CorporateNumberCheckDigit),
+            "{s}"
+        );
     }
 }
 
@@ -71,14 +76,20 @@ fn corporate_number_check_digit_changed_is_invalid() {
 fn corporate_number_wrong_length_and_non_digits_have_distinct_messages() {
     let short = checks::corporate_number("700001205000").unwrap_err();
     assert_eq!(short, Problem::CorporateNumberLength { digits: 12 });
-    assert_eq!(short.message("法人番号"), "法人番号は13桁の数字で記入してください(現在 12桁)。");
+    assert_eq!(
+        short.message("法人番号"),
+        "法人番号は13桁の数字で記入してください(現在 12桁)。"
+    );
     let long = checks::corporate_number("70000120500021").unwrap_err();
     assert_eq!(long, Problem::CorporateNumberLength { digits: 14 });
 
     let letters = checks::corporate_number("7000O12050002").unwrap_err();
     assert_eq!(letters, Problem::CorporateNumberNotDigit { found: 'O' });
     let hyphen = checks::corporate_number("7-0000-1205-0002").unwrap_err();
-    assert!(matches!(hyphen, Problem::CorporateNumberNotDigit { found: '-' }));
+    assert!(matches!(
+        hyphen,
+        Problem::CorporateNumberNotDigit { found: '-' }
+    ));
 
     let messages = [
         short.message("法人番号"),
@@ -94,8 +105,14 @@ fn corporate_number_wrong_length_and_non_digits_have_distinct_messages() {
 #[test]
 fn corporate_number_full_width_digits_are_normalised() {
     // Decision: accepted, returned in half-width.
-    assert_eq!(checks::corporate_number("７００００１２０５０００２"), Ok("7000012050002".to_string()));
-    assert_eq!(checks::corporate_number(" 7000012050002 "), Ok("7000012050002".to_string()));
+    assert_eq!(
+        checks::corporate_number("７００００１２０５０００２"),
+        Ok("7000012050002".to_string())
+    );
+    assert_eq!(
+        checks::corporate_number(" 7000012050002 "),
+        Ok("7000012050002".to_string())
+    );
     assert_eq!(
         checks::corporate_number("７００００１２０５０００３"),
         Err(Problem::CorporateNumberCheckDigit)
@@ -107,22 +124,51 @@ fn corporate_number_full_width_digits_are_normalised() {
 
 #[test]
 fn furigana() {
-    for ok in ["カブシキガイシャ マルマル", "レンラク タロウ", "ヴィー・エー", "コーポレーション", "ヤマダ\u{3000}ハナコ"] {
+    for ok in [
+        "カブシキガイシャ マルマル",
+        "レンラク タロウ",
+        "ヴィー・エー",
+        "コーポレーション",
+        "ヤマダ\u{3000}ハナコ",
+    ] {
         assert_eq!(checks::furigana(ok), Ok(()), "{ok}");
     }
-    assert_eq!(checks::furigana("れんらく たろう"), Err(Problem::FuriganaHiragana));
-    assert_eq!(checks::furigana("ﾚﾝﾗｸ ﾀﾛｳ"), Err(Problem::FuriganaHalfWidth));
-    assert_eq!(checks::furigana("連絡 太郎"), Err(Problem::FuriganaNotKatakana { found: '連' }));
-    assert_eq!(checks::furigana("Renraku"), Err(Problem::FuriganaNotKatakana { found: 'R' }));
+    assert_eq!(
+        checks::furigana("れんらく たろう"),
+        Err(Problem::FuriganaHiragana)
+    );
+    assert_eq!(
+        checks::furigana("ﾚﾝﾗｸ ﾀﾛｳ"),
+        Err(Problem::FuriganaHalfWidth)
+    );
+    assert_eq!(
+        checks::furigana("連絡 太郎"),
+        Err(Problem::FuriganaNotKatakana { found: '連' })
+    );
+    assert_eq!(
+        checks::furigana("Renraku"),
+        Err(Problem::FuriganaNotKatakana { found: 'R' })
+    );
 }
 
 #[test]
 fn email() {
-    for ok in ["renraku.taro@xx.go.jp", "a+b@example.co.jp", "x_y-z@sub.example.com", " t@example.jp "] {
+    for ok in [
+        "renraku.taro@xx.go.jp",
+        "a+b@example.co.jp",
+        "x_y-z@sub.example.com",
+        " t@example.jp ",
+    ] {
         assert_eq!(checks::email(ok), Ok(()), "{ok}");
     }
-    assert_eq!(checks::email("renraku.taro＠xx.go.jp"), Err(Problem::EmailFullWidth));
-    assert_eq!(checks::email("renraku.taro.xx.go.jp"), Err(Problem::EmailAt));
+    assert_eq!(
+        checks::email("renraku.taro＠xx.go.jp"),
+        Err(Problem::EmailFullWidth)
+    );
+    assert_eq!(
+        checks::email("renraku.taro.xx.go.jp"),
+        Err(Problem::EmailAt)
+    );
     assert_eq!(checks::email("a@b@example.jp"), Err(Problem::EmailAt));
     assert_eq!(checks::email("taro @example.jp"), Err(Problem::EmailSpace));
     assert_eq!(checks::email("@example.jp"), Err(Problem::EmailLocal));
@@ -153,11 +199,26 @@ fn telephone() {
     }
     // 伏せ字 as in the handbook's examples.
     assert_eq!(checks::telephone("03-XXXX-YYYY"), Ok(()));
-    assert_eq!(checks::telephone("03-1234-ABCD"), Err(Problem::TelephoneChar { found: 'A' }));
-    assert_eq!(checks::telephone("電話"), Err(Problem::TelephoneChar { found: '電' }));
-    assert_eq!(checks::telephone("-"), Err(Problem::TelephoneDigits { digits: 0 }));
-    assert_eq!(checks::telephone("03-1234-567"), Err(Problem::TelephoneDigits { digits: 9 }));
-    assert_eq!(checks::telephone("3-1234-5678"), Err(Problem::TelephoneNoLeadingZero));
+    assert_eq!(
+        checks::telephone("03-1234-ABCD"),
+        Err(Problem::TelephoneChar { found: 'A' })
+    );
+    assert_eq!(
+        checks::telephone("電話"),
+        Err(Problem::TelephoneChar { found: '電' })
+    );
+    assert_eq!(
+        checks::telephone("-"),
+        Err(Problem::TelephoneDigits { digits: 0 })
+    );
+    assert_eq!(
+        checks::telephone("03-1234-567"),
+        Err(Problem::TelephoneDigits { digits: 9 })
+    );
+    assert_eq!(
+        checks::telephone("3-1234-5678"),
+        Err(Problem::TelephoneNoLeadingZero)
+    );
     assert!(Problem::TelephoneNoLeadingZero.is_warning());
 }
 
@@ -168,28 +229,74 @@ fn telephone() {
 fn ip_addresses() {
     use std::net::IpAddr;
     let v4: IpAddr = "192.0.2.1".parse().unwrap();
-    assert_eq!(checks::ip_addresses("192.0.2.1"), Ok(vec![IpEntry::Address(v4)]));
-    assert_eq!(checks::ip_addresses("192.0.2[.]1"), Ok(vec![IpEntry::Address(v4)]));
-    assert_eq!(checks::ip_addresses("１９２.０.２.１"), Ok(vec![IpEntry::Address(v4)]));
     assert_eq!(
-        checks::ip_addresses("192.0.2.0/24, 2001:db8::/32、198.51.100.7\n2001:db8::1").map(|v| v.len()),
+        checks::ip_addresses("192.0.2.1"),
+        Ok(vec![IpEntry::Address(v4)])
+    );
+    assert_eq!(
+        checks::ip_addresses("192.0.2[.]1"),
+        Ok(vec![IpEntry::Address(v4)])
+    );
+    assert_eq!(
+        checks::ip_addresses("１９２.０.２.１"),
+        Ok(vec![IpEntry::Address(v4)])
+    );
+    assert_eq!(
+        checks::ip_addresses("192.0.2.0/24, 2001:db8::/32、198.51.100.7\n2001:db8::1")
+            .map(|v| v.len()),
         Ok(4)
     );
-    assert!(matches!(checks::ip_addresses("192.0.2.1-192.0.2.20").as_deref(), Ok([IpEntry::Range(..)])));
-    assert!(matches!(checks::ip_addresses("192.0.2.1-20").as_deref(), Ok([IpEntry::Range(..)])));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.1-192.0.2.20").as_deref(),
+        Ok([IpEntry::Range(..)])
+    ));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.1-20").as_deref(),
+        Ok([IpEntry::Range(..)])
+    ));
     // Japanese notes are left alone.
-    assert_eq!(checks::ip_addresses("192.0.2.1 ほか多数(別ファイル参照)").map(|v| v.len()), Ok(1));
+    assert_eq!(
+        checks::ip_addresses("192.0.2.1 ほか多数(別ファイル参照)").map(|v| v.len()),
+        Ok(1)
+    );
     assert_eq!(checks::ip_addresses("不明"), Ok(vec![]));
 
-    assert!(matches!(checks::ip_addresses("192.0.2.256"), Err(Problem::IpAddress { .. })));
-    assert!(matches!(checks::ip_addresses("192.0.2"), Err(Problem::IpAddress { .. })));
-    assert!(matches!(checks::ip_addresses("XX.XX.XX.XX"), Err(Problem::IpAddress { .. })));
-    assert!(matches!(checks::ip_addresses("2001:db8:::1"), Err(Problem::IpAddress { .. })));
-    assert!(matches!(checks::ip_addresses("192.0.2.0/33"), Err(Problem::IpPrefix { max: 32, .. })));
-    assert!(matches!(checks::ip_addresses("2001:db8::/129"), Err(Problem::IpPrefix { max: 128, .. })));
-    assert!(matches!(checks::ip_addresses("192.0.2.9-192.0.2.1"), Err(Problem::IpRange { .. })));
-    assert!(matches!(checks::ip_addresses("192.0.2.1-2001:db8::1"), Err(Problem::IpRange { .. })));
-    let m = Problem::IpAddress { token: "192.0.2.256".into() }.message("送信元のIPアドレス");
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.256"),
+        Err(Problem::IpAddress { .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2"),
+        Err(Problem::IpAddress { .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("XX.XX.XX.XX"),
+        Err(Problem::IpAddress { .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("2001:db8:::1"),
+        Err(Problem::IpAddress { .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.0/33"),
+        Err(Problem::IpPrefix { max: 32, .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("2001:db8::/129"),
+        Err(Problem::IpPrefix { max: 128, .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.9-192.0.2.1"),
+        Err(Problem::IpRange { .. })
+    ));
+    assert!(matches!(
+        checks::ip_addresses("192.0.2.1-2001:db8::1"),
+        Err(Problem::IpRange { .. })
+    ));
+    let m = Problem::IpAddress {
+        token: "192.0.2.256".into(),
+    }
+    .message("送信元のIPアドレス");
     assert!(m.starts_with("送信元のIPアドレスの「192.0.2.256」"), "{m}");
 }
 
@@ -198,14 +305,26 @@ fn ports() {
     assert_eq!(checks::ports("0"), Ok(vec![0..=0]));
     assert_eq!(checks::ports("65535"), Ok(vec![65535..=65535]));
     assert_eq!(checks::ports("1024-2048"), Ok(vec![1024..=2048]));
-    assert_eq!(checks::ports("80, 443、53/udp"), Ok(vec![80..=80, 443..=443, 53..=53]));
+    assert_eq!(
+        checks::ports("80, 443、53/udp"),
+        Ok(vec![80..=80, 443..=443, 53..=53])
+    );
     assert_eq!(checks::ports("1024～2048"), Ok(vec![1024..=2048]));
     assert_eq!(checks::ports("ランダム"), Ok(vec![]));
-    assert!(matches!(checks::ports("65536"), Err(Problem::PortOutOfRange { .. })));
-    assert!(matches!(checks::ports("99999999999999999999999"), Err(Problem::PortOutOfRange { .. })));
+    assert!(matches!(
+        checks::ports("65536"),
+        Err(Problem::PortOutOfRange { .. })
+    ));
+    assert!(matches!(
+        checks::ports("99999999999999999999999"),
+        Err(Problem::PortOutOfRange { .. })
+    ));
     assert!(matches!(checks::ports("-1"), Err(Problem::Port { .. })));
     assert!(matches!(checks::ports("http"), Err(Problem::Port { .. })));
-    assert!(matches!(checks::ports("2048-1024"), Err(Problem::PortRange { .. })));
+    assert!(matches!(
+        checks::ports("2048-1024"),
+        Err(Problem::PortRange { .. })
+    ));
 }
 
 // Dates: core/tests/dates.rs (the one reader of dates).
@@ -214,7 +333,11 @@ fn ports() {
 // Rules
 
 fn paths(findings: &[Finding], severity: Severity) -> Vec<&str> {
-    findings.iter().filter(|f| f.severity == severity).map(|f| f.path.as_str()).collect()
+    findings
+        .iter()
+        .filter(|f| f.severity == severity)
+        .map(|f| f.path.as_str())
+        .collect()
 }
 
 fn minimal_incident() -> IncidentReport {
@@ -237,7 +360,13 @@ fn empty_incident_has_errors_only_on_starred_fields() {
     errors.sort();
     assert_eq!(
         errors,
-        ["header.annex", "header.contact", "header.reported_at", "header.tlp", "sector"]
+        [
+            "header.annex",
+            "header.contact",
+            "header.reported_at",
+            "header.tlp",
+            "sector"
+        ]
     );
     // ① has no `*`: a warning.
     assert_eq!(paths(&f, Severity::Warning), ["event_type"]);
@@ -282,7 +411,11 @@ fn incident_malformed_values_are_errors() {
     let f = validate(&r.into());
     assert_eq!(
         paths(&f, Severity::Error),
-        ["header.reported_at", "header.contact.email", "overview.discovered_at"]
+        [
+            "header.reported_at",
+            "header.contact.email",
+            "overview.discovered_at"
+        ]
     );
     assert_eq!(paths(&f, Severity::Warning), ["header.contact.phone"]);
     assert!(f[0].message.contains("西暦"));
@@ -295,9 +428,18 @@ fn incident_order_and_details_are_warnings() {
     r.overview.discovered_at = "2023-08-19T14:00".into();
     r.overview.occurred_at = "2023-08-19T15:00".into();
     r.timeline = vec![
-        TimelineRow { at: "2023-08-19T10:00".into(), description: "a".into() },
-        TimelineRow { at: "2023-08-19T09:00".into(), description: "b".into() },
-        TimelineRow { at: "2023-08-20T09:00".into(), description: "c".into() },
+        TimelineRow {
+            at: "2023-08-19T10:00".into(),
+            description: "a".into(),
+        },
+        TimelineRow {
+            at: "2023-08-19T09:00".into(),
+            description: "b".into(),
+        },
+        TimelineRow {
+            at: "2023-08-20T09:00".into(),
+            description: "c".into(),
+        },
     ];
     r.external.press = Some(PressStatus::Planned);
     r.external.ppc = Some(PpcContact::Done);
@@ -321,10 +463,22 @@ fn incident_order_and_details_are_warnings() {
 fn timeline_rows_as_typed_are_kept_but_wareki_is_an_error() {
     let mut r = minimal_incident();
     r.timeline = vec![
-        TimelineRow { at: "XX/XX 00:00".into(), description: "".into() },
-        TimelineRow { at: "08/19 03:00".into(), description: "".into() },
-        TimelineRow { at: "08/19 01:00".into(), description: "".into() },
-        TimelineRow { at: "令和5年8月19日".into(), description: "".into() },
+        TimelineRow {
+            at: "XX/XX 00:00".into(),
+            description: "".into(),
+        },
+        TimelineRow {
+            at: "08/19 03:00".into(),
+            description: "".into(),
+        },
+        TimelineRow {
+            at: "08/19 01:00".into(),
+            description: "".into(),
+        },
+        TimelineRow {
+            at: "令和5年8月19日".into(),
+            description: "".into(),
+        },
     ];
     let f = validate(&r.into());
     assert_eq!(paths(&f, Severity::Error), ["timeline[3].at"]);
@@ -339,7 +493,10 @@ fn future_dates_need_now() {
     assert_eq!(validate(&r.clone().into()), vec![]);
     let now = chrono::NaiveDateTime::parse_from_str("2025-08-19 12:00", "%Y-%m-%d %H:%M").unwrap();
     let f = validate_at(&r.into(), Some(now));
-    assert_eq!(paths(&f, Severity::Warning), ["header.reported_at", "overview.discovered_at"]);
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["header.reported_at", "overview.discovered_at"]
+    );
     assert!(f[0].message.contains("未来"));
     assert!(ready_to_send(&f));
 }
@@ -347,7 +504,10 @@ fn future_dates_need_now() {
 #[test]
 fn empty_common_forms_have_no_errors() {
     // 図4-1 and 図4-2 mark no field with `*`.
-    for kind in [kyoyu_core::forms::FormKind::Ddos, kyoyu_core::forms::FormKind::Ransomware] {
+    for kind in [
+        kyoyu_core::forms::FormKind::Ddos,
+        kyoyu_core::forms::FormKind::Ransomware,
+    ] {
         assert_eq!(validate(&Report::new(kind)), vec![]);
     }
 }
@@ -359,13 +519,19 @@ fn common_header_rules() {
     r.header.new_or_follow_up = Some(NewOrFollowUp::FollowUp);
     r.header.opt_out = true;
     let f = validate(&r.clone().into());
-    assert_eq!(paths(&f, Severity::Warning), ["header.previous_reported_at", "header.opt_out_detail"]);
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["header.previous_reported_at", "header.opt_out_detail"]
+    );
     assert!(ready_to_send(&f));
 
     r.header.previous_reported_at = "2025-08-20T10:00".into();
     r.header.opt_out_detail = "全部".into();
     let f = validate(&r.clone().into());
-    assert_eq!(paths(&f, Severity::Warning), ["header.previous_reported_at"]);
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["header.previous_reported_at"]
+    );
     assert!(f[0].message.contains("前回報告日時"));
 
     // The 共通様式 take 和暦 (core/tests/dates.rs); what cannot be read is an error.
@@ -385,7 +551,11 @@ fn ddos_rules() {
     r.attacks = vec![DdosAttack {
         started_at: "08-19T14:00".into(),
         ended_at: "08-19T13:00".into(),
-        types: vec![DdosAttackType::Other, DdosAttackType::NetworkDos, DdosAttackType::DirectNetworkFlood],
+        types: vec![
+            DdosAttackType::Other,
+            DdosAttackType::NetworkDos,
+            DdosAttackType::DirectNetworkFlood,
+        ],
         ..Default::default()
     }];
     r.attacks[0].source.ip = "198.51.100.0/24, 203.0.113.999".into();
@@ -413,14 +583,20 @@ fn ddos_rules() {
             "publication.date"
         ]
     );
-    assert_eq!(f[1].message, "法人番号は13桁の数字で記入してください(現在 12桁)。");
+    assert_eq!(
+        f[1].message,
+        "法人番号は13桁の数字で記入してください(現在 12桁)。"
+    );
     assert!(f.iter().any(|x| x.message.contains("「203.0.113.999」")));
 }
 
 #[test]
 fn ddos_attack_time_shape() {
     let r = DdosReport {
-        attacks: vec![DdosAttack { started_at: "8月19日".into(), ..Default::default() }],
+        attacks: vec![DdosAttack {
+            started_at: "8月19日".into(),
+            ..Default::default()
+        }],
         ..Default::default()
     };
     let f = validate(&r.into());
@@ -443,7 +619,11 @@ fn ransomware_rules() {
     assert!(ready_to_send(&f), "{f:#?}");
     assert_eq!(
         paths(&f, Severity::Warning),
-        ["reporter.representative_kana", "discovered_at", "publication_method_other"]
+        [
+            "reporter.representative_kana",
+            "discovered_at",
+            "publication_method_other"
+        ]
     );
 }
 
@@ -454,20 +634,32 @@ fn advisory_rules() {
     errors.sort();
     assert_eq!(
         errors,
-        ["header.annex", "header.identifier", "header.provided_at", "header.recipients", "header.tlp"]
+        [
+            "header.annex",
+            "header.identifier",
+            "header.provided_at",
+            "header.recipients",
+            "header.tlp"
+        ]
     );
 
     let mut a = Advisory::default();
     a.header.identifier = "Txxxxxx".into();
     a.header.provided_at = "2022-08-01T13:00".into();
-    a.header.recipients = vec![Recipient { ministry: "XX省".into(), sector: Some(Sector::Telecom) }];
+    a.header.recipients = vec![Recipient {
+        ministry: "XX省".into(),
+        sector: Some(Sector::Telecom),
+    }];
     a.header.tlp = Some(Tlp::Green);
     a.header.annex = Some(YesNo::No);
     a.contact.email = "teikyo.hanako@xx.go.jp".into();
     assert_eq!(validate(&a.clone().into()), vec![]);
     // 識別番号 is required from 第1報 on this form (図8: 第1報, Txxxxxx).
     a.header.identifier.clear();
-    assert_eq!(paths(&validate(&a.into()), Severity::Error), ["header.identifier"]);
+    assert_eq!(
+        paths(&validate(&a.into()), Severity::Error),
+        ["header.identifier"]
+    );
 }
 
 #[test]
@@ -483,7 +675,11 @@ fn findings_at_a_group() {
 #[test]
 fn laws_must_be_known_ids_of_the_form() {
     let mut r = DdosReport {
-        laws: vec!["telecom-business-act-28".into(), "no-such-law".into(), "telecom-business-act-28".into()],
+        laws: vec![
+            "telecom-business-act-28".into(),
+            "no-such-law".into(),
+            "telecom-business-act-28".into(),
+        ],
         ..Default::default()
     };
     let f = validate(&r.clone().into());
@@ -495,7 +691,12 @@ fn laws_must_be_known_ids_of_the_form() {
     r.laws = vec!["appi-26-1".into()];
     let f = validate(&r.into());
     assert_eq!(paths(&f, Severity::Error), ["laws[0]"]);
-    assert!(f[0].message.contains("個人情報の保護に関する法律第26条第1項"), "{}", f[0].message);
+    assert!(
+        f[0].message
+            .contains("個人情報の保護に関する法律第26条第1項"),
+        "{}",
+        f[0].message
+    );
     let rw = RansomwareReport {
         laws: vec!["appi-26-1".into(), "telecom-business-act-28".into()],
         ..Default::default()
@@ -507,7 +708,9 @@ fn laws_must_be_known_ids_of_the_form() {
 // 図5, the worked example of 情報連絡様式
 
 fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -522,7 +725,11 @@ fn zu5_gives_one_warning_and_no_errors() {
     if let Report::Incident(r) = &mut report {
         if r.sector.is_none() {
             let f = validate(&Report::Incident(r.clone()));
-            let errors: Vec<_> = f.iter().filter(|f| f.is_error()).map(|f| f.path.as_str()).collect();
+            let errors: Vec<_> = f
+                .iter()
+                .filter(|f| f.is_error())
+                .map(|f| f.path.as_str())
+                .collect();
             assert_eq!(errors, ["sector"], "{f:#?}");
             r.sector = Some(Sector::Finance);
         }
@@ -535,13 +742,23 @@ fn zu5_gives_one_warning_and_no_errors() {
     let f = &findings[0];
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.path, "overview.discovered_at");
-    assert!(f.message.contains("判明日時") && f.message.contains("発生日時"), "{}", f.message);
+    assert!(
+        f.message.contains("判明日時") && f.message.contains("発生日時"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]
 fn other_fixtures_validate_without_panicking() {
-    for name in ["ddos-two-attacks.json", "ransomware.json", "zu8-advisory.json"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+    for name in [
+        "ddos-two-attacks.json",
+        "ransomware.json",
+        "zu8-advisory.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures")
+            .join(name);
         if let Ok(text) = std::fs::read_to_string(path) {
             if let Ok(e) = kyoyu_core::envelope::Envelope::from_json(&text) {
                 let _ = validate(&e.report);
@@ -607,7 +824,12 @@ mod never_panics {
                 r.sector = sample(c());
                 r.overview.discovered_at = s();
                 r.overview.occurred_at = s();
-                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.timeline = (0..c() % 5)
+                    .map(|_| TimelineRow {
+                        at: s(),
+                        description: s(),
+                    })
+                    .collect();
                 r.external.press = sample(c());
                 r.external.press_detail = s();
                 r.external.ppc = sample(c());
@@ -626,13 +848,20 @@ mod never_panics {
                 r.reporter.contact_kana = s();
                 r.reporter.phone = s();
                 r.reporter.email = s();
-                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.timeline = (0..c() % 5)
+                    .map(|_| TimelineRow {
+                        at: s(),
+                        description: s(),
+                    })
+                    .collect();
                 r.attacks = (0..c() % 3)
                     .map(|_| {
                         let mut a = DdosAttack {
                             started_at: s(),
                             ended_at: s(),
-                            types: (0..c() % 4).filter_map(|_| sample::<DdosAttackType>(c())).collect(),
+                            types: (0..c() % 4)
+                                .filter_map(|_| sample::<DdosAttackType>(c()))
+                                .collect(),
                             type_other: s(),
                             ..Default::default()
                         };
@@ -660,10 +889,17 @@ mod never_panics {
                 r.reporter.email = s();
                 r.occurred_at = s();
                 r.discovered_at = s();
-                r.timeline = (0..c() % 5).map(|_| TimelineRow { at: s(), description: s() }).collect();
+                r.timeline = (0..c() % 5)
+                    .map(|_| TimelineRow {
+                        at: s(),
+                        description: s(),
+                    })
+                    .collect();
                 r.publication.status = sample(c());
                 r.publication.date = s();
-                r.publication_methods = (0..c() % 3).filter_map(|_| sample::<PublicationMethod>(c())).collect();
+                r.publication_methods = (0..c() % 3)
+                    .filter_map(|_| sample::<PublicationMethod>(c()))
+                    .collect();
                 r.laws = (0..c() % 3).map(|_| s()).collect();
                 r.into()
             }
@@ -672,7 +908,12 @@ mod never_panics {
                 a.header.report_number = u32::from(c());
                 a.header.identifier = s();
                 a.header.provided_at = s();
-                a.header.recipients = (0..c() % 3).map(|_| Recipient { ministry: s(), sector: sample(c()) }).collect();
+                a.header.recipients = (0..c() % 3)
+                    .map(|_| Recipient {
+                        ministry: s(),
+                        sector: sample(c()),
+                    })
+                    .collect();
                 a.header.tlp = sample(c());
                 a.header.annex = sample(c());
                 a.contact.phone = s();
@@ -743,15 +984,32 @@ mod never_panics {
                 prop::collection::vec(
                     (
                         prop::sample::select(vec![
-                            "header", "reported_at", "report_number", "identifier", "timeline", "at",
-                            "attacks", "started_at", "ended_at", "source", "ip", "port", "laws",
-                            "overview", "discovered_at", "occurred_at", "reporter", "corporate_number",
+                            "header",
+                            "reported_at",
+                            "report_number",
+                            "identifier",
+                            "timeline",
+                            "at",
+                            "attacks",
+                            "started_at",
+                            "ended_at",
+                            "source",
+                            "ip",
+                            "port",
+                            "laws",
+                            "overview",
+                            "discovered_at",
+                            "occurred_at",
+                            "reporter",
+                            "corporate_number",
                         ]),
                         inner
                     ),
                     0..5
                 )
-                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+                .prop_map(|kv| Value::Object(
+                    kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+                )),
             ]
         })
     }
@@ -767,5 +1025,9 @@ fn planned_publication_may_lie_ahead() {
     r.publication.status = Some(Publication::Done);
     let f = validate_at(&r.into(), now);
     assert_eq!(paths(&f, Severity::Warning), ["publication.date"]);
-    assert!(f[0].message.starts_with("公表日が未来の日時"), "{}", f[0].message);
+    assert!(
+        f[0].message.starts_with("公表日が未来の日時"),
+        "{}",
+        f[0].message
+    );
 }

@@ -28,11 +28,21 @@ pub struct AppBundle {
 pub fn build_app(root: &Path) -> Result<AppBundle> {
     ensure_wasm_target()?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     let profile = profile();
     let status = Command::new(&cargo)
         .current_dir(root)
-        .args(["build", "-p", "kyoyu-app", "--target", TARGET, "--profile", &profile])
+        .args([
+            "build",
+            "-p",
+            "kyoyu-app",
+            "--target",
+            TARGET,
+            "--profile",
+            &profile,
+        ])
         .arg("--target-dir")
         .arg(&target_dir)
         .status()
@@ -40,7 +50,11 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
     if !status.success() {
         bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {profile})");
     }
-    let dir = if profile == "dev" { "debug" } else { profile.as_str() };
+    let dir = if profile == "dev" {
+        "debug"
+    } else {
+        profile.as_str()
+    };
     let wasm_in = target_dir.join(TARGET).join(dir).join("kyoyu-app.wasm");
     let tmp = target_dir.join("kyoyu-bindgen");
     if tmp.exists() {
@@ -61,8 +75,16 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
             let out = tmp.join("kyoyu-app_opt.wasm");
             let st = Command::new(&wasm_opt)
                 .arg(&wasm_path)
-                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-                       "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "-o"])
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-mutable-globals",
+                    "--enable-reference-types",
+                    "--enable-multivalue",
+                    "-o",
+                ])
                 .arg(&out)
                 .status()
                 .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
@@ -86,16 +108,25 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
 
 /// Installs the wasm32 target through rustup when it is missing.
 fn ensure_wasm_target() -> Result<()> {
-    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output().context("rustc が見つかりません")?;
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .context("rustc が見つかりません")?;
     let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
-    if Path::new(&sysroot).join("lib/rustlib").join(TARGET).is_dir() {
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(TARGET)
+        .is_dir()
+    {
         return Ok(());
     }
     if Command::new("rustup").arg("--version").output().is_err() {
         bail!("Rust の {TARGET} ターゲットがありません。rustup をインストールするか、お使いの Rust に {TARGET} の標準ライブラリを追加してください。");
     }
     eprintln!("site-gen: {TARGET} ターゲットがないため rustup target add {TARGET} を実行します");
-    let st = Command::new("rustup").args(["target", "add", TARGET]).status()?;
+    let st = Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .status()?;
     if !st.success() {
         bail!("rustup target add {TARGET} に失敗しました");
     }
@@ -109,5 +140,7 @@ fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
         return Some(local);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("wasm-opt")).find(|p| p.exists())
+    std::env::split_paths(&path)
+        .map(|d| d.join("wasm-opt"))
+        .find(|p| p.exists())
 }

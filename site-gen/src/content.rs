@@ -70,14 +70,20 @@ impl Handbook {
     }
 
     pub fn chapters(&self) -> impl Iterator<Item = (&Part, &Source)> {
-        self.parts.iter().flat_map(|p| p.chapters.iter().map(move |c| (p, c)))
+        self.parts
+            .iter()
+            .flat_map(|p| p.chapters.iter().map(move |c| (p, c)))
     }
 }
 
 /// `01-mokuteki` → `mokuteki`.
 pub fn strip_order(seg: &str) -> &str {
     match seg.split_once('-') {
-        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() => rest,
+        Some((n, rest))
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() =>
+        {
+            rest
+        }
         _ => seg,
     }
 }
@@ -85,20 +91,34 @@ pub fn strip_order(seg: &str) -> &str {
 /// The folder holding the handbook inside a content folder.
 pub fn handbook_root(content: &Path) -> PathBuf {
     let h = content.join("handbook");
-    if h.is_dir() { h } else { content.to_path_buf() }
+    if h.is_dir() {
+        h
+    } else {
+        content.to_path_buf()
+    }
 }
 
 /// Reads every Markdown file of the handbook. Errors name file and line; all are collected.
 pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
     let root = handbook_root(content);
     if !root.is_dir() {
-        return Err(vec![ContentError::new(&root, 0, "コンテンツのフォルダがありません")]);
+        return Err(vec![ContentError::new(
+            &root,
+            0,
+            "コンテンツのフォルダがありません",
+        )]);
     }
     let mut by_dir: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => return Err(vec![ContentError::new(&root, 0, format!("読み込めません: {e}"))]),
+            Err(e) => {
+                return Err(vec![ContentError::new(
+                    &root,
+                    0,
+                    format!("読み込めません: {e}"),
+                )])
+            }
         };
         let path = entry.path();
         if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -107,19 +127,34 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
         let rel = path.strip_prefix(&root).unwrap();
         // Advisories and drafts are not chapters.
         if content.join("handbook") != root
-            && rel.components().next().is_some_and(|c| c.as_os_str() == "advisories")
+            && rel
+                .components()
+                .next()
+                .is_some_and(|c| c.as_os_str() == "advisories")
         {
             continue;
         }
-        let dir = rel.parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let dir = rel
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
         by_dir.entry(dir).or_default().push(path.to_path_buf());
     }
     let mut errors = Vec::new();
     let mut parts = Vec::new();
     for (dir, files) in by_dir {
         let mut part = Part {
-            slug: dir.split('/').map(strip_order).collect::<Vec<_>>().join("/"),
-            title: dir.rsplit('/').next().map(strip_order).unwrap_or("").to_string(),
+            slug: dir
+                .split('/')
+                .map(strip_order)
+                .collect::<Vec<_>>()
+                .join("/"),
+            title: dir
+                .rsplit('/')
+                .next()
+                .map(strip_order)
+                .unwrap_or("")
+                .to_string(),
             lead: None,
             chapters: Vec::new(),
         };
@@ -137,13 +172,22 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
             parts.push(part);
         }
     }
-    if errors.is_empty() { Ok(Handbook { parts }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Handbook { parts })
+    } else {
+        Err(errors)
+    }
 }
 
 fn read_source(root: &Path, file: &Path) -> Result<Source, ContentError> {
-    let text = fs::read_to_string(file)
-        .map_err(|e| ContentError::new(file, 0, format!("UTF-8 のテキストとして読めません: {e}")))?;
-    let rel = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    let text = fs::read_to_string(file).map_err(|e| {
+        ContentError::new(file, 0, format!("UTF-8 のテキストとして読めません: {e}"))
+    })?;
+    let rel = file
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
     let (fm, body, offset) = split_front_matter(file, &text)?;
     let title = match fm.title.clone() {
         Some(t) if !t.trim().is_empty() => t,
@@ -164,21 +208,41 @@ fn read_source(root: &Path, file: &Path) -> Result<Source, ContentError> {
 }
 
 /// Splits `+++` TOML front matter from the body. Returns the body's line offset.
-pub fn split_front_matter<'a>(file: &Path, text: &'a str) -> Result<(FrontMatter, &'a str, usize), ContentError> {
+pub fn split_front_matter<'a>(
+    file: &Path,
+    text: &'a str,
+) -> Result<(FrontMatter, &'a str, usize), ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
         return Ok((FrontMatter::default(), text, 0));
     };
     let Some(end) = rest.find("\n+++") else {
-        return Err(ContentError::new(file, 1, "front matter の終わり (+++) がありません"));
+        return Err(ContentError::new(
+            file,
+            1,
+            "front matter の終わり (+++) がありません",
+        ));
     };
     let toml_src = &rest[..end + 1];
     let fm: FrontMatter = toml::from_str(toml_src).map_err(|e| {
-        let line = e.span().map(|s| line_of(toml_src, s.start) + 1).unwrap_or(1);
-        ContentError::new(file, line, format!("front matter を読めません: {}", e.message()))
+        let line = e
+            .span()
+            .map(|s| line_of(toml_src, s.start) + 1)
+            .unwrap_or(1);
+        ContentError::new(
+            file,
+            line,
+            format!("front matter を読めません: {}", e.message()),
+        )
     })?;
     let after = &rest[end + 4..];
-    let body = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).unwrap_or(after);
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .unwrap_or(after);
     let offset = text.len() - body.len();
     Ok((fm, body, line_of(text, offset) - 1))
 }

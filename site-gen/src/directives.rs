@@ -23,8 +23,16 @@ use crate::pages::reference as r;
 
 /// The worked examples: (arg, caption, fixture).
 const EXAMPLES: &[(&str, &str, &str)] = &[
-    ("zu5", "図5 情報連絡様式記載例", include_str!("../../tests/fixtures/zu5-incident.json")),
-    ("zu8", "図8 情報提供様式記載例", include_str!("../../tests/fixtures/zu8-advisory.json")),
+    (
+        "zu5",
+        "図5 情報連絡様式記載例",
+        include_str!("../../tests/fixtures/zu5-incident.json"),
+    ),
+    (
+        "zu8",
+        "図8 情報提供様式記載例",
+        include_str!("../../tests/fixtures/zu8-advisory.json"),
+    ),
 ];
 
 /// Every directive the chapters may use (for messages).
@@ -55,7 +63,11 @@ pub fn render(kind: &str, arg: &str) -> Result<String, String> {
     let unknown = || {
         format!(
             "未対応の指定です: {{{{{kind}:{arg}}}}}(使える指定: {})",
-            KNOWN.iter().map(|k| format!("{{{{{k}}}}}")).collect::<Vec<_>>().join(" ")
+            KNOWN
+                .iter()
+                .map(|k| format!("{{{{{k}}}}}"))
+                .collect::<Vec<_>>()
+                .join(" ")
         )
     };
     let markup = match (kind, arg) {
@@ -74,7 +86,8 @@ pub fn render(kind: &str, arg: &str) -> Result<String, String> {
             let Some((_, caption, json)) = EXAMPLES.iter().find(|(id, _, _)| *id == a) else {
                 return Err(unknown());
             };
-            let env = Envelope::from_json(json).map_err(|e| format!("{caption} の記載例を読み込めません: {e}"))?;
+            let env = Envelope::from_json(json)
+                .map_err(|e| format!("{caption} の記載例を読み込めません: {e}"))?;
             html! {
                 figure class="form-example" data-example=(a) {
                     figcaption { (caption) "(記載例のファイルから kyoyu-core の印刷表示で生成)" }
@@ -108,7 +121,9 @@ mod tests {
     fn unknown_directives_are_named() {
         let e = render("table", "nope").unwrap_err();
         assert!(e.contains("{{table:nope}}"), "{e}");
-        assert!(render("figure", "zu4").unwrap_err().contains("{{figure:zu4}}"));
+        assert!(render("figure", "zu4")
+            .unwrap_err()
+            .contains("{{figure:zu4}}"));
         assert!(render("form", "other").is_err());
     }
 
@@ -116,8 +131,17 @@ mod tests {
     fn tables_come_from_the_taxonomy() {
         let t = render("table", "tlp").unwrap();
         assert!(t.contains("class=\"tlp tlp-AMBER+STRICT\""));
-        assert_eq!(render("table", "causes").unwrap().matches("<tr class=\"cause\"").count(), 17);
-        assert_eq!(render("table", "glossary").unwrap().matches("<dt").count(), 33);
+        assert_eq!(
+            render("table", "causes")
+                .unwrap()
+                .matches("<tr class=\"cause\"")
+                .count(),
+            17
+        );
+        assert_eq!(
+            render("table", "glossary").unwrap().matches("<dt").count(),
+            33
+        );
         let ex = render("example", "zu5").unwrap();
         assert!(ex.contains("form-print"));
     }

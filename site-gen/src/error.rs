@@ -12,7 +12,11 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn new(file: &Path, line: usize, message: impl Into<String>) -> ContentError {
-        ContentError { file: file.to_path_buf(), line, message: message.into() }
+        ContentError {
+            file: file.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -46,5 +50,9 @@ impl std::error::Error for ContentErrors {}
 
 /// The 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -61,21 +61,62 @@ struct Diagram {
     uncertain: Option<&'static str>,
 }
 
-const fn n(id: &'static str, label: &'static [&'static str], x: f32, y: f32, w: f32, h: f32, class: &'static str) -> Node {
-    Node { id, label, x, y, w, h, class }
+const fn n(
+    id: &'static str,
+    label: &'static [&'static str],
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    class: &'static str,
+) -> Node {
+    Node {
+        id,
+        label,
+        x,
+        y,
+        w,
+        h,
+        class,
+    }
 }
-const fn e(from: &'static str, to: &'static str, label: &'static str, flow: Flow, offset: f32) -> Edge {
-    Edge { from, to, label, flow, offset, both: false }
+const fn e(
+    from: &'static str,
+    to: &'static str,
+    label: &'static str,
+    flow: Flow,
+    offset: f32,
+) -> Edge {
+    Edge {
+        from,
+        to,
+        label,
+        flow,
+        offset,
+        both: false,
+    }
 }
 const fn both(from: &'static str, to: &'static str, label: &'static str, flow: Flow) -> Edge {
-    Edge { from, to, label, flow, offset: 0.0, both: true }
+    Edge {
+        from,
+        to,
+        label,
+        flow,
+        offset: 0.0,
+        both: true,
+    }
 }
 
 const NCO: &[&str] = &["国家サイバー統括室", "(重要インフラ防護担当)"];
 const MINISTRIES: &[&str] = &["重要インフラ所管省庁"];
 const CEPTOAR: &[&str] = &["セプター事務局"];
 const OPERATORS: &[&str] = &["重要インフラ事業者等"];
-const STAKEHOLDERS: &[&str] = &["サイバーセキュリティ関係省庁・", "事案対処省庁・防災関係府省庁・", "サイバーセキュリティ関係機関・", "サイバー空間関連事業者"];
+const STAKEHOLDERS: &[&str] = &[
+    "サイバーセキュリティ関係省庁・",
+    "事案対処省庁・防災関係府省庁・",
+    "サイバーセキュリティ関係機関・",
+    "サイバー空間関連事業者",
+];
 const CRISIS: &[&str] = &["内閣官房", "(事態対処・危機管理担当)"];
 
 /// 図1 and the common part of 図2.
@@ -89,20 +130,69 @@ fn framework(id: &'static str, caption: &'static str, large_scale: bool) -> Diag
         n("operators", OPERATORS, 290.0, 430.0, 220.0, 46.0, "actor"),
     ];
     let mut edges = vec![
-        e("operators", "ministries", "情報連絡(報告)", Flow::Report, -40.0),
+        e(
+            "operators",
+            "ministries",
+            "情報連絡(報告)",
+            Flow::Report,
+            -40.0,
+        ),
         e("operators", "ceptoar", "報告", Flow::Report, -10.0),
-        e("ceptoar", "ministries", "報告(匿名化等)", Flow::Report, -10.0),
-        e("ministries", "nco", "情報連絡(情報連絡様式)", Flow::Report, -40.0),
-        e("nco", "ministries", "情報提供(情報提供様式)", Flow::Advisory, -40.0),
+        e(
+            "ceptoar",
+            "ministries",
+            "報告(匿名化等)",
+            Flow::Report,
+            -10.0,
+        ),
+        e(
+            "ministries",
+            "nco",
+            "情報連絡(情報連絡様式)",
+            Flow::Report,
+            -40.0,
+        ),
+        e(
+            "nco",
+            "ministries",
+            "情報提供(情報提供様式)",
+            Flow::Advisory,
+            -40.0,
+        ),
         e("ministries", "ceptoar", "展開", Flow::Advisory, -10.0),
         e("ceptoar", "operators", "展開", Flow::Advisory, -10.0),
-        e("ministries", "operators", "必要に応じ直接展開", Flow::Advisory, -40.0),
-        e("others", "nco", "システムの不具合等に関する情報", Flow::Other, 0.0),
+        e(
+            "ministries",
+            "operators",
+            "必要に応じ直接展開",
+            Flow::Advisory,
+            -40.0,
+        ),
+        e(
+            "others",
+            "nco",
+            "システムの不具合等に関する情報",
+            Flow::Other,
+            0.0,
+        ),
         both("nco", "crisis", "必要に応じ情報共有", Flow::Other),
     ];
     let (height, uncertain) = if large_scale {
-        nodes.push(n("kantei", &["官邸対策室等", "(官邸危機管理センター)"], 10.0, 330.0, 190.0, 56.0, "uncertain"));
-        edges.push(both("kantei", "crisis", "政府として集中的な対応", Flow::Uncertain));
+        nodes.push(n(
+            "kantei",
+            &["官邸対策室等", "(官邸危機管理センター)"],
+            10.0,
+            330.0,
+            190.0,
+            56.0,
+            "uncertain",
+        ));
+        edges.push(both(
+            "kantei",
+            "crisis",
+            "政府として集中的な対応",
+            Flow::Uncertain,
+        ));
         (530.0, Some("本文は図2の流れを説明していません。図1の流れに、用語の定義「大規模重要インフラサービス障害」(官邸対策室等が官邸危機管理センターに設置されるなど、政府として集中的な対応が必要となる規模)の官邸対策室等を加えて描いたもので、官邸対策室等とのやり取り(点線)は推定です。原図とは異なる可能性があります。"))
     } else {
         (530.0, None)
@@ -221,7 +311,11 @@ fn zu10() -> Diagram {
 fn diagram(id: &str) -> Option<Diagram> {
     Some(match id {
         "zu1" => framework("zu1", "図1 情報共有体制(通常時)", false),
-        "zu2" => framework("zu2", "図2 情報共有体制(大規模重要インフラサービス障害対応時)", true),
+        "zu2" => framework(
+            "zu2",
+            "図2 情報共有体制(大規模重要インフラサービス障害対応時)",
+            true,
+        ),
         "zu3" => zu3(),
         "zu6" => zu6(),
         "zu9" => zu9(),
@@ -236,11 +330,24 @@ pub const FIGURES: &[&str] = &["zu1", "zu2", "zu3", "zu6", "zu9", "zu10"];
 /// The figure `id` (`zu1`…) as `<figure>` with its SVG and text alternative.
 pub fn figure(id: &str) -> Option<Markup> {
     let d = diagram(id)?;
-    let node = |id: &str| d.nodes.iter().find(|n| n.id == id).map(|n| n.label.join(""));
+    let node = |id: &str| {
+        d.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.label.join(""))
+    };
     let flows: Vec<(String, String, &str, Flow, bool)> = d
         .edges
         .iter()
-        .map(|e| (node(e.from).unwrap_or_default(), node(e.to).unwrap_or_default(), e.label, e.flow, e.both))
+        .map(|e| {
+            (
+                node(e.from).unwrap_or_default(),
+                node(e.to).unwrap_or_default(),
+                e.label,
+                e.flow,
+                e.both,
+            )
+        })
         .collect();
     Some(html! {
         figure class="diagram" id={ "figure-" (d.id) } data-figure=(d.id) {
@@ -266,15 +373,26 @@ pub fn figure(id: &str) -> Option<Markup> {
 }
 
 fn text_width(s: &str, size: f32) -> f32 {
-    s.chars().map(|c| if c.is_ascii() { 0.58 } else { 1.0 }).sum::<f32>() * size
+    s.chars()
+        .map(|c| if c.is_ascii() { 0.58 } else { 1.0 })
+        .sum::<f32>()
+        * size
 }
 
 /// The point where the ray from the centre of `n` towards (dx, dy) leaves its box.
 fn exit(n: &Node, dx: f32, dy: f32) -> (f32, f32) {
     let (cx, cy) = (n.x + n.w / 2.0, n.y + n.h / 2.0);
     let (hw, hh) = (n.w / 2.0 + 4.0, n.h / 2.0 + 4.0);
-    let tx = if dx.abs() > 1e-6 { hw / dx.abs() } else { f32::INFINITY };
-    let ty = if dy.abs() > 1e-6 { hh / dy.abs() } else { f32::INFINITY };
+    let tx = if dx.abs() > 1e-6 {
+        hw / dx.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if dy.abs() > 1e-6 {
+        hh / dy.abs()
+    } else {
+        f32::INFINITY
+    };
     let t = tx.min(ty);
     (cx + dx * t, cy + dy * t)
 }
@@ -289,10 +407,18 @@ fn svg(d: &Diagram) -> String {
         w = d.width,
         h = d.height
     ));
-    s.push_str(&format!("<title id=\"{title_id}\">{}</title>", escape(d.caption)));
+    s.push_str(&format!(
+        "<title id=\"{title_id}\">{}</title>",
+        escape(d.caption)
+    ));
     s.push_str(&format!("<desc id=\"{desc_id}\">{}</desc>", escape(d.desc)));
     s.push_str("<defs>");
-    for (name, class) in [("report", "report"), ("advisory", "advisory"), ("other", "other"), ("uncertain", "uncertain")] {
+    for (name, class) in [
+        ("report", "report"),
+        ("advisory", "advisory"),
+        ("other", "other"),
+        ("uncertain", "uncertain"),
+    ] {
         s.push_str(&format!(
             "<marker id=\"{id}-arrow-{name}\" class=\"arrow-{class}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>"
         ));
@@ -322,7 +448,10 @@ fn svg(d: &Diagram) -> String {
     // Arrows, then their labels on top.
     let mut labels = String::new();
     for ed in &d.edges {
-        let (Some(a), Some(b)) = (d.nodes.iter().find(|n| n.id == ed.from), d.nodes.iter().find(|n| n.id == ed.to)) else {
+        let (Some(a), Some(b)) = (
+            d.nodes.iter().find(|n| n.id == ed.from),
+            d.nodes.iter().find(|n| n.id == ed.to),
+        ) else {
             continue;
         };
         let (ax, ay) = (a.x + a.w / 2.0, a.y + a.h / 2.0);
@@ -332,7 +461,15 @@ fn svg(d: &Diagram) -> String {
         let (ux, uy) = (dx / len, dy / len);
         // Perpendicular shift (left of the direction of travel).
         let (px, py) = (-uy * ed.offset, ux * ed.offset);
-        let shifted = |n: &Node| Node { id: n.id, label: n.label, x: n.x + px, y: n.y + py, w: n.w, h: n.h, class: n.class };
+        let shifted = |n: &Node| Node {
+            id: n.id,
+            label: n.label,
+            x: n.x + px,
+            y: n.y + py,
+            w: n.w,
+            h: n.h,
+            class: n.class,
+        };
         let (sa, sb) = (shifted(a), shifted(b));
         let (x1, y1) = exit(&sa, ux, uy);
         let (x2, y2) = exit(&sb, -ux, -uy);
@@ -386,13 +523,21 @@ mod tests {
         for id in FIGURES {
             let html = figure(id).unwrap().into_string();
             assert!(html.contains("role=\"img\""), "{id}");
-            assert!(html.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")), "{id}");
+            assert!(
+                html.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")),
+                "{id}"
+            );
             assert!(html.contains("<figcaption>"), "{id}");
             assert!(html.contains("描き直した図"), "{id}");
             let d = diagram(id).unwrap();
             assert_eq!(html.matches("<li>").count(), d.edges.len(), "{id}");
             for e in &d.edges {
-                assert!(d.nodes.iter().any(|n| n.id == e.from) && d.nodes.iter().any(|n| n.id == e.to), "{id}: {} → {}", e.from, e.to);
+                assert!(
+                    d.nodes.iter().any(|n| n.id == e.from) && d.nodes.iter().any(|n| n.id == e.to),
+                    "{id}: {} → {}",
+                    e.from,
+                    e.to
+                );
             }
         }
         assert!(figure("zu4").is_none());

@@ -43,7 +43,11 @@ pub struct BuildReport {
 
 impl std::fmt::Display for BuildReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "site-gen: {} ページ, {} ファイルを生成しました ({} ms)", self.pages, self.files, self.millis)?;
+        write!(
+            f,
+            "site-gen: {} ページ, {} ファイルを生成しました ({} ms)",
+            self.pages, self.files, self.millis
+        )?;
         if let Some(app) = &self.app {
             write!(f, "; アプリ: {app}")?;
         }

@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use kyoyu_site_gen::{build, check, serve, Options};
 
 #[derive(Parser)]
-#[command(name = "site-gen", version, about = "kyoyu のサイトと様式入力アプリを dist/ に生成します")]
+#[command(
+    name = "site-gen",
+    version,
+    about = "kyoyu のサイトと様式入力アプリを dist/ に生成します"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,8 +75,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(p) => build(&options(p)).map(|report| eprintln!("{report}")),
-        Command::Check(p) => check(&options(p)).map(|n| eprintln!("site-gen check: 問題はありません ({n} ファイル)")),
-        Command::Serve { paths, port, no_watch, no_build } => serve(&options(paths), port, !no_watch && !no_build, !no_build),
+        Command::Check(p) => {
+            check(&options(p)).map(|n| eprintln!("site-gen check: 問題はありません ({n} ファイル)"))
+        }
+        Command::Serve {
+            paths,
+            port,
+            no_watch,
+            no_build,
+        } => serve(&options(paths), port, !no_watch && !no_build, !no_build),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

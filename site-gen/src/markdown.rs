@@ -92,7 +92,9 @@ pub fn options() -> Options {
 pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut out = Rendered::default();
-    let err = |offset: usize, msg: String| ContentError::new(cx.file, line_of(md, offset) + cx.line_offset, msg);
+    let err = |offset: usize, msg: String| {
+        ContentError::new(cx.file, line_of(md, offset) + cx.line_offset, msg)
+    };
 
     let mut events: Vec<Event> = Vec::new();
     let mut para: Option<(usize, Vec<Event>)> = None;
@@ -105,23 +107,46 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         let event = match event {
             Event::Html(h) | Event::InlineHtml(h) => {
-                errors.push(err(range.start, format!(
-                    "生の HTML は使えません ({}): Markdown で書いてください", h.trim().chars().take(40).collect::<String>()
-                )));
+                errors.push(err(
+                    range.start,
+                    format!(
+                        "生の HTML は使えません ({}): Markdown で書いてください",
+                        h.trim().chars().take(40).collect::<String>()
+                    ),
+                ));
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 in_link += 1;
                 match resolve_link(&dest_url, cx) {
                     Ok((href, pending)) => {
                         if let Some((url, anchor)) = pending {
-                            out.links.push(PendingLink { line: line_of(md, range.start) + cx.line_offset, url, anchor });
+                            out.links.push(PendingLink {
+                                line: line_of(md, range.start) + cx.line_offset,
+                                url,
+                                anchor,
+                            });
                         }
-                        Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })
+                        Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: href.into(),
+                            title,
+                            id,
+                        })
                     }
                     Err(msg) => {
                         errors.push(err(range.start, msg));
-                        Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url: "#".into(), title, id })
+                        Event::Start(Tag::Link {
+                            link_type: LinkType::Inline,
+                            dest_url: "#".into(),
+                            title,
+                            id,
+                        })
                     }
                 }
             }
@@ -129,12 +154,22 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 in_link = in_link.saturating_sub(1);
                 Event::End(TagEnd::Link)
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 if let Err(msg) = check_scheme(&dest_url) {
                     errors.push(err(range.start, msg));
                     continue;
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Start(Tag::CodeBlock(k)) => {
                 in_heading_or_code += 1;
@@ -173,7 +208,11 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 );
                 out.text.push_str(&text);
                 out.text.push('\n');
-                out.headings.push(Heading { level: lvl, id, text });
+                out.headings.push(Heading {
+                    level: lvl,
+                    id,
+                    text,
+                });
                 push(&mut events, &mut para, Event::Html(anchor.into()));
                 continue;
             }
@@ -195,16 +234,18 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 let t = text.trim();
                 if let Some(d) = t.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
                     match d.split_once(':') {
-                        Some((kind, arg)) if kind != "uncertain" => match (cx.directive)(kind.trim(), arg.trim()) {
-                            Ok(html) => {
-                                events.push(Event::Html(html.into()));
-                                continue;
+                        Some((kind, arg)) if kind != "uncertain" => {
+                            match (cx.directive)(kind.trim(), arg.trim()) {
+                                Ok(html) => {
+                                    events.push(Event::Html(html.into()));
+                                    continue;
+                                }
+                                Err(msg) => {
+                                    errors.push(err(start, msg));
+                                    continue;
+                                }
                             }
-                            Err(msg) => {
-                                errors.push(err(start, msg));
-                                continue;
-                            }
-                        },
+                        }
                         _ => {}
                     }
                 }
@@ -218,7 +259,13 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                     out.text.push_str(&t);
                     out.text.push(' ');
                 }
-                for e in inline_text(t, in_link > 0 || in_heading_or_code > 0, cx, &mut glossary_done, &mut |m| errors.push(err(range.start, m))) {
+                for e in inline_text(
+                    t,
+                    in_link > 0 || in_heading_or_code > 0,
+                    cx,
+                    &mut glossary_done,
+                    &mut |m| errors.push(err(range.start, m)),
+                ) {
                     push(&mut events, &mut para, e);
                 }
             }
@@ -226,7 +273,11 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn push<'a>(events: &mut Vec<Event<'a>>, para: &mut Option<(usize, Vec<Event<'a>>)>, e: Event<'a>) {
@@ -252,7 +303,11 @@ fn inline_text<'a>(
         let after = &rest[i + 2..];
         let Some(end) = after.find("}}") else { break };
         let inner = &after[..end];
-        let why = inner.strip_prefix("uncertain").unwrap_or("").trim_start_matches(':').trim();
+        let why = inner
+            .strip_prefix("uncertain")
+            .unwrap_or("")
+            .trim_start_matches(':')
+            .trim();
         if why.is_empty() {
             error("{{uncertain: …}} に何が不確かなのかを書いてください".into());
         }
@@ -260,13 +315,18 @@ fn inline_text<'a>(
         rest = &after[end + 2..];
     }
     if owned.is_empty() {
-        return glossary_link(t.to_string(), no_links, cx, glossary_done).unwrap_or_else(|| vec![Event::Text(t)]);
+        return glossary_link(t.to_string(), no_links, cx, glossary_done)
+            .unwrap_or_else(|| vec![Event::Text(t)]);
     }
     owned.push((rest.to_string(), None));
     for (text, uncertain) in owned {
         if let Some(why) = uncertain {
             out.push(Event::Html(
-                format!("<span class=\"uncertain\" title=\"{0}\">(不確か: {0})</span>", escape(&why)).into(),
+                format!(
+                    "<span class=\"uncertain\" title=\"{0}\">(不確か: {0})</span>",
+                    escape(&why)
+                )
+                .into(),
             ));
         } else if !text.is_empty() {
             out.push(Event::Text(text.into()));
@@ -276,7 +336,12 @@ fn inline_text<'a>(
 }
 
 /// Links the first use of each glossary term on the page.
-fn glossary_link<'a>(text: String, no_links: bool, cx: &Context, done: &mut [bool]) -> Option<Vec<Event<'a>>> {
+fn glossary_link<'a>(
+    text: String,
+    no_links: bool,
+    cx: &Context,
+    done: &mut [bool],
+) -> Option<Vec<Event<'a>>> {
     if no_links {
         return None;
     }
@@ -293,7 +358,14 @@ fn glossary_link<'a>(text: String, no_links: bool, cx: &Context, done: &mut [boo
             v.push(Event::Text(text[last..m.start()].to_string().into()));
         }
         let (term, url) = &cx.glossary.terms[k];
-        v.push(Event::Html(format!("<a class=\"term\" href=\"{}\">{}</a>", escape(url), escape(term)).into()));
+        v.push(Event::Html(
+            format!(
+                "<a class=\"term\" href=\"{}\">{}</a>",
+                escape(url),
+                escape(term)
+            )
+            .into(),
+        ));
         last = m.end();
     }
     if v.is_empty() {
@@ -306,7 +378,12 @@ fn glossary_link<'a>(text: String, no_links: bool, cx: &Context, done: &mut [boo
 }
 
 fn check_scheme(dest: &str) -> Result<(), String> {
-    let lower: String = dest.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    let lower: String = dest
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
     for bad in ["javascript:", "vbscript:", "data:"] {
         if lower.starts_with(bad) {
             return Err(format!("リンク先に {bad} は使えません"));
@@ -317,7 +394,10 @@ fn check_scheme(dest: &str) -> Result<(), String> {
 
 /// Resolves a link: returns the href to write and, for internal pages, what to check later.
 #[allow(clippy::type_complexity)]
-fn resolve_link(dest: &str, cx: &Context) -> Result<(String, Option<(String, Option<String>)>), String> {
+fn resolve_link(
+    dest: &str,
+    cx: &Context,
+) -> Result<(String, Option<(String, Option<String>)>), String> {
     check_scheme(dest)?;
     if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
         return Ok((dest.to_string(), None));
@@ -381,12 +461,17 @@ pub fn slug(text: &str) -> String {
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
             s.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty()
+        {
             s.push('-');
         }
     }
     let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() { "section".into() } else { s }
+    if s.is_empty() {
+        "section".into()
+    } else {
+        s
+    }
 }
 
 /// HTML-escapes text for attributes and content.
@@ -411,9 +496,25 @@ mod tests {
 
     fn cx_render(md: &str) -> Result<Rendered, Vec<ContentError>> {
         let url_of = |p: &str| (p == "a/b.md").then(|| "/handbook/a/b/".to_string());
-        let directive = |k: &str, a: &str| if k == "table" && a == "x" { Ok("<table></table>".into()) } else { Err(format!("不明な指定 {k}:{a}")) };
-        let glossary = Glossary::new(vec![("情報共有".into(), "/g/#share".into()), ("情報共有範囲".into(), "/g/#tlp".into())]);
-        let cx = Context { file: Path::new("t.md"), line_offset: 3, rel: "a/c.md", url_of: &url_of, directive: &directive, glossary: &glossary };
+        let directive = |k: &str, a: &str| {
+            if k == "table" && a == "x" {
+                Ok("<table></table>".into())
+            } else {
+                Err(format!("不明な指定 {k}:{a}"))
+            }
+        };
+        let glossary = Glossary::new(vec![
+            ("情報共有".into(), "/g/#share".into()),
+            ("情報共有範囲".into(), "/g/#tlp".into()),
+        ]);
+        let cx = Context {
+            file: Path::new("t.md"),
+            line_offset: 3,
+            rel: "a/c.md",
+            url_of: &url_of,
+            directive: &directive,
+            glossary: &glossary,
+        };
         render(md, &cx)
     }
 
@@ -426,7 +527,13 @@ mod tests {
 
     #[test]
     fn script_links_are_refused() {
-        for l in ["javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "data:text/html,x", "java\tscript:x"] {
+        for l in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            " javascript:x",
+            "data:text/html,x",
+            "java\tscript:x",
+        ] {
             let md = format!("[x](<{l}>)\n");
             assert!(cx_render(&md).is_err(), "{l}");
         }
@@ -446,14 +553,23 @@ mod tests {
         let r = cx_render("## 見出し\n\n本文の段落。\n\n{{table:x}}\n\n- 項目\n").unwrap();
         assert_eq!(r.text.matches("本文の段落。").count(), 1, "{}", r.text);
         assert!(!r.text.contains("{{"), "{}", r.text);
-        assert!(r.text.contains("見出し") && r.text.contains("項目"), "{}", r.text);
+        assert!(
+            r.text.contains("見出し") && r.text.contains("項目"),
+            "{}",
+            r.text
+        );
     }
 
     #[test]
     fn the_first_use_of_a_glossary_term_links_to_it_longest_first() {
         let r = cx_render("情報共有範囲を決めて情報共有する。情報共有は大切。\n").unwrap();
         assert_eq!(r.html.matches("href=\"/g/#tlp\"").count(), 1, "{}", r.html);
-        assert_eq!(r.html.matches("href=\"/g/#share\"").count(), 1, "{}", r.html);
+        assert_eq!(
+            r.html.matches("href=\"/g/#share\"").count(),
+            1,
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(">情報共有範囲</a>を決めて<a class=\"term\" href=\"/g/#share\">情報共有</a>する。情報共有は大切。"), "{}", r.html);
     }
 

@@ -23,14 +23,22 @@ impl Staging {
     pub fn new(out: &Path) -> Result<Staging> {
         let out = absolute(out)?;
         let parent = out.parent().context("output folder has no parent")?;
-        fs::create_dir_all(parent).with_context(|| format!("{} を作成できません", parent.display()))?;
-        let name = out.file_name().context("output folder has no name")?.to_string_lossy();
+        fs::create_dir_all(parent)
+            .with_context(|| format!("{} を作成できません", parent.display()))?;
+        let name = out
+            .file_name()
+            .context("output folder has no name")?
+            .to_string_lossy();
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp)?;
         }
         fs::create_dir_all(&tmp)?;
-        Ok(Staging { tmp, out, written: Mutex::new(Vec::new()) })
+        Ok(Staging {
+            tmp,
+            out,
+            written: Mutex::new(Vec::new()),
+        })
     }
 
     /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`).
@@ -69,20 +77,29 @@ impl Staging {
     /// (`site-gen serve`; nginx's `gzip_static on`). Not part of the precache list.
     fn write_gzip(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         use std::io::Write;
-        let compressible = [".wasm", ".js", ".css", ".json", ".svg", ".webmanifest"].iter().any(|e| rel.ends_with(e));
+        let compressible = [".wasm", ".js", ".css", ".json", ".svg", ".webmanifest"]
+            .iter()
+            .any(|e| rel.ends_with(e));
         if !compressible || bytes.len() < 1024 || bytes.len() > GZIP_MAX {
             return Ok(());
         }
-        let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::best());
+        let mut gz = flate2::write::GzEncoder::new(
+            Vec::with_capacity(bytes.len() / 3),
+            flate2::Compression::best(),
+        );
         gz.write_all(bytes)?;
         let path = self.tmp.join(format!("{rel}.gz"));
-        fs::write(&path, gz.finish()?).with_context(|| format!("{} を書き込めません", path.display()))?;
+        fs::write(&path, gz.finish()?)
+            .with_context(|| format!("{} を書き込めません", path.display()))?;
         Ok(())
     }
 
     /// Every site path written so far, sorted.
     pub fn written(&self) -> Vec<String> {
-        self.written_with_hashes().into_iter().map(|(rel, _)| rel).collect()
+        self.written_with_hashes()
+            .into_iter()
+            .map(|(rel, _)| rel)
+            .collect()
     }
 
     /// Every site path written so far with its content hash, sorted by path.
@@ -122,7 +139,8 @@ impl Staging {
             std::process::id()
         ));
         if self.out.exists() {
-            fs::rename(&self.out, &old).with_context(|| format!("{} を置き換えられません", self.out.display()))?;
+            fs::rename(&self.out, &old)
+                .with_context(|| format!("{} を置き換えられません", self.out.display()))?;
         }
         if let Err(e) = fs::rename(&self.tmp, &self.out) {
             // Put the previous build back: nothing is lost.
@@ -163,5 +181,9 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 fn absolute(p: &Path) -> Result<PathBuf> {
-    Ok(if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) })
+    Ok(if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    })
 }

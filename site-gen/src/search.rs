@@ -30,7 +30,12 @@ pub struct Doc {
 impl Doc {
     /// A page from its HTML content (headings and defined terms taken from h1–h4 and dt).
     pub fn from_html(url: &str, title: &str, html: &str) -> Doc {
-        Doc { url: url.into(), title: title.into(), headings: headings_of_html(html), text: text_of_html(html) }
+        Doc {
+            url: url.into(),
+            title: title.into(),
+            headings: headings_of_html(html),
+            text: text_of_html(html),
+        }
     }
 }
 
@@ -117,7 +122,10 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
     let mut run_start: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut ascii_run = false;
-    let end_run = |start: Option<usize>, end: usize, ascii: bool, into: &mut rustc_hash::FxHashSet<Key<'a>>| {
+    let end_run = |start: Option<usize>,
+                   end: usize,
+                   ascii: bool,
+                   into: &mut rustc_hash::FxHashSet<Key<'a>>| {
         if let (Some(s), true) = (start, ascii) {
             into.insert(Key::Word(&norm[s..end]));
         }
@@ -164,7 +172,12 @@ pub fn index_json(docs: &[Doc]) -> Vec<u8> {
         .par_iter()
         .map(|d| {
             let text = compact(&d.text);
-            let headings = d.headings.iter().map(|h| compact(h)).collect::<Vec<_>>().join("\n");
+            let headings = d
+                .headings
+                .iter()
+                .map(|h| compact(h))
+                .collect::<Vec<_>>()
+                .join("\n");
             let norms = [normalise(&d.title), normalise(&headings), normalise(&text)];
             let mut set = FxHashSet::default();
             for n in &norms {
@@ -177,7 +190,12 @@ pub fn index_json(docs: &[Doc]) -> Vec<u8> {
                     Key::Word(w) => words.push(w.to_string()),
                 }
             }
-            Page { headings, text, chars, words }
+            Page {
+                headings,
+                text,
+                chars,
+                words,
+            }
         })
         .collect();
     let mut chars: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
@@ -195,18 +213,32 @@ pub fn index_json(docs: &[Doc]) -> Vec<u8> {
             }
         }
     }
-    let mut keys: Vec<(String, Vec<u32>)> = chars.into_iter().map(|(k, v)| (unpack(k), v)).chain(words).collect();
+    let mut keys: Vec<(String, Vec<u32>)> = chars
+        .into_iter()
+        .map(|(k, v)| (unpack(k), v))
+        .chain(words)
+        .collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    let mut out = Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum::<usize>() + keys.len() * 16);
-    let s = |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
+    let mut out =
+        Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum::<usize>() + keys.len() * 16);
+    let s =
+        |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
     out.extend_from_slice(b"{\"v\":1,\"pages\":[");
     for (i, (d, p)) in docs.iter().zip(&pages).enumerate() {
         if i > 0 {
             out.push(b',');
         }
         out.push(b'[');
-        for (j, f) in [d.url.as_str(), d.title.as_str(), p.headings.as_str(), p.text.as_str()].into_iter().enumerate() {
+        for (j, f) in [
+            d.url.as_str(),
+            d.title.as_str(),
+            p.headings.as_str(),
+            p.text.as_str(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             if j > 0 {
                 out.push(b',');
             }
@@ -246,7 +278,8 @@ pub fn write(staging: &Staging, public: &Path, docs: &[Doc]) -> Result<String> {
     let index = index_json(docs);
     let url = staging.write_fingerprinted("search-index.json", &index)?;
     // Loaded by site.js as `./search.js` next to it in /assets/.
-    let js = std::fs::read(public.join("js/search.js")).with_context(|| format!("{} がありません", public.join("js/search.js").display()))?;
+    let js = std::fs::read(public.join("js/search.js"))
+        .with_context(|| format!("{} がありません", public.join("js/search.js").display()))?;
     staging.write("assets/search.js", js)?;
     Ok(url)
 }
@@ -270,8 +303,34 @@ pub fn compact(s: &str) -> String {
 }
 
 const BLOCK: &[&str] = &[
-    "p", "li", "tr", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "div", "section", "article",
-    "figcaption", "caption", "table", "ul", "ol", "dl", "summary", "details", "text", "blockquote", "pre",
+    "p",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "div",
+    "section",
+    "article",
+    "figcaption",
+    "caption",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "summary",
+    "details",
+    "text",
+    "blockquote",
+    "pre",
 ];
 
 /// Iterates over an HTML fragment: `f(Some(tag), closing)` for tags, `f(None, text)` for text.
@@ -312,7 +371,11 @@ pub fn text_of_html(html: &str) -> String {
     walk(html, |tag, closing, text| match tag {
         Some(name) => {
             if name == "script" || name == "style" {
-                if closing { skip = skip.saturating_sub(1) } else { skip += 1 }
+                if closing {
+                    skip = skip.saturating_sub(1)
+                } else {
+                    skip += 1
+                }
             } else if BLOCK.contains(&name) && !out.ends_with('\n') {
                 out.push('\n');
             }
@@ -379,7 +442,11 @@ pub fn decode(s: &str) -> String {
             "quot" => Some('"'),
             "apos" => Some('\''),
             "nbsp" => Some(' '),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                u32::from_str_radix(&ent[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -421,13 +488,28 @@ mod tests {
         let t = text_of_html(html);
         assert!(t.contains("見出し & 語"));
         assert!(t.contains("本文\n二行目"));
-        assert_eq!(headings_of_html(html), vec!["見出し & 語".to_string(), "CSIRT".to_string()]);
+        assert_eq!(
+            headings_of_html(html),
+            vec!["見出し & 語".to_string(), "CSIRT".to_string()]
+        );
     }
 
     #[test]
     fn the_index_has_exactly_the_keys_of_each_page() {
-        let texts = ["DDoS攻撃の情報、TLP:CLEAR", "予兆・ヒヤリハット 港湾", "ａｂｃ１２３と港"];
-        let docs: Vec<Doc> = texts.iter().map(|t| Doc { url: format!("/{t}/"), title: String::new(), headings: vec![], text: t.to_string() }).collect();
+        let texts = [
+            "DDoS攻撃の情報、TLP:CLEAR",
+            "予兆・ヒヤリハット 港湾",
+            "ａｂｃ１２３と港",
+        ];
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| Doc {
+                url: format!("/{t}/"),
+                title: String::new(),
+                headings: vec![],
+                text: t.to_string(),
+            })
+            .collect();
         let v = build_index(&docs);
         let mut want: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
@@ -438,16 +520,39 @@ mod tests {
                 }
             }
         }
-        let got: BTreeMap<String, Vec<usize>> = v["keys"].as_object().unwrap().iter().map(|(k, d)| {
-            let mut acc = 0;
-            (k.clone(), d.as_array().unwrap().iter().map(|x| { acc += x.as_u64().unwrap() as usize; acc }).collect())
-        }).collect();
+        let got: BTreeMap<String, Vec<usize>> = v["keys"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, d)| {
+                let mut acc = 0;
+                (
+                    k.clone(),
+                    d.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|x| {
+                            acc += x.as_u64().unwrap() as usize;
+                            acc
+                        })
+                        .collect(),
+                )
+            })
+            .collect();
         assert_eq!(got, want);
     }
 
     #[test]
     fn postings_are_delta_coded() {
-        let docs: Vec<Doc> = ["港湾", "空港", "港湾の情報"].iter().map(|t| Doc { url: format!("/{t}/"), title: String::new(), headings: vec![], text: t.to_string() }).collect();
+        let docs: Vec<Doc> = ["港湾", "空港", "港湾の情報"]
+            .iter()
+            .map(|t| Doc {
+                url: format!("/{t}/"),
+                title: String::new(),
+                headings: vec![],
+                text: t.to_string(),
+            })
+            .collect();
         let v = build_index(&docs);
         assert_eq!(v["keys"]["港湾"], json!([0, 2]));
         assert_eq!(v["keys"]["港"], json!([0, 1, 1]));

@@ -16,7 +16,10 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=()",
+    ),
 ];
 
 pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> {
@@ -25,15 +28,23 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
         let report = builder.build(opts)?;
         eprintln!("{report}");
     } else if !opts.out.join("index.html").exists() {
-        return Err(anyhow!("{} にサイトがありません。先に site-gen build を実行してください", opts.out.display()));
+        return Err(anyhow!(
+            "{} にサイトがありません。先に site-gen build を実行してください",
+            opts.out.display()
+        ));
     }
     let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| anyhow!("127.0.0.1:{port} で待ち受けできません: {e}"))?;
+    let listener = std::net::TcpListener::bind(addr)
+        .map_err(|e| anyhow!("127.0.0.1:{port} で待ち受けできません: {e}"))?;
     listener.set_nonblocking(true)?;
     eprintln!("site-gen: http://127.0.0.1:{port}/ で配信中 (Ctrl+C で終了)");
     let out = opts.out.clone();
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_io().build().expect("tokio runtime");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_io()
+            .build()
+            .expect("tokio runtime");
         runtime.block_on(accept_loop(listener, out));
     });
     if !watch {
@@ -49,12 +60,18 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             }
         }
     })?;
-    for dir in [&opts.content, &opts.public, &opts.root.join("app"), &opts.root.join("core")] {
+    for dir in [
+        &opts.content,
+        &opts.public,
+        &opts.root.join("app"),
+        &opts.root.join("core"),
+    ] {
         if dir.exists() {
             watcher.watch(dir, RecursiveMode::Recursive)?;
         }
     }
-    let code_dirs = [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
+    let code_dirs =
+        [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
     loop {
         let mut paths: Vec<PathBuf> = rx.recv()?;
         // Gather the burst of events an editor's save makes.
@@ -62,13 +79,24 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
         while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
             paths.extend(more);
         }
-        if paths.iter().any(|p| code_dirs.iter().any(|d| p.starts_with(d))) {
+        if paths
+            .iter()
+            .any(|p| code_dirs.iter().any(|d| p.starts_with(d)))
+        {
             builder.invalidate_app();
         }
-        let changed = paths.first().map(|p| p.display().to_string()).unwrap_or_default();
+        let changed = paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         match builder.rebuild(opts) {
-            Ok(r) => eprintln!("site-gen: 再構築しました ({changed}): {} ページ, {} ms", r.pages, r.millis),
-            Err(e) => eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}"),
+            Ok(r) => eprintln!(
+                "site-gen: 再構築しました ({changed}): {} ページ, {} ms",
+                r.pages, r.millis
+            ),
+            Err(e) => {
+                eprintln!("site-gen: 再構築に失敗しました。前回のサイトを配信し続けます:\n{e:#}")
+            }
         }
     }
 }
@@ -77,7 +105,9 @@ async fn accept_loop(listener: std::net::TcpListener, root: PathBuf) {
     let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
     let root = std::sync::Arc::new(root);
     loop {
-        let Ok((stream, _)) = listener.accept().await else { continue };
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
         let root = root.clone();
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
@@ -91,7 +121,10 @@ async fn accept_loop(listener: std::net::TcpListener, root: PathBuf) {
     }
 }
 
-async fn respond(root: &Path, req: &hyper::Request<hyper::body::Incoming>) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
+async fn respond(
+    root: &Path,
+    req: &hyper::Request<hyper::body::Incoming>,
+) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
     let url = req.uri().path().to_string();
     let (status, path) = match resolve(root, &url) {
         Some(p) => (200, p),
@@ -99,21 +132,45 @@ async fn respond(root: &Path, req: &hyper::Request<hyper::body::Incoming>) -> hy
     };
     // A precompressed copy (written by the build beside assets) when the client takes gzip.
     let gzip = status == 200
-        && req.headers().get_all("accept-encoding").iter().any(|v| v.to_str().is_ok_and(|v| v.contains("gzip")));
-    let gz_path = path.with_file_name(format!("{}.gz", path.file_name().unwrap_or_default().to_string_lossy()));
+        && req
+            .headers()
+            .get_all("accept-encoding")
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v.contains("gzip")));
+    let gz_path = path.with_file_name(format!(
+        "{}.gz",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let (body, encoded) = match gzip {
         true => match tokio::fs::read(&gz_path).await {
             Ok(b) => (b, true),
-            Err(_) => (tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec()), false),
+            Err(_) => (
+                tokio::fs::read(&path)
+                    .await
+                    .unwrap_or_else(|_| b"not found".to_vec()),
+                false,
+            ),
         },
-        false => (tokio::fs::read(&path).await.unwrap_or_else(|_| b"not found".to_vec()), false),
+        false => (
+            tokio::fs::read(&path)
+                .await
+                .unwrap_or_else(|_| b"not found".to_vec()),
+            false,
+        ),
     };
-    let cache = if url.starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if url.starts_with("/assets/") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut resp = hyper::Response::builder()
         .status(status)
         .header("Content-Type", mime(&path))
         .header("Vary", "Accept-Encoding")
-        .header("Content-Security-Policy", format!("{CSP}; frame-ancestors 'none'"))
+        .header(
+            "Content-Security-Policy",
+            format!("{CSP}; frame-ancestors 'none'"),
+        )
         .header("Cache-Control", cache);
     for (k, v) in SECURITY_HEADERS {
         resp = resp.header(*k, *v);
@@ -124,7 +181,8 @@ async fn respond(root: &Path, req: &hyper::Request<hyper::body::Incoming>) -> hy
     if url == "/sw.js" {
         resp = resp.header("Service-Worker-Allowed", "/");
     }
-    resp.body(http_body_util::Full::new(hyper::body::Bytes::from(body))).expect("response")
+    resp.body(http_body_util::Full::new(hyper::body::Bytes::from(body)))
+        .expect("response")
 }
 
 /// The file for a URL path, never outside `root`.
@@ -180,4 +238,3 @@ pub fn mime(path: &Path) -> &'static str {
         _ => "application/octet-stream",
     }
 }
-

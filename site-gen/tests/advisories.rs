@@ -10,7 +10,10 @@ use serde_json::Value;
 const BASE: &str = "https://kyoyu.example";
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// A content folder in a fresh temporary folder: a one-chapter handbook and a copy of the
@@ -22,12 +25,17 @@ struct Fixture {
 
 impl Fixture {
     fn new(name: &str) -> Fixture {
-        let dir = std::env::temp_dir().join(format!("kyoyu-advisories-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("kyoyu-advisories-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let content = dir.join("content");
         let chapter = content.join("handbook/01-part");
         fs::create_dir_all(&chapter).unwrap();
-        fs::write(chapter.join("01-chapter.md"), "+++\ntitle = \"章\"\n+++\n\n本文。\n").unwrap();
+        fs::write(
+            chapter.join("01-chapter.md"),
+            "+++\ntitle = \"章\"\n+++\n\n本文。\n",
+        )
+        .unwrap();
         let adv = content.join("advisories");
         fs::create_dir_all(&adv).unwrap();
         for e in fs::read_dir(repo().join("content/advisories")).unwrap() {
@@ -74,7 +82,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            m.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap());
+            m.insert(
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            );
         }
     }
     m
@@ -104,7 +115,13 @@ fn with_tlp(line: Option<&str>) -> String {
     TEMPLATE
         .lines()
         .enumerate()
-        .filter_map(|(i, l)| if i + 1 == TLP_LINE { line.map(str::to_string) } else { Some(l.to_string()) })
+        .filter_map(|(i, l)| {
+            if i + 1 == TLP_LINE {
+                line.map(str::to_string)
+            } else {
+                Some(l.to_string())
+            }
+        })
         .map(|l| l + "\n")
         .collect()
 }
@@ -131,13 +148,23 @@ fn the_gate_fails_closed_and_leaves_the_previous_build() {
 
     let cases: &[(&str, Option<&str>, usize, &str)] = &[
         ("RED", Some("tlp = \"RED\""), TLP_LINE, "TLP:RED"),
-        ("AMBER+STRICT", Some("tlp = \"AMBER+STRICT\""), TLP_LINE, "TLP:AMBER+STRICT"),
+        (
+            "AMBER+STRICT",
+            Some("tlp = \"AMBER+STRICT\""),
+            TLP_LINE,
+            "TLP:AMBER+STRICT",
+        ),
         ("AMBER", Some("tlp = \"AMBER\""), TLP_LINE, "TLP:AMBER"),
         ("GREEN", Some("tlp = \"GREEN\""), TLP_LINE, "TLP:GREEN"),
         ("missing", None, 1, "tlp がありません"),
         ("lower case", Some("tlp = \"clear\""), TLP_LINE, "大文字"),
         ("stray space", Some("tlp = \"CLEAR \""), TLP_LINE, "空白"),
-        ("TLP 1.0 WHITE", Some("tlp = \"WHITE\""), TLP_LINE, "CLEAR と書いて"),
+        (
+            "TLP 1.0 WHITE",
+            Some("tlp = \"WHITE\""),
+            TLP_LINE,
+            "CLEAR と書いて",
+        ),
         ("prefixed", Some("tlp = \"TLP:CLEAR\""), TLP_LINE, "TLP:"),
         ("not a string", Some("tlp = true"), TLP_LINE, "文字列"),
     ];
@@ -147,16 +174,30 @@ fn the_gate_fails_closed_and_leaves_the_previous_build() {
         let msg = format!("{err:#}");
         let at = format!("zz-gate.md:{expect_line}:");
         assert!(msg.contains(&at), "{name}: expected {at} in\n{msg}");
-        assert!(msg.contains(expect_text), "{name}: expected {expect_text:?} in\n{msg}");
-        assert_eq!(snapshot(&fx.opts.out), before, "{name}: the previous build changed");
+        assert!(
+            msg.contains(expect_text),
+            "{name}: expected {expect_text:?} in\n{msg}"
+        );
+        assert_eq!(
+            snapshot(&fx.opts.out),
+            before,
+            "{name}: the previous build changed"
+        );
         assert!(!fx.out("advisories/GATE-TEST").exists(), "{name}");
     }
 
     // Every file at fault is named, not just the first.
     fs::write(&file, with_tlp(Some("tlp = \"AMBER\""))).unwrap();
-    fs::write(fx.advisories().join("zz-gate2.md"), with_tlp(Some("tlp = \"WHITE\"")).replace("GATE-TEST", "GATE-TEST-2")).unwrap();
+    fs::write(
+        fx.advisories().join("zz-gate2.md"),
+        with_tlp(Some("tlp = \"WHITE\"")).replace("GATE-TEST", "GATE-TEST-2"),
+    )
+    .unwrap();
     let msg = format!("{:#}", build(&fx.opts).unwrap_err());
-    assert!(msg.contains("zz-gate.md:6:") && msg.contains("zz-gate2.md:6:"), "{msg}");
+    assert!(
+        msg.contains("zz-gate.md:6:") && msg.contains("zz-gate2.md:6:"),
+        "{msg}"
+    );
     assert_eq!(snapshot(&fx.opts.out), before);
 }
 
@@ -169,20 +210,46 @@ fn validation_errors_and_bad_files_stop_the_build() {
     let cases: Vec<(&str, String, usize, &str)> = vec![
         (
             "bad e-mail",
-            TEMPLATE.replace("annex = \"no\"\n", "annex = \"no\"\n\n[contact]\nemail = \"not an address\"\n"),
+            TEMPLATE.replace(
+                "annex = \"no\"\n",
+                "annex = \"no\"\n\n[contact]\nemail = \"not an address\"\n",
+            ),
             10,
             "電子メールアドレス",
         ),
-        ("no 識別番号", TEMPLATE.replace("id = \"GATE-TEST\"", "id = \"\""), 4, "識別番号"),
-        ("識別番号 not fit for a URL", TEMPLATE.replace("GATE-TEST", "T 01/02"), 4, "URL"),
-        ("unknown key", TEMPLATE.replace("annex = \"no\"", "annex = \"no\"\ntitle = \"x\""), 8, "title"),
-        ("unknown section", TEMPLATE.replace("## ① 概要", "## 概要2"), 14, "見出し"),
+        (
+            "no 識別番号",
+            TEMPLATE.replace("id = \"GATE-TEST\"", "id = \"\""),
+            4,
+            "識別番号",
+        ),
+        (
+            "識別番号 not fit for a URL",
+            TEMPLATE.replace("GATE-TEST", "T 01/02"),
+            4,
+            "URL",
+        ),
+        (
+            "unknown key",
+            TEMPLATE.replace("annex = \"no\"", "annex = \"no\"\ntitle = \"x\""),
+            8,
+            "title",
+        ),
+        (
+            "unknown section",
+            TEMPLATE.replace("## ① 概要", "## 概要2"),
+            14,
+            "見出し",
+        ),
         ("no front matter", "## ① 概要\n\nx\n".to_string(), 1, "+++"),
     ];
     for (name, text, line, expect) in cases {
         fs::write(&file, text).unwrap();
         let msg = format!("{:#}", build(&fx.opts).expect_err(name));
-        assert!(msg.contains(&format!("zz-invalid.md:{line}:")), "{name}: line {line}?\n{msg}");
+        assert!(
+            msg.contains(&format!("zz-invalid.md:{line}:")),
+            "{name}: line {line}?\n{msg}"
+        );
         assert!(msg.contains(expect), "{name}: {expect:?}?\n{msg}");
         assert_eq!(snapshot(&fx.opts.out), before, "{name}");
     }
@@ -190,7 +257,10 @@ fn validation_errors_and_bad_files_stop_the_build() {
     fs::write(&file, TEMPLATE).unwrap();
     fs::write(fx.advisories().join("zz-same.md"), TEMPLATE).unwrap();
     let msg = format!("{:#}", build(&fx.opts).unwrap_err());
-    assert!(msg.contains("zz-same.md:3:") && msg.contains("第1報"), "{msg}");
+    assert!(
+        msg.contains("zz-same.md:3:") && msg.contains("第1報"),
+        "{msg}"
+    );
     assert_eq!(snapshot(&fx.opts.out), before);
 }
 
@@ -199,11 +269,19 @@ fn drafts_are_never_read() {
     let fx = Fixture::new("drafts");
     let drafts = fx.opts.content.join("advisory-drafts");
     fs::create_dir_all(&drafts).unwrap();
-    fs::write(drafts.join("secret.md"), with_tlp(Some("tlp = \"AMBER\"")).replace("GATE-TEST", "SECRET-1")).unwrap();
+    fs::write(
+        drafts.join("secret.md"),
+        with_tlp(Some("tlp = \"AMBER\"")).replace("GATE-TEST", "SECRET-1"),
+    )
+    .unwrap();
     fs::write(drafts.join("broken.md"), "not an advisory").unwrap();
     fx.build();
     for (path, bytes) in snapshot(&fx.opts.out) {
-        assert!(!String::from_utf8_lossy(&bytes).contains("SECRET-1"), "{}", path.display());
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("SECRET-1"),
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -215,7 +293,11 @@ fn pages_of_the_published_advisories() {
     // Newest first, the latest report of each series only.
     let order: Vec<usize> = ["KY-2025-0012", "KY-2025-0010", "KY-2025-0008", "Txxxxxx"]
         .iter()
-        .map(|id| index.find(&format!("href=\"/advisories/{id}/\"")).unwrap_or_else(|| panic!("{id} not in index")))
+        .map(|id| {
+            index
+                .find(&format!("href=\"/advisories/{id}/\""))
+                .unwrap_or_else(|| panic!("{id} not in index"))
+        })
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(!index.contains("/advisories/KY-2025-0012/1/"));
@@ -226,17 +308,26 @@ fn pages_of_the_published_advisories() {
     assert!(!index.contains("<script>"), "no inline script");
     // Sector pages.
     let medical = fx.read("advisories/sector/medical/index.html");
-    assert!(medical.contains("/advisories/KY-2025-0012/") && medical.contains("/advisories/KY-2025-0008/"));
+    assert!(
+        medical.contains("/advisories/KY-2025-0012/")
+            && medical.contains("/advisories/KY-2025-0008/")
+    );
     assert!(!medical.contains("/advisories/KY-2025-0010/"));
     assert!(fx.out("advisories/sector/water/index.html").exists());
     // A report page: the form's layout, TLP:CLEAR at the top and the bottom, the series.
     let second = fx.read("advisories/KY-2025-0012/2/index.html");
     assert!(second.contains("form-print"));
     assert!(second.matches("TLP:CLEAR").count() >= 2);
-    assert!(second.contains("href=\"/advisories/KY-2025-0012/1/\""), "links the 第1報");
+    assert!(
+        second.contains("href=\"/advisories/KY-2025-0012/1/\""),
+        "links the 第1報"
+    );
     assert!(second.contains("/advisories/KY-2025-0012/2/stix.json"));
     let first = fx.read("advisories/KY-2025-0012/1/index.html");
-    assert!(first.contains("href=\"/advisories/KY-2025-0012/2/\""), "links the 続報");
+    assert!(
+        first.contains("href=\"/advisories/KY-2025-0012/2/\""),
+        "links the 続報"
+    );
     assert!(first.contains("最新の報告ではありません"));
     // The series URL shows the latest report.
     let latest = fx.read("advisories/KY-2025-0012/index.html");
@@ -245,11 +336,14 @@ fn pages_of_the_published_advisories() {
     let example = fx.read("advisories/Txxxxxx/1/index.html");
     assert!(example.contains("図8") && example.contains("GREEN"));
     // The sitemap lists them.
-    assert!(fx.read("sitemap.xml").contains(&format!("{BASE}/advisories/KY-2025-0012/2/")));
+    assert!(fx
+        .read("sitemap.xml")
+        .contains(&format!("{BASE}/advisories/KY-2025-0012/2/")));
 }
 
 fn feed(fx: &Fixture) -> feed_rs::model::Feed {
-    feed_rs::parser::parse(fs::read(fx.out("advisories/feed.atom")).unwrap().as_slice()).expect("the feed parses")
+    feed_rs::parser::parse(fs::read(fx.out("advisories/feed.atom")).unwrap().as_slice())
+        .expect("the feed parses")
 }
 
 #[test]
@@ -266,18 +360,31 @@ fn the_feed_lists_every_series_and_moves_with_each_report() {
     assert_eq!(ids.len(), 4, "{ids:?}");
     for e in &f1.entries {
         assert!(e.id.starts_with("urn:uuid:"), "{}", e.id);
-        assert!(e.links.iter().any(|l| l.href.starts_with(&format!("{BASE}/advisories/"))), "{:?}", e.links);
+        assert!(
+            e.links
+                .iter()
+                .any(|l| l.href.starts_with(&format!("{BASE}/advisories/"))),
+            "{:?}",
+            e.links
+        );
         assert!(e.title.as_ref().unwrap().content.contains("第"));
     }
     let entry = |f: &feed_rs::model::Feed| {
         f.entries
             .iter()
-            .find(|e| e.links.iter().any(|l| l.href == format!("{BASE}/advisories/KY-2025-0012/")))
+            .find(|e| {
+                e.links
+                    .iter()
+                    .any(|l| l.href == format!("{BASE}/advisories/KY-2025-0012/"))
+            })
             .cloned()
             .expect("the KY-2025-0012 entry")
     };
     let before = entry(&f1);
-    assert_eq!(before.updated.unwrap().to_rfc3339(), "2025-10-06T09:30:00+00:00");
+    assert_eq!(
+        before.updated.unwrap().to_rfc3339(),
+        "2025-10-06T09:30:00+00:00"
+    );
 
     // The 第2報 moves the same entry's `updated` (and the feed's).
     fs::write(&second, second_text).unwrap();
@@ -286,9 +393,15 @@ fn the_feed_lists_every_series_and_moves_with_each_report() {
     assert_eq!(f2.entries.len(), 4, "one entry per series");
     let after = entry(&f2);
     assert_eq!(after.id, before.id, "stable entry id");
-    assert_eq!(after.updated.unwrap().to_rfc3339(), "2025-10-08T02:00:00+00:00");
+    assert_eq!(
+        after.updated.unwrap().to_rfc3339(),
+        "2025-10-08T02:00:00+00:00"
+    );
     assert!(after.updated > before.updated);
-    assert_eq!(after.published, before.published, "published stays the 第1報's");
+    assert_eq!(
+        after.published, before.published,
+        "published stays the 第1報's"
+    );
     assert!(after.title.unwrap().content.contains("第2報"));
     assert!(f2.updated >= after.updated);
     assert_eq!(f2.entries[0].id, after.id, "newest first");
@@ -299,7 +412,10 @@ fn stix_bundles_are_complete_marked_clear_and_reproducible() {
     let fx = Fixture::new("stix");
     fx.build();
     let first = snapshot(&fx.opts.out);
-    let bundles: Vec<(&PathBuf, &Vec<u8>)> = first.iter().filter(|(p, _)| p.ends_with("stix.json")).collect();
+    let bundles: Vec<(&PathBuf, &Vec<u8>)> = first
+        .iter()
+        .filter(|(p, _)| p.ends_with("stix.json"))
+        .collect();
     assert_eq!(bundles.len(), 5, "one bundle per published report");
     for (path, bytes) in &bundles {
         let b: Value = serde_json::from_slice(bytes).unwrap();
@@ -311,41 +427,87 @@ fn stix_bundles_are_complete_marked_clear_and_reproducible() {
         for o in objects {
             let t = o["type"].as_str().unwrap();
             assert_eq!(o["spec_version"], "2.1", "{where_} {t}");
-            assert!(o["id"].as_str().unwrap().starts_with(&format!("{t}--")), "{where_} {t}");
-            assert!(o["created"].as_str().unwrap().ends_with('Z'), "{where_} {t}");
+            assert!(
+                o["id"].as_str().unwrap().starts_with(&format!("{t}--")),
+                "{where_} {t}"
+            );
+            assert!(
+                o["created"].as_str().unwrap().ends_with('Z'),
+                "{where_} {t}"
+            );
             if t != "marking-definition" {
                 assert!(o["modified"].is_string(), "{where_} {t} modified");
-                assert_eq!(o["object_marking_refs"], serde_json::json!(["marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"]), "{where_} {t}");
+                assert_eq!(
+                    o["object_marking_refs"],
+                    serde_json::json!(["marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"]),
+                    "{where_} {t}"
+                );
             }
         }
-        let marking = objects.iter().find(|o| o["type"] == "marking-definition").expect("the TLP:CLEAR marking");
-        assert_eq!(marking["id"], "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+        let marking = objects
+            .iter()
+            .find(|o| o["type"] == "marking-definition")
+            .expect("the TLP:CLEAR marking");
+        assert_eq!(
+            marking["id"],
+            "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
+        );
         assert_eq!(marking["name"], "TLP:CLEAR");
-        let ext = &marking["extensions"]["extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"];
+        let ext =
+            &marking["extensions"]["extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"];
         assert_eq!(ext["extension_type"], "property-extension");
         assert_eq!(ext["tlp_2_0"], "clear");
-        let report = objects.iter().find(|o| o["type"] == "report").expect("a report");
+        let report = objects
+            .iter()
+            .find(|o| o["type"] == "report")
+            .expect("a report");
         assert!(!report["name"].as_str().unwrap().is_empty());
         assert!(report["published"].is_string());
         assert_eq!(report["created"], report["published"]);
         let refs = report["object_refs"].as_array().unwrap();
         assert!(!refs.is_empty());
-        let note = objects.iter().find(|o| o["type"] == "note").expect("a note");
+        let note = objects
+            .iter()
+            .find(|o| o["type"] == "note")
+            .expect("a note");
         assert!(refs.contains(&note["id"]));
         assert!(note["content"].as_str().unwrap().contains("① 概要"));
         for r in refs {
             let r = r.as_str().unwrap();
-            assert!(ids.contains(&r) || r.starts_with("report--"), "{where_}: dangling {r}");
+            assert!(
+                ids.contains(&r) || r.starts_with("report--"),
+                "{where_}: dangling {r}"
+            );
         }
     }
     // The 第2報 refers to the 第1報, whose id is the one in the 第1報's bundle.
     let one: Value = serde_json::from_str(&fx.read("advisories/KY-2025-0012/1/stix.json")).unwrap();
     let two: Value = serde_json::from_str(&fx.read("advisories/KY-2025-0012/2/stix.json")).unwrap();
-    let report_id = |b: &Value| b["objects"].as_array().unwrap().iter().find(|o| o["type"] == "report").unwrap()["id"].clone();
-    let two_report = two["objects"].as_array().unwrap().iter().find(|o| o["type"] == "report").unwrap().clone();
-    assert!(two_report["object_refs"].as_array().unwrap().contains(&report_id(&one)));
+    let report_id = |b: &Value| {
+        b["objects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["type"] == "report")
+            .unwrap()["id"]
+            .clone()
+    };
+    let two_report = two["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["type"] == "report")
+        .unwrap()
+        .clone();
+    assert!(two_report["object_refs"]
+        .as_array()
+        .unwrap()
+        .contains(&report_id(&one)));
     assert_ne!(report_id(&one), report_id(&two));
-    assert_eq!(two_report["created"], "2025-10-08T02:00:00.000Z", "情報提供日時 (JST) in UTC");
+    assert_eq!(
+        two_report["created"], "2025-10-08T02:00:00.000Z",
+        "情報提供日時 (JST) in UTC"
+    );
 
     // A second build gives identical bytes.
     fs::remove_dir_all(&fx.opts.out).unwrap();

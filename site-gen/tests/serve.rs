@@ -1,16 +1,19 @@
 //! `site-gen serve` for real: it serves the build with the deployment headers, rebuilds when a
 //! chapter changes (one log line per rebuild), and after a failed rebuild says why and keeps
 //! serving the last good site.
+use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
-use std::fs;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -29,7 +32,11 @@ fn copy_dir(from: &Path, to: &Path) {
 fn get(port: u16, path: &str) -> (String, String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).to_string();
@@ -71,12 +78,19 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
     let _ = fs::remove_dir_all(&dir);
     let content = dir.join("content");
     copy_dir(&root().join("content"), &content);
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_site-gen"))
         .args(["serve", "--no-app", "--port", &port.to_string()])
-        .arg("--root").arg(root())
-        .arg("--content").arg(&content)
-        .arg("--out").arg(dir.join("dist"))
+        .arg("--root")
+        .arg(root())
+        .arg("--content")
+        .arg(&content)
+        .arg("--out")
+        .arg(dir.join("dist"))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -93,7 +107,10 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
     let page = "/handbook/maegaki/mokuteki/";
     let (status, headers, body) = get(port, page);
     assert!(status.contains("200"), "{status}");
-    assert!(headers.contains("content-security-policy: default-src 'self'"), "{headers}");
+    assert!(
+        headers.contains("content-security-policy: default-src 'self'"),
+        "{headers}"
+    );
     assert!(headers.contains("frame-ancestors 'none'"), "{headers}");
     assert!(!body.contains("追記した一文"));
 
@@ -103,7 +120,10 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
     text.push_str("\n追記した一文。\n");
     fs::write(&chapter, &text).unwrap();
     let line = serve.wait_for("再構築");
-    assert!(line.contains("再構築しました") && line.contains("01-mokuteki.md"), "{line}");
+    assert!(
+        line.contains("再構築しました") && line.contains("01-mokuteki.md"),
+        "{line}"
+    );
     assert!(get(port, page).2.contains("追記した一文"));
 
     // A broken change: the error is printed with file and line; the last good site stays up.

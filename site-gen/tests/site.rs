@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use kyoyu_site_gen::{build, check, Options};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// A fresh temporary folder for one test.
@@ -74,7 +77,12 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -92,8 +100,15 @@ fn the_real_content_passes_check() {
 fn a_broken_link_fails_check_with_file_and_line() {
     let dir = temp("link");
     let content = content_copy(&dir);
-    let (file, line) = plant(&content, "01-maegaki/01-mokuteki.md", "詳しくは[存在しない章](../09-nai/01-nai.md)を参照。");
-    let err = format!("{:#}", check(&options(&content, &dir.join("out"))).unwrap_err());
+    let (file, line) = plant(
+        &content,
+        "01-maegaki/01-mokuteki.md",
+        "詳しくは[存在しない章](../09-nai/01-nai.md)を参照。",
+    );
+    let err = format!(
+        "{:#}",
+        check(&options(&content, &dir.join("out"))).unwrap_err()
+    );
     let at = format!("{}:{line}:", file.display());
     assert!(err.contains(&at), "expected {at} in:\n{err}");
     assert!(err.contains("01-nai.md"), "{err}");
@@ -106,11 +121,28 @@ fn a_broken_link_fails_check_with_file_and_line() {
 fn a_link_to_a_missing_page_or_anchor_fails_check_with_file_and_line() {
     let dir = temp("anchor");
     let content = content_copy(&dir);
-    let (file, line) = plant(&content, "02-kodo-keikaku/01-joho-kyoyu.md", "[原因](/reference/causes/#no-such-cause)と[表](/reference/nothing/)");
-    let err = format!("{:#}", check(&options(&content, &dir.join("out"))).unwrap_err());
+    let (file, line) = plant(
+        &content,
+        "02-kodo-keikaku/01-joho-kyoyu.md",
+        "[原因](/reference/causes/#no-such-cause)と[表](/reference/nothing/)",
+    );
+    let err = format!(
+        "{:#}",
+        check(&options(&content, &dir.join("out"))).unwrap_err()
+    );
     let at = format!("{}:{line}:", file.display());
-    assert!(err.contains(&format!("{at} リンク先 /reference/causes/ に見出し #no-such-cause がありません")), "{err}");
-    assert!(err.contains(&format!("{at} リンク先のページ /reference/nothing/ がありません")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{at} リンク先 /reference/causes/ に見出し #no-such-cause がありません"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{at} リンク先のページ /reference/nothing/ がありません"
+        )),
+        "{err}"
+    );
     fs::remove_dir_all(&dir).ok();
 }
 
@@ -118,8 +150,15 @@ fn a_link_to_a_missing_page_or_anchor_fails_check_with_file_and_line() {
 fn raw_script_fails_check_with_file_and_line() {
     let dir = temp("script");
     let content = content_copy(&dir);
-    let (file, line) = plant(&content, "05-kankei-horei/02-yogo.md", "<script>alert(1)</script>");
-    let err = format!("{:#}", check(&options(&content, &dir.join("out"))).unwrap_err());
+    let (file, line) = plant(
+        &content,
+        "05-kankei-horei/02-yogo.md",
+        "<script>alert(1)</script>",
+    );
+    let err = format!(
+        "{:#}",
+        check(&options(&content, &dir.join("out"))).unwrap_err()
+    );
     let at = format!("{}:{line}: 生の HTML は使えません", file.display());
     assert!(err.contains(&at), "expected {at} in:\n{err}");
     fs::remove_dir_all(&dir).ok();
@@ -129,9 +168,19 @@ fn raw_script_fails_check_with_file_and_line() {
 fn an_unknown_directive_fails_check_naming_it() {
     let dir = temp("directive");
     let content = content_copy(&dir);
-    let (file, line) = plant(&content, "02-kodo-keikaku/02-joho-renraku.md", "{{table:nonexistent}}");
-    let err = format!("{:#}", check(&options(&content, &dir.join("out"))).unwrap_err());
-    let at = format!("{}:{line}: 未対応の指定です: {{{{table:nonexistent}}}}", file.display());
+    let (file, line) = plant(
+        &content,
+        "02-kodo-keikaku/02-joho-renraku.md",
+        "{{table:nonexistent}}",
+    );
+    let err = format!(
+        "{:#}",
+        check(&options(&content, &dir.join("out"))).unwrap_err()
+    );
+    let at = format!(
+        "{}:{line}: 未対応の指定です: {{{{table:nonexistent}}}}",
+        file.display()
+    );
     assert!(err.contains(&at), "expected {at} in:\n{err}");
     fs::remove_dir_all(&dir).ok();
 }
@@ -144,19 +193,36 @@ fn a_failed_build_leaves_the_previous_output_unchanged() {
     let opts = options(&content, &out);
     build(&opts).unwrap_or_else(|e| panic!("{e:#}"));
     let before = tree(&out);
-    assert!(before.keys().any(|p| p.ends_with("reference/causes/index.html")));
-    assert!(before.keys().any(|p| p.to_string_lossy().contains("search-index.")));
-    let siblings_before: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(before
+        .keys()
+        .any(|p| p.ends_with("reference/causes/index.html")));
+    assert!(before
+        .keys()
+        .any(|p| p.to_string_lossy().contains("search-index.")));
+    let siblings_before: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
 
-    let (file, line) = plant(&content, "03-hoka-taisei/02-cista.md", "[壊れたリンク](nope.md)");
+    let (file, line) = plant(
+        &content,
+        "03-hoka-taisei/02-cista.md",
+        "[壊れたリンク](nope.md)",
+    );
     let err = format!("{:#}", build(&opts).unwrap_err());
-    assert!(err.contains(&format!("{}:{line}:", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:{line}:", file.display())),
+        "{err}"
+    );
     let after = tree(&out);
     assert_eq!(before.len(), after.len(), "same files");
     for (path, bytes) in &before {
         assert!(after.get(path) == Some(bytes), "{} changed", path.display());
     }
-    let mut siblings_after: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut siblings_after: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     let mut sb = siblings_before.clone();
     sb.sort();
     siblings_after.sort();
@@ -173,23 +239,46 @@ fn the_build_writes_reference_pages_schemas_and_a_small_search_index() {
     let causes = read("reference/causes/index.html");
     assert_eq!(causes.matches("class=\"cause-group\"").count(), 4);
     assert_eq!(causes.matches("<div class=\"cause\" id=").count(), 17);
-    assert!(causes.contains("適切なシステム等運用の未実施") && causes.contains("適切なシステム運用等の未実施"));
-    assert_eq!(read("reference/glossary/index.html").matches("<dt id=").count(), 33);
-    assert_eq!(read("reference/sectors/index.html").matches("<tr class=\"sector\"").count(), 15);
+    assert!(
+        causes.contains("適切なシステム等運用の未実施")
+            && causes.contains("適切なシステム運用等の未実施")
+    );
+    assert_eq!(
+        read("reference/glossary/index.html")
+            .matches("<dt id=")
+            .count(),
+        33
+    );
+    assert_eq!(
+        read("reference/sectors/index.html")
+            .matches("<tr class=\"sector\"")
+            .count(),
+        15
+    );
     assert!(read("reference/sectors/finance/index.html").contains("class=\"uncertain\""));
     for k in ["incident", "ddos", "ransomware", "advisory"] {
-        let v: serde_json::Value = serde_json::from_str(&read(&format!("schemas/{k}.schema.json"))).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&read(&format!("schemas/{k}.schema.json"))).unwrap();
         assert_eq!(v["properties"]["kind"]["const"], k);
         assert!(read(&format!("forms/{k}/index.html")).contains(&format!("/app/#/new/{k}")));
     }
     let search = read("search/index.html");
-    let index_url = search.split("data-index=\"").nth(1).unwrap().split('"').next().unwrap();
+    let index_url = search
+        .split("data-index=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     let index = fs::read(out.join(index_url.trim_start_matches('/'))).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&index).unwrap();
     assert!(v["keys"]["港湾"].is_array() && v["keys"]["ddos"].is_array());
     assert!(out.join("assets/search.js").exists());
     let sw = read("sw.js");
-    assert!(sw.contains(index_url), "the service worker precaches the index");
+    assert!(
+        sw.contains(index_url),
+        "the service worker precaches the index"
+    );
     eprintln!("search index: {} bytes", index.len());
     fs::remove_dir_all(&dir).ok();
 }

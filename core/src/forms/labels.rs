@@ -52,7 +52,10 @@ struct Context {
 
 impl Context {
     fn new(number: impl Into<String>, name: impl Into<String>) -> Context {
-        Context { number: number.into(), name: name.into() }
+        Context {
+            number: number.into(),
+            name: name.into(),
+        }
     }
 
     /// 「⑤概要」「4.(4)」.
@@ -63,7 +66,12 @@ impl Context {
     /// `label` read in this context. With `name_may_stand`, a name that already says the label
     /// stands for it (「⑦当該事象に係る推移等」 for 推移等).
     fn label(&self, label: &str, name_may_stand: bool) -> String {
-        let shared = self.name.chars().zip(label.chars()).take_while(|(a, b)| a == b).count();
+        let shared = self
+            .name
+            .chars()
+            .zip(label.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
         if self.name.is_empty() {
             join(&self.number, label)
         } else if name_may_stand && self.name.contains(label) {
@@ -175,12 +183,18 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                 push(&mut out, o, name);
             }
             push(&mut out, f.path.to_string(), label.clone());
-            if let FieldKind::Group { item, item_label, .. } = &f.kind {
+            if let FieldKind::Group {
+                item, item_label, ..
+            } = &f.kind
+            {
                 let row = format!("{}[]", f.path);
                 let (row_label, items) = if plain(f.label).contains(item_label) {
                     (item_label.to_string(), Context::new("", *item_label))
                 } else {
-                    (format!("{label}の{item_label}"), Context::new("", label.as_str()))
+                    (
+                        format!("{label}の{item_label}"),
+                        Context::new("", label.as_str()),
+                    )
                 };
                 push(&mut out, row.clone(), row_label);
                 let mut under: Option<Context> = None;
@@ -193,7 +207,10 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                         };
                         push(&mut out, o, name);
                     }
-                    let l = under.as_ref().unwrap_or(&items).label(&plain(i.label), false);
+                    let l = under
+                        .as_ref()
+                        .unwrap_or(&items)
+                        .label(&plain(i.label), false);
                     push(&mut out, path::field(&row, i.path), l);
                 }
             }
@@ -206,14 +223,22 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
 /// `header.contact.email`.
 fn objects_above(base: &str, field_path: &str) -> Vec<String> {
     let parts: Vec<&str> = field_path.split('.').collect();
-    (1..parts.len()).map(|n| path::field(base, &parts[..n].join("."))).collect()
+    (1..parts.len())
+        .map(|n| path::field(base, &parts[..n].join(".")))
+        .collect()
 }
 
 fn table(kind: FormKind) -> &'static [Field] {
     static CACHE: OnceLock<[Vec<Field>; 4]> = OnceLock::new();
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let build = |k: FormKind| -> Vec<Field> {
-        derive(k).into_iter().map(|(p, l)| Field { path: leak(p), label: leak(l) }).collect()
+        derive(k)
+            .into_iter()
+            .map(|(p, l)| Field {
+                path: leak(p),
+                label: leak(l),
+            })
+            .collect()
     };
     let all = CACHE.get_or_init(|| FormKind::ALL.map(build));
     &all[FormKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
@@ -228,7 +253,10 @@ pub fn fields(kind: FormKind) -> Vec<Field> {
 /// The Japanese label of a field path (`timeline[2].at` or `timeline[].at`) of `kind`.
 pub fn field_label(kind: FormKind, field_path: &str) -> Option<&'static str> {
     let p = path::pattern(field_path);
-    table(kind).iter().find(|fl| fl.path == p).map(|fl| fl.label)
+    table(kind)
+        .iter()
+        .find(|fl| fl.path == p)
+        .map(|fl| fl.label)
 }
 
 /// A sort key that puts field paths of `kind` in the form's order (rows by index); paths
@@ -252,7 +280,10 @@ pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
     match path::first_index(field_path) {
         Some(_) => {
             let list = &p[..p.find('[').unwrap_or(p.len())];
-            let list_pos = table.iter().position(|fl| fl.path == list).unwrap_or(usize::MAX);
+            let list_pos = table
+                .iter()
+                .position(|fl| fl.path == list)
+                .unwrap_or(usize::MAX);
             let mut k = vec![];
             k.extend(indexes);
             k.push(pos);

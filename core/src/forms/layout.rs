@@ -18,11 +18,11 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::texts;
-use crate::taxonomy::laws;
 use super::FormKind;
+use crate::taxonomy::laws;
 use crate::taxonomy::{
-    Note, Cause, Choice, CommonOutlook, DdosAttackType, EventType, ExternalInvestigation, Importance,
-    IncidentOutlook, LeakAnnex, NewOrFollowUp, PpcContact, PressStatus, Publication,
+    Cause, Choice, CommonOutlook, DdosAttackType, EventType, ExternalInvestigation, Importance,
+    IncidentOutlook, LeakAnnex, NewOrFollowUp, Note, PpcContact, PressStatus, Publication,
     PublicationMethod, Sector, SystemStatus, Tlp, YesNo,
 };
 
@@ -199,7 +199,15 @@ pub fn get<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
 // ---------------------------------------------------------------------------------------------
 
 fn field(path: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { path, label, heading: None, required: false, kind, help: None, example: None }
+    FieldSpec {
+        path,
+        label,
+        heading: None,
+        required: false,
+        kind,
+        help: None,
+        example: None,
+    }
 }
 
 fn text(path: &'static str, label: &'static str) -> FieldSpec {
@@ -230,7 +238,15 @@ impl FieldSpec {
 }
 
 fn section(number: &'static str, title: &'static str, fields: Vec<FieldSpec>) -> Section {
-    Section { number, title, part: None, required: false, intro: vec![], notes: vec![], fields }
+    Section {
+        number,
+        title,
+        part: None,
+        required: false,
+        intro: vec![],
+        notes: vec![],
+        fields,
+    }
 }
 
 impl Section {
@@ -256,7 +272,13 @@ impl Section {
 pub fn options<E: Choice>() -> Vec<Opt> {
     E::ALL
         .iter()
-        .map(|c| Opt { id: c.id(), label: c.label(), group: None, help: None, detail: None })
+        .map(|c| Opt {
+            id: c.id(),
+            label: c.label(),
+            group: None,
+            help: None,
+            detail: None,
+        })
         .collect()
 }
 
@@ -264,7 +286,13 @@ fn with<E: Choice>(f: impl Fn(E, &mut Opt)) -> Vec<Opt> {
     E::ALL
         .iter()
         .map(|&c| {
-            let mut o = Opt { id: c.id(), label: c.label(), group: None, help: None, detail: None };
+            let mut o = Opt {
+                id: c.id(),
+                label: c.label(),
+                group: None,
+                help: None,
+                detail: None,
+            };
             f(c, &mut o);
             o
         })
@@ -309,7 +337,13 @@ fn law_options(kind: FormKind) -> Vec<Opt> {
         _ => laws::ddos_laws(),
     };
     list.iter()
-        .map(|l| Opt { id: l.id, label: l.text, group: None, help: None, detail: None })
+        .map(|l| Opt {
+            id: l.id,
+            label: l.text,
+            group: None,
+            help: None,
+            detail: None,
+        })
         .collect()
 }
 
@@ -347,9 +381,15 @@ fn incident() -> Vec<Section> {
             "",
             t::TITLE,
             vec![
-                field("header.importance", t::IMPORTANCE, FieldKind::Choice(importance_options(FormKind::Incident))),
+                field(
+                    "header.importance",
+                    t::IMPORTANCE,
+                    FieldKind::Choice(importance_options(FormKind::Incident)),
+                ),
                 field("header.report_number", "第N報", FieldKind::Number).req(),
-                text("header.identifier", t::IDENTIFIER).req().help(t::FIRST_REPORT_ID_NOTE),
+                text("header.identifier", t::IDENTIFIER)
+                    .req()
+                    .help(t::FIRST_REPORT_ID_NOTE),
                 field("header.reported_at", t::REPORTED_AT, FieldKind::DateTime)
                     .req()
                     .help(notes["header.reported_at"]),
@@ -373,7 +413,12 @@ fn incident() -> Vec<Section> {
             "",
             t::TLP,
             vec![
-                field("header.tlp", t::TLP, FieldKind::Choice(tlp_options(FormKind::Incident))).req(),
+                field(
+                    "header.tlp",
+                    t::TLP,
+                    FieldKind::Choice(tlp_options(FormKind::Incident)),
+                )
+                .req(),
                 multi("header.tlp_note", t::TLP_NOTE).help(notes["header.tlp_note"]),
             ],
         )
@@ -423,18 +468,29 @@ fn incident() -> Vec<Section> {
         section(
             "④",
             "事象が発生した重要インフラ事業者等名",
-            vec![text("operator_name", "事象が発生した重要インフラ事業者等名")],
+            vec![text(
+                "operator_name",
+                "事象が発生した重要インフラ事業者等名",
+            )],
         ),
         section(
             "⑤",
             "概要",
             vec![
-                field("overview.discovered_at", t::DISCOVERED_AT, FieldKind::DateTime),
+                field(
+                    "overview.discovered_at",
+                    t::DISCOVERED_AT,
+                    FieldKind::DateTime,
+                ),
                 field("overview.occurred_at", t::OCCURRED_AT, FieldKind::DateTime),
                 text("overview.occurred_at_note", "発生日時の補足").ex("(サーバログ等より推測)"),
                 multi("overview.system", t::SYSTEM),
                 multi("overview.summary", t::SUMMARY),
-                field("overview.system_status", t::SYSTEM_STATUS, one::<SystemStatus>()),
+                field(
+                    "overview.system_status",
+                    t::SYSTEM_STATUS,
+                    one::<SystemStatus>(),
+                ),
             ],
         ),
         section(
@@ -463,7 +519,8 @@ fn incident() -> Vec<Section> {
                 )
                 .head(t::EXTERNAL)
                 .help(t::PRESS_NOTE),
-                multi("external.press_detail", "報道発表等の日時・件名").help(notes["external.press_detail"]),
+                multi("external.press_detail", "報道発表等の日時・件名")
+                    .help(notes["external.press_detail"]),
                 field(
                     "external.ppc",
                     t::PPC,
@@ -474,12 +531,23 @@ fn incident() -> Vec<Section> {
                     })),
                 )
                 .help(t::PPC_NOTE),
-                multi("external.ppc_detail", "個人情報保護委員会への連絡の日時・件名"),
+                multi(
+                    "external.ppc_detail",
+                    "個人情報保護委員会への連絡の日時・件名",
+                ),
                 multi("external.other_contacts", t::OTHER_CONTACTS),
             ],
         ),
-        section("⑧", "今後の予定", vec![field("outlook", "今後の予定", one::<IncidentOutlook>())]),
-        section("⑨", "その他・得られた教訓等", vec![multi("lessons", "その他・得られた教訓等")]),
+        section(
+            "⑧",
+            "今後の予定",
+            vec![field("outlook", "今後の予定", one::<IncidentOutlook>())],
+        ),
+        section(
+            "⑨",
+            "その他・得られた教訓等",
+            vec![multi("lessons", "その他・得られた教訓等")],
+        ),
     ]
 }
 
@@ -501,14 +569,20 @@ fn common_head(kind: FormKind) -> Vec<Section> {
                 }
             })),
         ),
-        field("header.previous_reported_at", "前回報告の日時", FieldKind::DateTime),
+        field(
+            "header.previous_reported_at",
+            "前回報告の日時",
+            FieldKind::DateTime,
+        ),
     ];
     if kind == FormKind::Ransomware {
-        head.push(
-            text("receipt_number", "受付番号").help(texts::ransomware::RECEIPT_NUMBER_NOTE),
-        );
+        head.push(text("receipt_number", "受付番号").help(texts::ransomware::RECEIPT_NUMBER_NOTE));
     }
-    head.push(field("header.report_number", "第N報(kyoyuの通し番号)", FieldKind::Number));
+    head.push(field(
+        "header.report_number",
+        "第N報(kyoyuの通し番号)",
+        FieldKind::Number,
+    ));
     let note = match kind {
         FormKind::Ransomware => texts::ransomware::OPT_OUT_NOTE,
         _ => texts::ddos::OPT_OUT_NOTE,
@@ -540,7 +614,10 @@ fn reporter(kind: FormKind) -> Section {
         f.push(text("reporter.industry", r::INDUSTRY));
         f.push(multi("reporter.address", r::ADDRESS));
         f.push(text("reporter.representative", r::REPRESENTATIVE));
-        f.push(text("reporter.representative_kana", "代表者の氏名(フリガナ)"));
+        f.push(text(
+            "reporter.representative_kana",
+            "代表者の氏名(フリガナ)",
+        ));
     }
     f.extend([
         text("reporter.contact_name", c::LIAISON_NAME),
@@ -576,8 +653,8 @@ fn publication_status() -> FieldSpec {
 }
 
 fn ddos() -> Vec<Section> {
-    use texts::common as c;
     use crate::taxonomy::ddos as tx;
+    use texts::common as c;
     use texts::ddos as d;
     let mut s = common_head(FormKind::Ddos);
     s.push(reporter(FormKind::Ddos));
@@ -590,7 +667,11 @@ fn ddos() -> Vec<Section> {
         "影響を受けたシステム",
         vec![
             multi("systems.equipment", c::DEVICES),
-            field("systems.status", "システムの稼働状況", FieldKind::Choice(common_status_options())),
+            field(
+                "systems.status",
+                "システムの稼働状況",
+                FieldKind::Choice(common_status_options()),
+            ),
         ],
     ));
     let types = with::<DdosAttackType>(|a, o| {
@@ -618,14 +699,20 @@ fn ddos() -> Vec<Section> {
                         field("types", "攻撃類型", FieldKind::Choices(types)).head(d::KIND),
                         text("type_other", "その他の攻撃の種類"),
                         multi("type_detail", "詳細").ex(tx::DETAIL_EXAMPLE),
-                        text("protocol", "通信プロトコル").head(d::PROTOCOL).ex(tx::PROTOCOL_EXAMPLE),
-                        multi("source.ip", d::SOURCE_IP).head(d::SOURCE).help(tx::MANY_SOURCES_NOTE),
+                        text("protocol", "通信プロトコル")
+                            .head(d::PROTOCOL)
+                            .ex(tx::PROTOCOL_EXAMPLE),
+                        multi("source.ip", d::SOURCE_IP)
+                            .head(d::SOURCE)
+                            .help(tx::MANY_SOURCES_NOTE),
                         text("source.port", d::SOURCE_PORT),
                         multi("source.equipment", d::SOURCE_DEVICE),
                         multi("destination.ip", d::TARGET_IP).head(d::TARGET),
                         text("destination.port", d::TARGET_PORT),
                         multi("destination.service", d::TARGET_SERVICE),
-                        text("volume", "通信量").head(d::VOLUME).ex(tx::TRAFFIC_EXAMPLE),
+                        text("volume", "通信量")
+                            .head(d::VOLUME)
+                            .ex(tx::TRAFFIC_EXAMPLE),
                     ],
                     add_label: "攻撃を追加(別の表を作成)",
                     item_label: "攻撃",
@@ -647,9 +734,18 @@ fn ddos() -> Vec<Section> {
     s.push(section(
         "6.",
         "本様式の届出先・報告の根拠規定等",
-        vec![field("laws", "根拠規定等", FieldKind::Laws(law_options(FormKind::Ddos))).help(c::LAWS_NOTE)],
+        vec![field(
+            "laws",
+            "根拠規定等",
+            FieldKind::Laws(law_options(FormKind::Ddos)),
+        )
+        .help(c::LAWS_NOTE)],
     ));
-    s.push(section("7.", "その他(有効な対策等)", vec![multi("other", "その他(有効な対策等)")]));
+    s.push(section(
+        "7.",
+        "その他(有効な対策等)",
+        vec![multi("other", "その他(有効な対策等)")],
+    ));
     s
 }
 
@@ -686,7 +782,11 @@ fn ransomware() -> Vec<Section> {
         "影響を受けたシステム",
         vec![
             multi("systems.equipment", c::DEVICES),
-            field("systems.status", "システムの稼働状況", FieldKind::Choice(common_status_options())),
+            field(
+                "systems.status",
+                "システムの稼働状況",
+                FieldKind::Choice(common_status_options()),
+            ),
             multi("systems.environment", r::ENVIRONMENT),
             multi("systems.topology", r::TOPOLOGY),
         ],
@@ -696,13 +796,22 @@ fn ransomware() -> Vec<Section> {
         "ランサムウェアの情報(記入可能な項目で記載してください。)",
         vec![
             multi("ransomware.ransom_note", "脅迫文・その他表示されたもの").head(r::DISPLAYED),
-            text("ransomware.encrypted_extension", "暗号化されたファイルの拡張子")
-                .head(r::EXTENSION)
-                .ex(r::EXTENSION_EXAMPLE),
+            text(
+                "ransomware.encrypted_extension",
+                "暗号化されたファイルの拡張子",
+            )
+            .head(r::EXTENSION)
+            .ex(r::EXTENSION_EXAMPLE),
             field("ransomware.encrypted", r::ENCRYPTED, one::<YesNo>()).head(r::FACTS),
             field("ransomware.leak_site", r::LEAK_SITE, one::<YesNo>()),
-            field("ransomware.ransom_demanded", r::RANSOM_DEMAND, one::<YesNo>()),
-            multi("ransomware.intrusion", "侵入方法").head(r::INTRUSION).ex(r::INTRUSION_EXAMPLE),
+            field(
+                "ransomware.ransom_demanded",
+                r::RANSOM_DEMAND,
+                one::<YesNo>(),
+            ),
+            multi("ransomware.intrusion", "侵入方法")
+                .head(r::INTRUSION)
+                .ex(r::INTRUSION_EXAMPLE),
             multi("ransomware.indicators", "インディケータ情報")
                 .head(r::INDICATORS)
                 .ex(r::INDICATORS_EXAMPLE),
@@ -733,12 +842,20 @@ fn ransomware() -> Vec<Section> {
             )
             .head(r::INVESTIGATION),
             multi("investigation_detail", r::INVESTIGATION_DETAIL),
-            field("laws", "根拠規定等", FieldKind::Laws(law_options(FormKind::Ransomware)))
-                .head(r::LAWS)
-                .help(c::LAWS_NOTE),
+            field(
+                "laws",
+                "根拠規定等",
+                FieldKind::Laws(law_options(FormKind::Ransomware)),
+            )
+            .head(r::LAWS)
+            .help(c::LAWS_NOTE),
         ],
     ));
-    s.push(section("6.", "その他(特記事項等)", vec![multi("other", "その他(特記事項等)")]));
+    s.push(section(
+        "6.",
+        "その他(特記事項等)",
+        vec![multi("other", "その他(特記事項等)")],
+    ));
     s
 }
 
@@ -753,7 +870,11 @@ fn advisory() -> Vec<Section> {
             "",
             a::TITLE,
             vec![
-                field("header.importance", "重要度", FieldKind::Choice(importance_options(FormKind::Advisory))),
+                field(
+                    "header.importance",
+                    "重要度",
+                    FieldKind::Choice(importance_options(FormKind::Advisory)),
+                ),
                 field("header.report_number", "第N報", FieldKind::Number).req(),
                 text("header.identifier", a::IDENTIFIER).req(),
                 field("header.provided_at", a::PROVIDED_AT, FieldKind::DateTime).req(),
@@ -777,12 +898,21 @@ fn advisory() -> Vec<Section> {
             "",
             a::TLP,
             vec![
-                field("header.tlp", a::TLP, FieldKind::Choice(tlp_options(FormKind::Advisory))).req(),
+                field(
+                    "header.tlp",
+                    a::TLP,
+                    FieldKind::Choice(tlp_options(FormKind::Advisory)),
+                )
+                .req(),
                 multi("header.tlp_note", a::TLP_NOTE),
             ],
         )
         .req(),
-        section("◆", "情報提供の内容", vec![field("header.annex", "別紙有無", one::<YesNo>()).req()]),
+        section(
+            "◆",
+            "情報提供の内容",
+            vec![field("header.annex", "別紙有無", one::<YesNo>()).req()],
+        ),
         section("①", "概要", vec![multi("overview", "概要")]).part(a::THREAT),
         section("②", "対象", vec![multi("target", "対象")]).part(a::THREAT),
         section("③", "対処方針", vec![multi("response", "対処方針")]),
@@ -800,4 +930,3 @@ fn advisory() -> Vec<Section> {
         .intro(&[a::CONTACT_OFFICE]),
     ]
 }
-

@@ -34,8 +34,8 @@ pub mod advisory;
 pub mod common;
 pub mod ddos;
 pub mod incident;
-pub mod ransomware;
 pub mod layout;
+pub mod ransomware;
 pub mod texts;
 
 use schemars::JsonSchema;
@@ -43,7 +43,9 @@ use serde::{Deserialize, Serialize};
 
 pub use advisory::{Advisory, AdvisoryContact, AdvisoryHeader, Recipient};
 pub use common::{CommonHeader, PublicationStatus, ServiceLevel, TimelineRow};
-pub use ddos::{AttackDestination, AttackSource, DdosAttack, DdosReport, DdosReporter, DdosSystems};
+pub use ddos::{
+    AttackDestination, AttackSource, DdosAttack, DdosReport, DdosReporter, DdosSystems,
+};
 pub use incident::{
     ExternalResponse, IncidentContact, IncidentHeader, IncidentImpact, IncidentOverview,
     IncidentReport,
@@ -53,7 +55,9 @@ pub use ransomware::{RansomwareDetails, RansomwareReport, RansomwareReporter, Ra
 use crate::taxonomy::{Choice, Tlp};
 
 /// Which of the four forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// 情報連絡様式 (図4)
@@ -68,8 +72,12 @@ pub enum FormKind {
 
 impl FormKind {
     /// The four kinds, in the handbook's order.
-    pub const ALL: [FormKind; 4] =
-        [FormKind::Incident, FormKind::Ddos, FormKind::Ransomware, FormKind::Advisory];
+    pub const ALL: [FormKind; 4] = [
+        FormKind::Incident,
+        FormKind::Ddos,
+        FormKind::Ransomware,
+        FormKind::Advisory,
+    ];
 
     /// Stable ASCII id: `incident`, `ddos`, `ransomware`, `advisory`.
     pub fn id(self) -> &'static str {
@@ -231,7 +239,10 @@ impl Report {
     }
 
     /// Reads a report of `kind` from a JSON value (missing fields are empty).
-    pub fn from_value(kind: FormKind, value: serde_json::Value) -> Result<Report, serde_json::Error> {
+    pub fn from_value(
+        kind: FormKind,
+        value: serde_json::Value,
+    ) -> Result<Report, serde_json::Error> {
         Ok(match kind {
             FormKind::Incident => Report::Incident(serde_json::from_value(value)?),
             FormKind::Ddos => Report::Ddos(serde_json::from_value(value)?),

@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{CommonHeader, PublicationStatus, ServiceLevel, TimelineRow};
-use crate::taxonomy::{CommonOutlook, ExternalInvestigation, LeakAnnex, PublicationMethod, SystemStatus, YesNo};
+use crate::taxonomy::{
+    CommonOutlook, ExternalInvestigation, LeakAnnex, PublicationMethod, SystemStatus, YesNo,
+};
 
 /// ランサムウェア事案共通様式 — every part of 図4-2, in the form's order.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

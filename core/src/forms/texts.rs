@@ -109,13 +109,22 @@ pub mod incident {
 
     /// 記載上の注意 of 図5 (the worked example's blue notes), by the field they stand beside.
     pub const WRITING_NOTES: &[(&str, &str)] = &[
-        ("header.reported_at", "いつ時点での内容かの日付・時間を記載。西暦で記載。24時間表記で記載。"),
-        ("header.tlp_note", "選択したTLP(範囲)に関する補足情報を記載。"),
+        (
+            "header.reported_at",
+            "いつ時点での内容かの日付・時間を記載。西暦で記載。24時間表記で記載。",
+        ),
+        (
+            "header.tlp_note",
+            "選択したTLP(範囲)に関する補足情報を記載。",
+        ),
         ("event_type", "最初に明らかとなった事象を選択。"),
         ("causes", "発生原因について選択する。複数選択可。"),
         ("sector", "リストから選択"),
         ("timeline", "必要に応じて行を追加して経緯を記載。"),
-        ("external.press_detail", "報道発表等がある場合は、別紙の添付する、あるいは掲載ページのアドレス等を記載。"),
+        (
+            "external.press_detail",
+            "報道発表等がある場合は、別紙の添付する、あるいは掲載ページのアドレス等を記載。",
+        ),
     ];
 }
 
@@ -199,7 +208,8 @@ pub mod common {
     pub const PUBLICATION_DATE: &str = "公表日";
     pub const PUBLICATION_PLANNED_DATE: &str = "公表予定日";
     pub const OUTLOOK: &str = "(2)今後の予定";
-    pub const LAWS_NOTE: &str = "(記載の手引き欄に記載のいずれの法令等に基づく報告かを記載すること。)";
+    pub const LAWS_NOTE: &str =
+        "(記載の手引き欄に記載のいずれの法令等に基づく報告かを記載すること。)";
 }
 
 /// DDoS攻撃事案共通様式 (図4-1).
@@ -267,7 +277,8 @@ pub mod ransomware {
     /// 4. heading (rebuilt: garbled in the extracted text).
     pub const RANSOMWARE: &str = "4. ランサムウェアの情報(記入可能な項目で記載してください。)";
     /// (1) (rebuilt).
-    pub const DISPLAYED: &str = "(1)脅迫文(身代金を要求する表示)、その他表示されたもの(一部分かるものでも可)";
+    pub const DISPLAYED: &str =
+        "(1)脅迫文(身代金を要求する表示)、その他表示されたもの(一部分かるものでも可)";
     /// (2) (rebuilt).
     pub const EXTENSION: &str = "(2)暗号化されたファイルの拡張子";
     pub const EXTENSION_EXAMPLE: &str = "(例: ファイル名.xxx)";

@@ -26,12 +26,18 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(format_datetime("2023-08-19T13:15"), "2023年8月19日 13時15分");
+        assert_eq!(
+            format_datetime("2023-08-19T13:15"),
+            "2023年8月19日 13時15分"
+        );
         assert_eq!(format_datetime("08-19T02:05"), "8月19日 2時5分");
         assert_eq!(format_datetime("2023-08-19"), "2023年8月19日");
         assert_eq!(format_datetime("XX/XX 00:00"), "XX/XX 00:00");
         // Whatever validation accepts, print reads the same way.
-        assert_eq!(format_datetime("2023-08-19 13:15"), "2023年8月19日 13時15分");
+        assert_eq!(
+            format_datetime("2023-08-19 13:15"),
+            "2023年8月19日 13時15分"
+        );
         assert_eq!(format_datetime("2023/8/19 9:05"), "2023年8月19日 9時5分");
         assert_eq!(format_datetime("08-19 13:15"), "8月19日 13時15分");
         assert_eq!(format_datetime(""), "");

@@ -19,8 +19,8 @@ use crate::forms::layout::{self, Opt};
 use crate::forms::{path, texts, FormKind, Report};
 use crate::taxonomy::laws::{self, LawKind};
 use crate::taxonomy::{
-    ddos as tx_ddos, ransomware as tx_ransom, events::EventClass, Cause, CauseGroup, Choice, LeakAnnex,
-    Tlp,
+    ddos as tx_ddos, events::EventClass, ransomware as tx_ransom, Cause, CauseGroup, Choice,
+    LeakAnnex, Tlp,
 };
 
 /// The print view of `report` as an HTML fragment (`<article class="form-print">`). Fields
@@ -31,7 +31,11 @@ pub fn print_html(report: &Report, changed: &[String]) -> String {
 
 /// [`print_html`] as maud markup, for templates that embed it.
 pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
-    let p = P { v: report.to_value(), changed, kind: report.kind() };
+    let p = P {
+        v: report.to_value(),
+        changed,
+        kind: report.kind(),
+    };
     let body = match report.kind() {
         FormKind::Incident => incident(&p),
         FormKind::Ddos => common_form(&p),
@@ -118,7 +122,9 @@ struct P<'a> {
 
 impl P<'_> {
     fn is_changed(&self, p: &str) -> bool {
-        self.changed.iter().any(|c| path::is_under(c, p) || path::is_under(p, c))
+        self.changed
+            .iter()
+            .any(|c| path::is_under(c, p) || path::is_under(p, c))
     }
 
     fn get(&self, p: &str) -> Option<&Value> {
@@ -169,7 +175,9 @@ impl P<'_> {
 
     /// The options of the field at `p`, from the layout.
     fn opts(&self, p: &str) -> &'static [Opt] {
-        layout::find(self.kind, p).map(|(_, f)| f.kind.options()).unwrap_or(&[])
+        layout::find(self.kind, p)
+            .map(|(_, f)| f.kind.options())
+            .unwrap_or(&[])
     }
 
     /// □/■ and a label.
@@ -283,7 +291,11 @@ fn tlp_cell(p: &P) -> Markup {
 
 fn number_line(p: &P) -> Markup {
     let path = "header.report_number";
-    let n = p.get(path).and_then(Value::as_u64).map(|n| n.to_string()).unwrap_or_default();
+    let n = p
+        .get(path)
+        .and_then(Value::as_u64)
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     html! {
         p.fp-number {
             "(第 " span.fp-value.changed[p.is_changed(path)] data-path=(path) { (n) } " 報*)"
@@ -414,7 +426,11 @@ fn incident(p: &P) -> Markup {
 fn event_table(p: &P) -> Markup {
     use texts::incident as t;
     let path = "event_type";
-    let occurred: usize = EventClass::ALL.iter().filter(|c| c.occurred()).map(|c| c.event_types().len()).sum();
+    let occurred: usize = EventClass::ALL
+        .iter()
+        .filter(|c| c.occurred())
+        .map(|c| c.event_types().len())
+        .sum();
     html! {
         table.fp-grid.fp-events.changed[p.is_changed(path)] data-path=(path) {
             thead { tr {
@@ -561,7 +577,11 @@ fn guide(kind: FormKind) -> Markup {
     use texts::common as c;
     let ransom = kind == FormKind::Ransomware;
     let (heading, intro, list) = if ransom {
-        (texts::ransomware::GUIDE, laws::RANSOMWARE_INTRO, laws::ransomware_laws())
+        (
+            texts::ransomware::GUIDE,
+            laws::RANSOMWARE_INTRO,
+            laws::ransomware_laws(),
+        )
     } else {
         (texts::ddos::GUIDE, laws::DDOS_INTRO, laws::ddos_laws())
     };

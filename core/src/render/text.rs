@@ -26,11 +26,19 @@ pub fn plain_text(report: &Report) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(&format!("{} (第{}報)\n", kind.name(), report.report_number()));
+    out.push_str(&format!(
+        "{} (第{}報)\n",
+        kind.name(),
+        report.report_number()
+    ));
     for s in layout::layout(kind) {
         out.push('\n');
         let heading = s.heading();
-        out.push_str(&format!("■{}{}\n", heading, if s.required { "*" } else { "" }));
+        out.push_str(&format!(
+            "■{}{}\n",
+            heading,
+            if s.required { "*" } else { "" }
+        ));
         for f in &s.fields {
             field(&mut out, &v, "", f, 1);
         }
@@ -50,8 +58,15 @@ pub fn subject(report: &Report) -> String {
     if let Some(t) = report.tlp() {
         s.push_str(&format!("[{}] ", t.label()));
     }
-    s.push_str(&format!("{} 第{}報", report.kind().name(), report.report_number()));
-    let id = layout::get(&v, "header.identifier").and_then(Value::as_str).unwrap_or("").trim();
+    s.push_str(&format!(
+        "{} 第{}報",
+        report.kind().name(),
+        report.report_number()
+    ));
+    let id = layout::get(&v, "header.identifier")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim();
     if !id.is_empty() {
         s.push_str(&format!(" (識別番号 {})", one_line(id)));
     }
@@ -74,16 +89,25 @@ fn one_line(s: &str) -> String {
 
 fn field(out: &mut String, v: &Value, base: &str, f: &FieldSpec, depth: usize) {
     let indent = "  ".repeat(depth);
-    let p = if base.is_empty() { f.path.to_string() } else { path::field(base, f.path) };
+    let p = if base.is_empty() {
+        f.path.to_string()
+    } else {
+        path::field(base, f.path)
+    };
     let value = layout::get(v, &p);
     if let Some(h) = f.heading {
         out.push_str(&format!("{indent}{h}\n"));
     }
     let label = format!("{}{}", f.label, if f.required { "*" } else { "" });
     match &f.kind {
-        FieldKind::Group { item, item_label, .. } => {
+        FieldKind::Group {
+            item, item_label, ..
+        } => {
             let items = value.and_then(Value::as_array).map_or(0, Vec::len);
-            out.push_str(&format!("{indent}{label}:{}\n", if items == 0 { " (なし)" } else { "" }));
+            out.push_str(&format!(
+                "{indent}{label}:{}\n",
+                if items == 0 { " (なし)" } else { "" }
+            ));
             for i in 0..items {
                 out.push_str(&format!("{indent}  [{item_label} {}]\n", i + 1));
                 let b = path::item(&p, i);
@@ -151,7 +175,13 @@ fn choices(value: Option<&Value>, opts: &[Opt]) -> String {
     let chosen = ids(value);
     if opts.len() <= SHOW_ALL_OPTIONS_UP_TO {
         opts.iter()
-            .map(|o| format!("{}{}", if chosen.contains(&o.id) { "■" } else { "□" }, o.label))
+            .map(|o| {
+                format!(
+                    "{}{}",
+                    if chosen.contains(&o.id) { "■" } else { "□" },
+                    o.label
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")
     } else if chosen.is_empty() {

@@ -6,7 +6,8 @@
 use super::DdosAttackType;
 
 /// Where the form asks for one table per attack (rebuilt from fragments of the seed).
-pub const ONE_TABLE_PER_ATTACK: &str = "時間を空けて別種の攻撃があった場合は、別の表を作成すること。";
+pub const ONE_TABLE_PER_ATTACK: &str =
+    "時間を空けて別種の攻撃があった場合は、別の表を作成すること。";
 
 /// What is uncertain in [`ONE_TABLE_PER_ATTACK`].
 pub const ONE_TABLE_PER_ATTACK_UNCERTAIN: &str = "抽出では「…ある場」「…してください」「…を作成するこ」「空けて別種の攻撃」の断片のみ。文意(時間を空けて別種の攻撃があれば別の表を作成する)は確かだが、文言は再構成。";
@@ -21,10 +22,12 @@ pub const PROTOCOL_EXAMPLE: &str = "TCP/UDP/HTTP 等";
 pub const TRAFFIC_EXAMPLE: &str = "例:10Gbps, 1,000,000pps, 1万RPS 等";
 
 /// What is uncertain in [`TRAFFIC_EXAMPLE`].
-pub const TRAFFIC_EXAMPLE_UNCERTAIN: &str = "抽出では「(例:10」「000pps,」「1万RPS 等)」のみ判読できる。「10Gbps, 1,000,000pps」は推定。";
+pub const TRAFFIC_EXAMPLE_UNCERTAIN: &str =
+    "抽出では「(例:10」「000pps,」「1万RPS 等)」のみ判読できる。「10Gbps, 1,000,000pps」は推定。";
 
 /// The note under the attack table.
-pub const MANY_SOURCES_NOTE: &str = "※送信元IPアドレスなど、多数になる場合は別ファイルで御提出ください";
+pub const MANY_SOURCES_NOTE: &str =
+    "※送信元IPアドレスなど、多数になる場合は別ファイルで御提出ください";
 
 impl DdosAttackType {
     /// The Japanese name printed before the English technique name; `None` for その他 and 不明,

@@ -14,7 +14,12 @@ pub struct Term {
 }
 
 const fn t(id: &'static str, term: &'static str, definition: &'static str) -> Term {
-    Term { id, term, reading: None, definition }
+    Term {
+        id,
+        term,
+        reading: None,
+        definition,
+    }
 }
 
 /// All 33 terms, in the handbook's order.

@@ -20,19 +20,39 @@ pub struct SubSector {
 }
 
 /// 金融: 銀行等.
-pub const BANKS: SubSector = SubSector { id: "banks", label: "銀行等" };
+pub const BANKS: SubSector = SubSector {
+    id: "banks",
+    label: "銀行等",
+};
 /// 金融: 生命保険.
-pub const LIFE_INSURANCE: SubSector = SubSector { id: "life_insurance", label: "生命保険" };
+pub const LIFE_INSURANCE: SubSector = SubSector {
+    id: "life_insurance",
+    label: "生命保険",
+};
 /// 金融: 損害保険.
-pub const NON_LIFE_INSURANCE: SubSector = SubSector { id: "non_life_insurance", label: "損害保険" };
+pub const NON_LIFE_INSURANCE: SubSector = SubSector {
+    id: "non_life_insurance",
+    label: "損害保険",
+};
 /// 金融: 証券.
-pub const SECURITIES: SubSector = SubSector { id: "securities", label: "証券" };
+pub const SECURITIES: SubSector = SubSector {
+    id: "securities",
+    label: "証券",
+};
 /// 金融: 資金決済.
-pub const FUNDS_SETTLEMENT: SubSector = SubSector { id: "funds_settlement", label: "資金決済" };
+pub const FUNDS_SETTLEMENT: SubSector = SubSector {
+    id: "funds_settlement",
+    label: "資金決済",
+};
 
 /// The sub-sectors of 金融, in the tables' order.
-pub const FINANCE_SUB_SECTORS: [SubSector; 5] =
-    [BANKS, LIFE_INSURANCE, NON_LIFE_INSURANCE, SECURITIES, FUNDS_SETTLEMENT];
+pub const FINANCE_SUB_SECTORS: [SubSector; 5] = [
+    BANKS,
+    LIFE_INSURANCE,
+    NON_LIFE_INSURANCE,
+    SECURITIES,
+    FUNDS_SETTLEMENT,
+];
 
 /// 重要インフラ所管省庁 as 用語の定義 lists them. The seed does not map them to sectors.
 pub const MINISTRIES: [&str; 5] = ["金融庁", "総務省", "厚生労働省", "経済産業省", "国土交通省"];
@@ -80,8 +100,11 @@ pub struct Table3Row {
 /// 表2's caption.
 pub const TABLE2_TITLE: &str = "表2 対象となる重要インフラ事業者等と重要システム例";
 /// 表2's column headings.
-pub const TABLE2_HEADINGS: [&str; 3] =
-    ["重要インフラ分野", "対象となる重要インフラ事業者等(注1)", "対象となる重要システム例(注2)"];
+pub const TABLE2_HEADINGS: [&str; 3] = [
+    "重要インフラ分野",
+    "対象となる重要インフラ事業者等(注1)",
+    "対象となる重要システム例(注2)",
+];
 /// 表2's notes.
 pub const TABLE2_NOTES: [Note; 2] = [
     Note {

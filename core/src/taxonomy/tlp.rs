@@ -58,7 +58,10 @@ impl Tlp {
     pub fn share_scope(self) -> &'static [&'static str] {
         const NCO: &str = "国家サイバー統括室(重要インフラ防護担当)(※2)";
         match self {
-            Tlp::Red => &[NCO, "重要インフラ所管省庁(情報提供先又は情報提供元の所管省庁)"],
+            Tlp::Red => &[
+                NCO,
+                "重要インフラ所管省庁(情報提供先又は情報提供元の所管省庁)",
+            ],
             Tlp::AmberStrict | Tlp::Amber => &[
                 NCO,
                 "重要インフラ所管省庁(直接関係する分野)",
@@ -156,6 +159,9 @@ impl Tlp {
             Tlp::Green => "#33FF00",
             Tlp::Clear => "#FFFFFF",
         };
-        TlpColour { text, background: "#000000" }
+        TlpColour {
+            text,
+            background: "#000000",
+        }
     }
 }

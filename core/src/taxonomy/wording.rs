@@ -34,14 +34,16 @@ pub const REPORT_NOTE_4: Note = Note {
 pub const REPORT_NOTE_5: Note = Note {
     id: "report-note-5",
     mark: "※5",
-    text: "「重要インフラのサイバーセキュリティに係る行動計画」に定める「重要インフラ分野」を指す。",
+    text:
+        "「重要インフラのサイバーセキュリティに係る行動計画」に定める「重要インフラ分野」を指す。",
 };
 
 /// ※6 of 情報連絡様式.
 pub const REPORT_NOTE_6: Note = Note {
     id: "report-note-6",
     mark: "※6",
-    text: "「重要インフラのサイバーセキュリティに係る行動計画」に定める「サービス維持レベル」を指す。",
+    text:
+        "「重要インフラのサイバーセキュリティに係る行動計画」に定める「サービス維持レベル」を指す。",
 };
 
 /// ※1 of the common forms (both).

@@ -227,12 +227,18 @@ pub fn corporate_number(s: &str) -> Result<String, Problem> {
     let normalized = normalized.trim();
     if let Some(found) = normalized.chars().find(|c| !c.is_ascii_digit()) {
         // Report the character as the user typed it.
-        let shown = s.trim().chars().find(|c| !fold_full_width(*c).is_ascii_digit()).unwrap_or(found);
+        let shown = s
+            .trim()
+            .chars()
+            .find(|c| !fold_full_width(*c).is_ascii_digit())
+            .unwrap_or(found);
         return Err(Problem::CorporateNumberNotDigit { found: shown });
     }
     let digits: Vec<u8> = normalized.bytes().map(|b| b - b'0').collect();
     if digits.len() != 13 {
-        return Err(Problem::CorporateNumberLength { digits: digits.len() });
+        return Err(Problem::CorporateNumberLength {
+            digits: digits.len(),
+        });
     }
     let mut base = [0u8; 12];
     base.copy_from_slice(&digits[1..]);
@@ -312,7 +318,9 @@ pub fn email(s: &str) -> Result<(), Problem> {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()));
+        && labels
+            .last()
+            .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()));
     if !domain_ok {
         return Err(Problem::EmailDomain);
     }
@@ -334,7 +342,11 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
     }
     // A note after the number: 「03-1234-5678(代表)」「0120-123-456 平日9時〜17時」.
     let note_at = main.char_indices().find(|(_, c)| {
-        !c.is_ascii() && !matches!(c, '○' | '〇' | '●' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）')
+        !c.is_ascii()
+            && !matches!(
+                c,
+                '○' | '〇' | '●' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）'
+            )
     });
     if let Some((i, _)) = note_at {
         if main[..i].chars().any(|c| c.is_ascii_digit()) {
@@ -350,7 +362,8 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
             // 伏せ字 (the handbook's own examples write 03-XXXX-YYYY): taken as digits.
             'X' | 'x' | 'Y' | 'y' | '*' | '○' | '〇' | '●' => digits.push('0'),
             '+' if i == 0 => plus = true,
-            '-' | ' ' | '(' | ')' | '.' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）' => {}
+            '-' | ' ' | '(' | ')' | '.' | '‐' | '‑' | '–' | '—' | '−' | 'ー' | '（' | '）' =>
+                {}
             c => return Err(Problem::TelephoneChar { found: c }),
         }
     }
@@ -366,7 +379,9 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
                 return Err(Problem::TelephoneDigits { digits: n });
             }
         } else if !(8..=15).contains(&digits.len()) {
-            return Err(Problem::TelephoneDigits { digits: digits.len() });
+            return Err(Problem::TelephoneDigits {
+                digits: digits.len(),
+            });
         }
         return Ok(());
     }
@@ -374,7 +389,9 @@ pub fn telephone(s: &str) -> Result<(), Problem> {
         return Err(Problem::TelephoneNoLeadingZero);
     }
     if !(10..=11).contains(&digits.len()) {
-        return Err(Problem::TelephoneDigits { digits: digits.len() });
+        return Err(Problem::TelephoneDigits {
+            digits: digits.len(),
+        });
     }
     Ok(())
 }
@@ -416,14 +433,18 @@ pub fn ip_entry(token: &str) -> Result<IpEntry, Problem> {
         .replace("[:]", ":");
     let shown = token.trim().to_string();
     if let Some((addr, prefix)) = t.split_once('/') {
-        let addr: IpAddr = addr.trim().parse().map_err(|_| Problem::IpAddress { token: shown.clone() })?;
+        let addr: IpAddr = addr.trim().parse().map_err(|_| Problem::IpAddress {
+            token: shown.clone(),
+        })?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
-        let prefix: u16 = prefix
-            .trim()
-            .parse()
-            .map_err(|_| Problem::IpAddress { token: shown.clone() })?;
+        let prefix: u16 = prefix.trim().parse().map_err(|_| Problem::IpAddress {
+            token: shown.clone(),
+        })?;
         if prefix > max {
-            return Err(Problem::IpPrefix { token: shown, max: max as u8 });
+            return Err(Problem::IpPrefix {
+                token: shown,
+                max: max as u8,
+            });
         }
         return Ok(IpEntry::Cidr(addr, prefix as u8));
     }
@@ -448,11 +469,16 @@ pub fn ip_entry(token: &str) -> Result<IpEntry, Problem> {
         }
         Some((Ok(IpAddr::V4(a)), Err(_))) => {
             // 192.0.2.1-20: a range of the last octet.
-            let last: Option<u8> = t.rsplit_once(['-', '~', '～', '〜', '−', '‐']).and_then(|(_, b)| b.trim().parse().ok());
+            let last: Option<u8> = t
+                .rsplit_once(['-', '~', '～', '〜', '−', '‐'])
+                .and_then(|(_, b)| b.trim().parse().ok());
             match last {
                 Some(last) if last >= a.octets()[3] => {
                     let o = a.octets();
-                    Ok(IpEntry::Range(IpAddr::V4(a), IpAddr::V4(Ipv4Addr::new(o[0], o[1], o[2], last))))
+                    Ok(IpEntry::Range(
+                        IpAddr::V4(a),
+                        IpAddr::V4(Ipv4Addr::new(o[0], o[1], o[2], last)),
+                    ))
                 }
                 Some(_) => Err(Problem::IpRange { token: shown }),
                 None => Err(Problem::IpAddress { token: shown }),
@@ -481,7 +507,9 @@ pub fn ip_address(s: &str) -> Result<IpAddr, Problem> {
     t.parse::<Ipv4Addr>()
         .map(IpAddr::V4)
         .or_else(|_| t.parse::<Ipv6Addr>().map(IpAddr::V6))
-        .map_err(|_| Problem::IpAddress { token: s.trim().to_string() })
+        .map_err(|_| Problem::IpAddress {
+            token: s.trim().to_string(),
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,16 +534,22 @@ fn port_entry(token: &str) -> Result<std::ops::RangeInclusive<u16>, Problem> {
     let t = normalize_ascii(token);
     // 443/tcp, 53/udp
     let t = match t.split_once('/') {
-        Some((p, proto)) if proto.chars().all(|c| c.is_ascii_alphabetic()) && !proto.is_empty() => p.to_string(),
+        Some((p, proto)) if proto.chars().all(|c| c.is_ascii_alphabetic()) && !proto.is_empty() => {
+            p.to_string()
+        }
         _ => t,
     };
     let one = |p: &str| -> Result<u16, Problem> {
         let p = p.trim();
         if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) {
-            return Err(Problem::Port { token: shown.clone() });
+            return Err(Problem::Port {
+                token: shown.clone(),
+            });
         }
         let v: u64 = p.parse().unwrap_or(u64::MAX);
-        u16::try_from(v).map_err(|_| Problem::PortOutOfRange { token: shown.clone() })
+        u16::try_from(v).map_err(|_| Problem::PortOutOfRange {
+            token: shown.clone(),
+        })
     };
     match t.split_once(['-', '~', '～', '〜', '−', '‐']) {
         Some((a, b)) => {

@@ -32,17 +32,16 @@ pub mod checks;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::Eras;
+use crate::forms::FormKind;
 use crate::forms::{
     path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus, RansomwareReport,
     Report, TimelineRow,
 };
-use crate::forms::FormKind;
 use crate::taxonomy::laws;
 use crate::taxonomy::{
-    Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus,
-    Publication, PublicationMethod,
+    Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus, Publication, PublicationMethod,
 };
-use crate::dates::Eras;
 use checks::{MonthDayTime, Problem, When};
 
 /// How much a finding matters.
@@ -77,11 +76,19 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { path: path.into(), severity: Severity::Error, message: message.into() }
+        Finding {
+            path: path.into(),
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
+        Finding {
+            path: path.into(),
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -96,7 +103,10 @@ pub fn ready_to_send(findings: &[Finding]) -> bool {
 
 /// The findings at `path` or under it (`header.contact` gives those of
 /// `header.contact.email` too) — for the message beside a field.
-pub fn findings_at<'a>(findings: &'a [Finding], at: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+pub fn findings_at<'a>(
+    findings: &'a [Finding],
+    at: &'a str,
+) -> impl Iterator<Item = &'a Finding> + 'a {
     findings.iter().filter(move |f| path::is_under(&f.path, at))
 }
 
@@ -132,12 +142,19 @@ fn filled(s: &str) -> bool {
 
 impl Out {
     fn new(now: Option<NaiveDateTime>) -> Out {
-        Out { findings: Vec::new(), now, eras: Eras::Western }
+        Out {
+            findings: Vec::new(),
+            now,
+            eras: Eras::Western,
+        }
     }
 
     /// The collector of a form of `kind` (its rule on 和暦).
     fn of(kind: FormKind, now: Option<NaiveDateTime>) -> Out {
-        Out { eras: Eras::of(kind), ..Out::new(now) }
+        Out {
+            eras: Eras::of(kind),
+            ..Out::new(now)
+        }
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -185,7 +202,13 @@ impl Out {
     }
 
     /// As [`Out::date`]; `past_only` false for a date that may lie ahead (公表予定日).
-    fn date_checked(&mut self, value: &str, path: &str, field: &str, past_only: bool) -> Option<When> {
+    fn date_checked(
+        &mut self,
+        value: &str,
+        path: &str,
+        field: &str,
+        past_only: bool,
+    ) -> Option<When> {
         if !filled(value) {
             return None;
         }
@@ -208,14 +231,23 @@ impl Out {
             if w.is_after(When::DateTime(now)) {
                 self.warning(
                     path,
-                    format!("{field}が未来の日時({})になっています。日時を確かめてください。", checks::format_when(w)),
+                    format!(
+                        "{field}が未来の日時({})になっています。日時を確かめてください。",
+                        checks::format_when(w)
+                    ),
                 );
             }
         }
     }
 
     /// Warns when `later` (the field at `path`) comes before `earlier`.
-    fn order(&mut self, earlier: Option<When>, later: Option<When>, path: &str, message: impl FnOnce(When, When) -> String) {
+    fn order(
+        &mut self,
+        earlier: Option<When>,
+        later: Option<When>,
+        path: &str,
+        message: impl FnOnce(When, When) -> String,
+    ) {
         if let (Some(a), Some(b)) = (earlier, later) {
             if a.is_after(b) {
                 self.warning(path, message(a, b));
@@ -224,7 +256,13 @@ impl Out {
     }
 
     /// A filled field that `check` finds wrong (e-mail, telephone, フリガナ, 法人番号).
-    fn check<T>(&mut self, value: &str, path: &str, field: &str, check: impl FnOnce(&str) -> Result<T, Problem>) {
+    fn check<T>(
+        &mut self,
+        value: &str,
+        path: &str,
+        field: &str,
+        check: impl FnOnce(&str) -> Result<T, Problem>,
+    ) {
         if filled(value) {
             if let Err(p) = check(value) {
                 self.problem(path, field, p);
@@ -254,7 +292,13 @@ impl Out {
     /// 事実経過 / 推移等: 西暦 rows are checked for order and the future (and against the
     /// report's own date); rows written another way (図5 prints 「XX/XX 00:00」) are kept as
     /// typed, except 和暦, which is an error. `MM/DD HH:MM` rows are ordered among themselves.
-    fn timeline(&mut self, rows: &[TimelineRow], base: &str, field: &str, reported: Option<(When, &str)>) {
+    fn timeline(
+        &mut self,
+        rows: &[TimelineRow],
+        base: &str,
+        field: &str,
+        reported: Option<(When, &str)>,
+    ) {
         let mut last_full: Option<(usize, When)> = None;
         let mut last_md: Option<(usize, MonthDayTime)> = None;
         for (i, row) in rows.iter().enumerate() {
@@ -327,7 +371,10 @@ impl Out {
                     ),
                 );
             } else if ids[..i].contains(id) {
-                self.warning(path::item(base, i), format!("{field}に同じ法令等が2回選ばれています。"));
+                self.warning(
+                    path::item(base, i),
+                    format!("{field}に同じ法令等が2回選ばれています。"),
+                );
             }
         }
     }
@@ -376,12 +423,29 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
 
     // 情報連絡元*
     let c = &h.contact;
-    if [&c.ministry, &c.bureau, &c.person, &c.phone, &c.fax, &c.email].iter().all(|s| !filled(s)) {
-        o.error("header.contact", "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。");
+    if [
+        &c.ministry,
+        &c.bureau,
+        &c.person,
+        &c.phone,
+        &c.fax,
+        &c.email,
+    ]
+    .iter()
+    .all(|s| !filled(s))
+    {
+        o.error(
+            "header.contact",
+            "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。",
+        );
     }
     o.telephone(&c.phone, "header.contact.phone", "情報連絡元の電話番号");
     o.telephone(&c.fax, "header.contact.fax", "情報連絡元のFAX番号");
-    o.email(&c.email, "header.contact.email", "情報連絡元の電子メールアドレス");
+    o.email(
+        &c.email,
+        "header.contact.email",
+        "情報連絡元の電子メールアドレス",
+    );
 
     // 情報共有範囲*, 別紙有無*
     o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
@@ -433,7 +497,12 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     }
 
     // ⑦ 推移等
-    o.timeline(&r.timeline, "timeline", "⑦当該事象に係る推移等", reported.map(|w| (w, "情報連絡日時")));
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        "⑦当該事象に係る推移等",
+        reported.map(|w| (w, "情報連絡日時")),
+    );
 
     // ⑦ 対外的な対応状況
     let ex = &r.external;
@@ -462,7 +531,11 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
 fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
     o.report_number(h.report_number, "header.report_number");
     let reported = o.date(&h.reported_at, "header.reported_at", "報告日時");
-    let previous = o.date(&h.previous_reported_at, "header.previous_reported_at", "前回報告日時");
+    let previous = o.date(
+        &h.previous_reported_at,
+        "header.previous_reported_at",
+        "前回報告日時",
+    );
     match h.new_or_follow_up {
         Some(NewOrFollowUp::FollowUp) => {
             o.detail(
@@ -512,20 +585,46 @@ fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
 
 /// 報告者の概要 (1.) of both common forms: 報告者 (フリガナ, 法人番号), the ransomware
 /// form's 代表者 (フリガナ), 事務連絡者 (フリガナ, 電話番号, E-mail).
-fn reporter(o: &mut Out, [name_kana, corporate_number]: [&str; 2], representative_kana: Option<&str>, [contact_kana, phone, email]: [&str; 3]) {
-    o.furigana(name_kana, "reporter.name_kana", "報告者の氏名又は名称のフリガナ");
-    o.check(corporate_number, "reporter.corporate_number", "法人番号", checks::corporate_number);
+fn reporter(
+    o: &mut Out,
+    [name_kana, corporate_number]: [&str; 2],
+    representative_kana: Option<&str>,
+    [contact_kana, phone, email]: [&str; 3],
+) {
+    o.furigana(
+        name_kana,
+        "reporter.name_kana",
+        "報告者の氏名又は名称のフリガナ",
+    );
+    o.check(
+        corporate_number,
+        "reporter.corporate_number",
+        "法人番号",
+        checks::corporate_number,
+    );
     if let Some(kana) = representative_kana {
-        o.furigana(kana, "reporter.representative_kana", "代表者の氏名のフリガナ");
+        o.furigana(
+            kana,
+            "reporter.representative_kana",
+            "代表者の氏名のフリガナ",
+        );
     }
-    o.furigana(contact_kana, "reporter.contact_kana", "事務連絡者の氏名のフリガナ");
+    o.furigana(
+        contact_kana,
+        "reporter.contact_kana",
+        "事務連絡者の氏名のフリガナ",
+    );
     o.telephone(phone, "reporter.phone", "電話番号");
     o.email(email, "reporter.email", "E-mail");
 }
 
 fn publication(o: &mut Out, p: &PublicationStatus) {
     let planned = p.status == Some(Publication::Planned);
-    let label = if planned { "公表予定日" } else { "公表日" };
+    let label = if planned {
+        "公表予定日"
+    } else {
+        "公表日"
+    };
     o.date_checked(&p.date, "publication.date", label, !planned);
     match p.status {
         Some(Publication::Done) => o.detail(
@@ -550,13 +649,27 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
-    reporter(&mut o, [&rp.name_kana, &rp.corporate_number], None, [&rp.contact_kana, &rp.phone, &rp.email]);
+    reporter(
+        &mut o,
+        [&rp.name_kana, &rp.corporate_number],
+        None,
+        [&rp.contact_kana, &rp.phone, &rp.email],
+    );
 
-    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        "事実経過",
+        reported.map(|w| (w, "報告日時")),
+    );
 
     for (i, a) in r.attacks.iter().enumerate() {
         let base = path::item("attacks", i);
-        let n = if r.attacks.len() > 1 { format!("攻撃{}の", i + 1) } else { String::new() };
+        let n = if r.attacks.len() > 1 {
+            format!("攻撃{}の", i + 1)
+        } else {
+            String::new()
+        };
         let at = |o: &mut Out, value: &str, leaf: &str, label: &str| -> Option<MonthDayTime> {
             if !filled(value) {
                 return None;
@@ -585,7 +698,9 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
             types.contains(&DdosAttackType::Other),
             &a.type_other,
             &path::field(&base, "type_other"),
-            &format!("{n}攻撃の種類で「その他」を選んだときは、( )内に攻撃の種類を記入してください。"),
+            &format!(
+                "{n}攻撃の種類で「その他」を選んだときは、( )内に攻撃の種類を記入してください。"
+            ),
         );
         if types.contains(&DdosAttackType::Unknown) && types.len() > 1 {
             o.warning(
@@ -593,7 +708,12 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
                 format!("{n}攻撃の種類で「不明」と他の種類が一緒に選ばれています。どちらかにしてください。"),
             );
         }
-        let sub_1498 = types.iter().any(|t| matches!(t, DdosAttackType::DirectNetworkFlood | DdosAttackType::ReflectionAmplification));
+        let sub_1498 = types.iter().any(|t| {
+            matches!(
+                t,
+                DdosAttackType::DirectNetworkFlood | DdosAttackType::ReflectionAmplification
+            )
+        });
         if types.contains(&DdosAttackType::NetworkDos) && sub_1498 {
             o.warning(
                 path::field(&base, "types"),
@@ -618,7 +738,12 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
 
         for (leaf, ip, port, side) in [
             ("source", &a.source.ip, &a.source.port, "送信元"),
-            ("destination", &a.destination.ip, &a.destination.port, "送信先"),
+            (
+                "destination",
+                &a.destination.ip,
+                &a.destination.port,
+                "送信先",
+            ),
         ] {
             let b = path::field(&base, leaf);
             if filled(ip) {
@@ -628,14 +753,23 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
             }
             if filled(port) {
                 if let Err(p) = checks::ports(port) {
-                    o.problem(path::field(&b, "port"), &format!("{n}{side}のポート番号"), p);
+                    o.problem(
+                        path::field(&b, "port"),
+                        &format!("{n}{side}のポート番号"),
+                        p,
+                    );
                 }
             }
         }
     }
 
     publication(&mut o, &r.publication);
-    o.laws(FormKind::Ddos, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    o.laws(
+        FormKind::Ddos,
+        &r.laws,
+        "laws",
+        "本様式の届出先・報告の根拠規定等",
+    );
     o.finish()
 }
 
@@ -669,7 +803,12 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         )
     });
 
-    o.timeline(&r.timeline, "timeline", "事実経過", reported.map(|w| (w, "報告日時")));
+    o.timeline(
+        &r.timeline,
+        "timeline",
+        "事実経過",
+        reported.map(|w| (w, "報告日時")),
+    );
 
     publication(&mut o, &r.publication);
     o.detail(
@@ -679,7 +818,12 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         "公表の方法で「その他」を選んだときは、( )内に公表の方法を記入してください。",
     );
     // 5.(3) 外部機関による調査 offers (詳細: ) without asking for it: nothing to flag.
-    o.laws(FormKind::Ransomware, &r.laws, "laws", "本様式の届出先・報告の根拠規定等");
+    o.laws(
+        FormKind::Ransomware,
+        &r.laws,
+        "laws",
+        "本様式の届出先・報告の根拠規定等",
+    );
     o.finish()
 }
 
@@ -694,7 +838,11 @@ pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Findin
     o.required_text(&h.identifier, "header.identifier", "識別番号");
     o.required_text(&h.provided_at, "header.provided_at", "情報提供日時");
     o.date(&h.provided_at, "header.provided_at", "情報提供日時");
-    if !h.recipients.iter().any(|rc| filled(&rc.ministry) || rc.sector.is_some()) {
+    if !h
+        .recipients
+        .iter()
+        .any(|rc| filled(&rc.ministry) || rc.sector.is_some())
+    {
         o.error(
             "header.recipients",
             "情報提供先は必須項目です。所管省庁名及び分野名を記入してください。",
@@ -705,6 +853,10 @@ pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Findin
     let c = &r.contact;
     o.telephone(&c.phone, "contact.phone", "本件問合せ先の電話番号");
     o.telephone(&c.fax, "contact.fax", "本件問合せ先のFAX番号");
-    o.email(&c.email, "contact.email", "本件問合せ先の電子メールアドレス");
+    o.email(
+        &c.email,
+        "contact.email",
+        "本件問合せ先の電子メールアドレス",
+    );
     o.finish()
 }

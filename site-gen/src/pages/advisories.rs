@@ -24,8 +24,8 @@ use uuid::Uuid;
 
 use kyoyu_core::advisory_file::{self, Located};
 use kyoyu_core::dates::{self, When};
-use kyoyu_core::publish::{self, Refusal};
 use kyoyu_core::forms::{Advisory, Report};
+use kyoyu_core::publish::{self, Refusal};
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
 
@@ -90,7 +90,14 @@ impl Series {
     }
     /// The sectors of the latest report's 情報提供先.
     pub fn sectors(&self) -> Vec<Sector> {
-        let mut s: Vec<Sector> = self.latest().advisory.header.recipients.iter().filter_map(|r| r.sector).collect();
+        let mut s: Vec<Sector> = self
+            .latest()
+            .advisory
+            .header
+            .recipients
+            .iter()
+            .filter_map(|r| r.sector)
+            .collect();
         s.sort();
         s.dedup();
         s
@@ -164,14 +171,20 @@ pub fn load(content: &Path) -> Result<Advisories> {
             Series { id, reports }
         })
         .collect();
-    series.sort_by(|a, b| b.latest().at.cmp(&a.latest().at).then_with(|| a.id.cmp(&b.id)));
+    series.sort_by(|a, b| {
+        b.latest()
+            .at
+            .cmp(&a.latest().at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(Advisories { series })
 }
 
 /// Reads one file and applies the gate; returns the report and the line of its `number`.
 fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
     let err = |line: usize, msg: String| vec![ContentError::new(file, line, msg)];
-    let text = std::fs::read_to_string(file).map_err(|e| err(0, format!("UTF-8 のテキストとして読めません: {e}")))?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| err(0, format!("UTF-8 のテキストとして読めません: {e}")))?;
     let located = advisory_file::parse_located(&text).map_err(|e| err(e.line, e.message))?;
     let a = &located.advisory;
     // The one publishable rule, shared with the app's 公開用ファイル: TLP:CLEAR, no validation
@@ -203,7 +216,14 @@ fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
         return Err(errors);
     }
     let number_line = located.line_of("header.report_number");
-    Ok((Published { file: file.to_path_buf(), advisory: located.advisory, at: at.expect("checked") }, number_line))
+    Ok((
+        Published {
+            file: file.to_path_buf(),
+            advisory: located.advisory,
+            at: at.expect("checked"),
+        },
+        number_line,
+    ))
 }
 
 /// A refusal of [`publish::publishable`] as the gate reports it in a file: the line to blame
@@ -243,7 +263,12 @@ fn jst() -> FixedOffset {
 
 /// The first sentence of ① 概要, at most 60 characters.
 pub fn subject(a: &Advisory) -> String {
-    let first = a.overview.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = a
+        .overview
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let sentence = match first.find('。') {
         Some(i) => &first[..i + '。'.len_utf8()],
         None => first,
@@ -273,27 +298,66 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
     // The index and one page per sector.
     let index_html = list_page(all, None, assets, &extra_css, feed_url);
     staging.write_page("/advisories/", &index_html)?;
-    built.push(Built { url: "/advisories/".into(), title: "情報提供(TLP:CLEAR)".into(), text: String::new() });
+    built.push(Built {
+        url: "/advisories/".into(),
+        title: "情報提供(TLP:CLEAR)".into(),
+        text: String::new(),
+    });
     for sector in Sector::ALL {
         let url = format!("/advisories/sector/{}/", sector.id());
-        staging.write_page(&url, &list_page(all, Some(*sector), assets, &extra_css, feed_url))?;
-        built.push(Built { url, title: format!("情報提供 — {}分野", sector.label()), text: String::new() });
+        staging.write_page(
+            &url,
+            &list_page(all, Some(*sector), assets, &extra_css, feed_url),
+        )?;
+        built.push(Built {
+            url,
+            title: format!("情報提供 — {}分野", sector.label()),
+            text: String::new(),
+        });
     }
 
     // Each report, and the latest of each series at the series' URL.
     for series in &all.series {
         for (i, report) in series.reports.iter().enumerate() {
             let previous = i.checked_sub(1).map(|j| &series.reports[j]);
-            let html = report_page(series, report, previous, &report.url(), assets, &extra_css, feed_url);
+            let html = report_page(
+                series,
+                report,
+                previous,
+                &report.url(),
+                assets,
+                &extra_css,
+                feed_url,
+            );
             staging.write_page(&report.url(), &html)?;
             staging.write(&report.stix_url(), stix_bundle(report, series, base))?;
-            built.push(Built { url: report.url(), title: report_title(report), text: plain_text(report) });
+            built.push(Built {
+                url: report.url(),
+                title: report_title(report),
+                text: plain_text(report),
+            });
         }
         let latest = series.latest();
-        let previous = series.reports.len().checked_sub(2).map(|j| &series.reports[j]);
-        let html = report_page(series, latest, previous, &series.url(), assets, &extra_css, feed_url);
+        let previous = series
+            .reports
+            .len()
+            .checked_sub(2)
+            .map(|j| &series.reports[j]);
+        let html = report_page(
+            series,
+            latest,
+            previous,
+            &series.url(),
+            assets,
+            &extra_css,
+            feed_url,
+        );
         staging.write_page(&series.url(), &html)?;
-        built.push(Built { url: series.url(), title: report_title(latest), text: String::new() });
+        built.push(Built {
+            url: series.url(),
+            title: report_title(latest),
+            text: String::new(),
+        });
     }
 
     staging.write(feed_url, atom_feed(all, base)?)?;
@@ -306,7 +370,9 @@ fn report_title(r: &Published) -> String {
 
 fn importance_badge(i: Option<Importance>) -> Markup {
     match i {
-        Some(i) => html! { span class={ "badge importance-" (i.id()) } title=(i.advisory_meaning()) { (i.label()) } },
+        Some(i) => {
+            html! { span class={ "badge importance-" (i.id()) } title=(i.advisory_meaning()) { (i.label()) } }
+        }
         None => html! { span class="badge importance-none" { "重要度なし" } },
     }
 }
@@ -315,15 +381,34 @@ fn tlp_banner() -> Markup {
     html! { p class="tlp-banner tlp-clear" { span class="tlp-label" { (Tlp::Clear.label()) } " " (Tlp::Clear.name()) "(" (Tlp::Clear.share_scope().join("、")) ")" } }
 }
 
-fn list_page(all: &Advisories, sector: Option<Sector>, assets: &Assets, extra_css: &[&str], feed_url: &str) -> String {
-    let shown: Vec<&Series> = all.series.iter().filter(|s| sector.is_none_or(|x| s.sectors().contains(&x))).collect();
+fn list_page(
+    all: &Advisories,
+    sector: Option<Sector>,
+    assets: &Assets,
+    extra_css: &[&str],
+    feed_url: &str,
+) -> String {
+    let shown: Vec<&Series> = all
+        .series
+        .iter()
+        .filter(|s| sector.is_none_or(|x| s.sectors().contains(&x)))
+        .collect();
     let (title, url) = match sector {
-        None => ("情報提供(TLP:CLEAR)".to_string(), "/advisories/".to_string()),
-        Some(s) => (format!("情報提供 — {}分野", s.label()), format!("/advisories/sector/{}/", s.id())),
+        None => (
+            "情報提供(TLP:CLEAR)".to_string(),
+            "/advisories/".to_string(),
+        ),
+        Some(s) => (
+            format!("情報提供 — {}分野", s.label()),
+            format!("/advisories/sector/{}/", s.id()),
+        ),
     };
     let breadcrumbs = match sector {
         None => vec![],
-        Some(_) => vec![NavLink { url: "/advisories/".into(), title: "情報提供".into() }],
+        Some(_) => vec![NavLink {
+            url: "/advisories/".into(),
+            title: "情報提供".into(),
+        }],
     };
     let content = html! {
         h1 { (title) }
@@ -378,7 +463,8 @@ fn list_page(all: &Advisories, sector: Option<Sector>, assets: &Assets, extra_cs
             next: None,
             kind: "advisories",
             extra_css,
-            extra_js: &[], preload: &[],
+            extra_js: &[],
+            preload: &[],
         },
         assets,
         content,
@@ -404,16 +490,25 @@ fn report_page(
 ) -> String {
     let a = &r.advisory;
     let changed: Vec<String> = match previous {
-        Some(p) => kyoyu_core::follow_up::content_changes(&Report::Advisory(p.advisory.clone()), &Report::Advisory(a.clone()))
-            .into_iter()
-            .map(|c| c.path)
-            .collect(),
+        Some(p) => kyoyu_core::follow_up::content_changes(
+            &Report::Advisory(p.advisory.clone()),
+            &Report::Advisory(a.clone()),
+        )
+        .into_iter()
+        .map(|c| c.path)
+        .collect(),
         None => Vec::new(),
     };
     let title = report_title(r);
     let breadcrumbs = vec![
-        NavLink { url: "/advisories/".into(), title: "情報提供".into() },
-        NavLink { url: series.url(), title: format!("識別番号 {}", series.id) },
+        NavLink {
+            url: "/advisories/".into(),
+            title: "情報提供".into(),
+        },
+        NavLink {
+            url: series.url(),
+            title: format!("識別番号 {}", series.id),
+        },
     ];
     let is_latest = std::ptr::eq(r, series.latest());
     let content = html! {
@@ -473,7 +568,8 @@ fn report_page(
             next: None,
             kind: "advisory",
             extra_css,
-            extra_js: &[], preload: &[],
+            extra_js: &[],
+            preload: &[],
         },
         assets,
         content,
@@ -481,7 +577,12 @@ fn report_page(
 }
 
 fn series_sectors(a: &Advisory) -> Vec<Sector> {
-    let mut s: Vec<Sector> = a.header.recipients.iter().filter_map(|r| r.sector).collect();
+    let mut s: Vec<Sector> = a
+        .header
+        .recipients
+        .iter()
+        .filter_map(|r| r.sector)
+        .collect();
     s.sort();
     s.dedup();
     s
@@ -520,7 +621,10 @@ fn namespace() -> Uuid {
 
 /// The stable id of a series' feed entry: `urn:uuid:` + UUIDv5 of its 識別番号.
 pub fn entry_id(identifier: &str) -> String {
-    format!("urn:uuid:{}", Uuid::new_v5(&namespace(), format!("advisory:{identifier}").as_bytes()))
+    format!(
+        "urn:uuid:{}",
+        Uuid::new_v5(&namespace(), format!("advisory:{identifier}").as_bytes())
+    )
 }
 
 fn atom_feed(all: &Advisories, base: &str) -> Result<Vec<u8>> {
@@ -574,19 +678,35 @@ fn atom_feed(all: &Advisories, base: &str) -> Result<Vec<u8>> {
         .unwrap_or_else(|| jst().with_ymd_and_hms(2025, 9, 1, 0, 0, 0).unwrap());
     let feed = atom::Feed {
         title: atom::Text::plain("kyoyu 情報提供(TLP:CLEAR)"),
-        subtitle: Some(atom::Text::plain("情報提供様式による情報提供のうち、情報共有範囲が TLP:CLEAR(公開情報)のもの")),
+        subtitle: Some(atom::Text::plain(
+            "情報提供様式による情報提供のうち、情報共有範囲が TLP:CLEAR(公開情報)のもの",
+        )),
         id: format!("urn:uuid:{}", Uuid::new_v5(&namespace(), b"feed")),
         updated,
-        authors: vec![atom::Person { name: "kyoyu".into(), uri: Some(format!("{base}/advisories/")), ..Default::default() }],
+        authors: vec![atom::Person {
+            name: "kyoyu".into(),
+            uri: Some(format!("{base}/advisories/")),
+            ..Default::default()
+        }],
         links: vec![
-            link(format!("{base}/advisories/feed.atom"), "self", Some("application/atom+xml")),
-            link(format!("{base}/advisories/"), "alternate", Some("text/html")),
+            link(
+                format!("{base}/advisories/feed.atom"),
+                "self",
+                Some("application/atom+xml"),
+            ),
+            link(
+                format!("{base}/advisories/"),
+                "alternate",
+                Some("text/html"),
+            ),
         ],
         lang: Some("ja".into()),
         entries,
         ..Default::default()
     };
-    let mut out = feed.write_to(Vec::new()).map_err(|e| anyhow!("Atom フィードを書けません: {e}"))?;
+    let mut out = feed
+        .write_to(Vec::new())
+        .map_err(|e| anyhow!("Atom フィードを書けません: {e}"))?;
     out.push(b'\n');
     Ok(out)
 }
@@ -605,7 +725,9 @@ pub fn stix_report_id(identifier: &str, number: u32) -> String {
 }
 
 fn stix_time(t: DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    t.with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
 }
 
 /// The OASIS TLP 2.0 TLP:CLEAR marking definition, as the extension defines it.
@@ -649,8 +771,15 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
     });
     let url = format!("{base}{}", r.url());
     let external = json!([{ "source_name": "kyoyu", "url": url, "external_id": format!("{}-{}", r.id(), r.number()) }]);
-    let mut labels: Vec<String> = vec![format!("importance:{}", a.header.importance.map(|i| i.id()).unwrap_or("none"))];
-    labels.extend(series_sectors(a).iter().map(|s| format!("sector:{}", s.id())));
+    let mut labels: Vec<String> = vec![format!(
+        "importance:{}",
+        a.header.importance.map(|i| i.id()).unwrap_or("none")
+    )];
+    labels.extend(
+        series_sectors(a)
+            .iter()
+            .map(|s| format!("sector:{}", s.id())),
+    );
     let note = json!({
         "type": "note",
         "spec_version": "2.1",
@@ -667,7 +796,13 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
     });
     // The earlier reports of the same 識別番号 (第1報 … 第N-1報) are referred to as well.
     let mut refs = vec![note_id.clone(), identity_id.clone()];
-    refs.extend(series.reports.iter().filter(|p| p.number() < r.number()).map(|p| stix_report_id(p.id(), p.number())));
+    refs.extend(
+        series
+            .reports
+            .iter()
+            .filter(|p| p.number() < r.number())
+            .map(|p| stix_report_id(p.id(), p.number())),
+    );
     let report = json!({
         "type": "report",
         "spec_version": "2.1",

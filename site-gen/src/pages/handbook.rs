@@ -9,20 +9,41 @@ use crate::layout::{page, trusted, Assets, NavLink, Page};
 use crate::markdown::Rendered;
 use crate::output::Staging;
 
-pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
+pub fn pages(
+    site: &Site,
+    rendered: &[Rendered],
+    assets: &Assets,
+    staging: &Staging,
+) -> Result<Vec<Built>> {
     let hb = &site.handbook;
     let sidebar = handbook_sidebar(hb);
-    let home = NavLink { url: "/handbook/".into(), title: "手引書".into() };
-    let order: Vec<NavLink> = hb.chapters().map(|(_, c)| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) }).collect();
+    let home = NavLink {
+        url: "/handbook/".into(),
+        title: "手引書".into(),
+    };
+    let order: Vec<NavLink> = hb
+        .chapters()
+        .map(|(_, c)| NavLink {
+            url: Handbook::url_of(&c.rel),
+            title: chapter_title(c),
+        })
+        .collect();
     let mut built = Vec::new();
 
     // Chapters, laid out and written in parallel.
-    let chapters: Vec<_> = hb.parts.iter().flat_map(|p| p.chapters.iter().map(move |c| (p, c))).collect();
+    let chapters: Vec<_> = hb
+        .parts
+        .iter()
+        .flat_map(|p| p.chapters.iter().map(move |c| (p, c)))
+        .collect();
     let written: Vec<Result<Built>> = chapters
         .par_iter()
         .enumerate()
         .map(|(i, (part, ch))| {
-            let part_link = NavLink { url: format!("/handbook/{}/", part.slug), title: part.title.clone() };
+            let part_link = NavLink {
+                url: format!("/handbook/{}/", part.slug),
+                title: part.title.clone(),
+            };
             let r = &rendered[i];
             let url = &order[i].url;
             let title = chapter_title(ch);
@@ -51,13 +72,18 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
                     kind: "chapter",
                     // The worked examples (図5, 図8) are core's print view of the forms.
                     extra_css: &[assets.print_css.as_str()],
-                    extra_js: &[], preload: &[],
+                    extra_js: &[],
+                    preload: &[],
                 },
                 assets,
                 content,
             );
             staging.write_page(url, &html)?;
-            Ok(Built { url: url.clone(), title, text: String::new() })
+            Ok(Built {
+                url: url.clone(),
+                title,
+                text: String::new(),
+            })
         })
         .collect();
     for b in written {
@@ -69,8 +95,15 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
         let url = format!("/handbook/{}/", part.slug);
         let lead = part.lead.as_ref().map(|l| {
             let mut s = String::new();
-            pulldown_cmark::html::push_html(&mut s, pulldown_cmark::Parser::new_ext(&l.body, crate::markdown::options())
-                .filter(|e| !matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_))));
+            pulldown_cmark::html::push_html(
+                &mut s,
+                pulldown_cmark::Parser::new_ext(&l.body, crate::markdown::options()).filter(|e| {
+                    !matches!(
+                        e,
+                        pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+                    )
+                }),
+            );
             s
         });
         let content = html! {
@@ -81,13 +114,28 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
             }
         };
         let html = page(
-            &Page { title: &part.title, url: &url, description: None, breadcrumbs: &[home.clone()], sidebar: &sidebar,
-                    prev: None, next: None, kind: "part", extra_css: &[], extra_js: &[], preload: &[] },
+            &Page {
+                title: &part.title,
+                url: &url,
+                description: None,
+                breadcrumbs: &[home.clone()],
+                sidebar: &sidebar,
+                prev: None,
+                next: None,
+                kind: "part",
+                extra_css: &[],
+                extra_js: &[],
+                preload: &[],
+            },
             assets,
             content,
         );
         staging.write_page(&url, &html)?;
-        built.push(Built { url, title: part.title.clone(), text: String::new() });
+        built.push(Built {
+            url,
+            title: part.title.clone(),
+            text: String::new(),
+        });
     }
 
     // Index.
@@ -102,12 +150,27 @@ pub fn pages(site: &Site, rendered: &[Rendered], assets: &Assets, staging: &Stag
         }
     };
     let html = page(
-        &Page { title: "情報共有の手引書", url: "/handbook/", description: None, breadcrumbs: &[], sidebar: &sidebar,
-                prev: None, next: order.first(), kind: "handbook-index", extra_css: &[], extra_js: &[], preload: &[] },
+        &Page {
+            title: "情報共有の手引書",
+            url: "/handbook/",
+            description: None,
+            breadcrumbs: &[],
+            sidebar: &sidebar,
+            prev: None,
+            next: order.first(),
+            kind: "handbook-index",
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        },
         assets,
         content,
     );
     staging.write_page("/handbook/", &html)?;
-    built.push(Built { url: "/handbook/".into(), title: "情報共有の手引書".into(), text: String::new() });
+    built.push(Built {
+        url: "/handbook/".into(),
+        title: "情報共有の手引書".into(),
+        text: String::new(),
+    });
     Ok(built)
 }

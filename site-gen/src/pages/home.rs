@@ -57,8 +57,19 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
         }
     };
     page(
-        &Page { title: "kyoyu — 情報共有の手引書と様式作成", url: "/", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "home", extra_css: &[], extra_js: &[], preload: &[] },
+        &Page {
+            title: "kyoyu — 情報共有の手引書と様式作成",
+            url: "/",
+            description: None,
+            breadcrumbs: &[],
+            sidebar: &[],
+            prev: None,
+            next: None,
+            kind: "home",
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        },
         assets,
         content,
     )
@@ -66,5 +77,9 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
 
 pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
     staging.write_page("/", &page_html(site, assets))?;
-    Ok(Built { url: "/".into(), title: "kyoyu".into(), text: String::new() })
+    Ok(Built {
+        url: "/".into(),
+        title: "kyoyu".into(),
+        text: String::new(),
+    })
 }

@@ -11,7 +11,10 @@ use crate::output::Staging;
 
 /// Copies `public/` into the build: CSS, JS and icons fingerprinted, the manifest generated.
 pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
-    let read = |rel: &str| std::fs::read(public.join(rel)).with_context(|| format!("{} がありません", public.join(rel).display()));
+    let read = |rel: &str| {
+        std::fs::read(public.join(rel))
+            .with_context(|| format!("{} がありません", public.join(rel).display()))
+    };
     let icon = staging.write_fingerprinted("icon.svg", &read("icons/icon.svg")?)?;
     let icon192 = staging.write_fingerprinted("icon-192.png", &read("icons/icon-192.png")?)?;
     let icon512 = staging.write_fingerprinted("icon-512.png", &read("icons/icon-512.png")?)?;
@@ -31,7 +34,10 @@ pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
             { "src": icon512, "sizes": "512x512", "type": "image/png", "purpose": "any maskable" }
         ]
     });
-    let manifest = staging.write_fingerprinted("manifest.webmanifest", serde_json::to_string_pretty(&manifest)?.as_bytes())?;
+    let manifest = staging.write_fingerprinted(
+        "manifest.webmanifest",
+        serde_json::to_string_pretty(&manifest)?.as_bytes(),
+    )?;
     Ok(Assets {
         site_css: staging.write_fingerprinted("site.css", &read("css/site.css")?)?,
         site_js: staging.write_fingerprinted("site.js", &read("js/site.js")?)?,
@@ -55,22 +61,48 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
         }
     };
     let html = page(
-        &Page { title: "様式入力", url: "/app/", description: Some("情報共有の4つの様式をブラウザの中だけで作成・検証・保存・印刷します"),
-                breadcrumbs: &[], sidebar: &[], prev: None, next: None, kind: "app",
-                extra_css: &[assets.print_css.as_str()], extra_js: &[loader.as_str()],
-                preload: &[Preload::Module(&js), Preload::Wasm(&wasm)] },
+        &Page {
+            title: "様式入力",
+            url: "/app/",
+            description: Some(
+                "情報共有の4つの様式をブラウザの中だけで作成・検証・保存・印刷します",
+            ),
+            breadcrumbs: &[],
+            sidebar: &[],
+            prev: None,
+            next: None,
+            kind: "app",
+            extra_css: &[assets.print_css.as_str()],
+            extra_js: &[loader.as_str()],
+            preload: &[Preload::Module(&js), Preload::Wasm(&wasm)],
+        },
         assets,
         content,
     );
     staging.write_page("/app/", &html)?;
-    Ok(Built { url: "/app/".into(), title: "様式入力".into(), text: String::new() })
+    Ok(Built {
+        url: "/app/".into(),
+        title: "様式入力".into(),
+        text: String::new(),
+    })
 }
 
 /// 404 and the search page.
 pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Result<Vec<Built>> {
     let not_found = page(
-        &Page { title: "ページが見つかりません", url: "/404.html", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "not-found", extra_css: &[], extra_js: &[], preload: &[] },
+        &Page {
+            title: "ページが見つかりません",
+            url: "/404.html",
+            description: None,
+            breadcrumbs: &[],
+            sidebar: &[],
+            prev: None,
+            next: None,
+            kind: "not-found",
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        },
         assets,
         html! {
             h1 { "ページが見つかりません" }
@@ -84,8 +116,19 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
     );
     staging.write("404.html", &not_found)?;
     let search = page(
-        &Page { title: "検索", url: "/search/", description: None, breadcrumbs: &[], sidebar: &[],
-                prev: None, next: None, kind: "search", extra_css: &[], extra_js: &[], preload: &[] },
+        &Page {
+            title: "検索",
+            url: "/search/",
+            description: None,
+            breadcrumbs: &[],
+            sidebar: &[],
+            prev: None,
+            next: None,
+            kind: "search",
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        },
         assets,
         html! {
             h1 { "手引書を検索" }
@@ -98,7 +141,11 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
         },
     );
     staging.write_page("/search/", &search)?;
-    Ok(vec![Built { url: "/search/".into(), title: "検索".into(), text: String::new() }])
+    Ok(vec![Built {
+        url: "/search/".into(),
+        title: "検索".into(),
+        text: String::new(),
+    }])
 }
 
 /// `sitemap.xml` with every page.
@@ -108,7 +155,11 @@ pub fn write_sitemap(staging: &Staging, base: &str, pages: &[Built]) -> Result<(
     urls.dedup();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
-        xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", crate::markdown::escape(base), crate::markdown::escape(u)));
+        xml.push_str(&format!(
+            "  <url><loc>{}{}</loc></url>\n",
+            crate::markdown::escape(base),
+            crate::markdown::escape(u)
+        ));
     }
     xml.push_str("</urlset>\n");
     staging.write("sitemap.xml", xml)
@@ -124,7 +175,11 @@ pub fn write_service_worker(staging: &Staging, public: &Path) -> Result<()> {
         }
         all.update(rel.as_bytes());
         all.update(hash.as_bytes());
-        let url = if let Some(dir) = rel.strip_suffix("index.html") { format!("/{dir}") } else { format!("/{rel}") };
+        let url = if let Some(dir) = rel.strip_suffix("index.html") {
+            format!("/{dir}")
+        } else {
+            format!("/{rel}")
+        };
         entries.push(serde_json::json!({ "url": url, "hash": hash }));
     }
     let version = all.finalize().to_hex()[..12].to_string();

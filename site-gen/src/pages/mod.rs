@@ -54,11 +54,19 @@ impl<'o> Site<'o> {
     pub fn load(opts: &'o Options) -> Result<Site<'o>> {
         let handbook = content::load(&opts.content).map_err(|e| anyhow!(ContentErrors(e)))?;
         let advisories = advisories::load(&opts.content)?;
-        Ok(Site { opts, handbook, advisories })
+        Ok(Site {
+            opts,
+            handbook,
+            advisories,
+        })
     }
 
     pub fn file_count(&self) -> usize {
-        self.handbook.parts.iter().map(|p| p.chapters.len() + p.lead.is_some() as usize).sum()
+        self.handbook
+            .parts
+            .iter()
+            .map(|p| p.chapters.len() + p.lead.is_some() as usize)
+            .sum()
     }
 
     /// Renders every chapter's Markdown and checks every internal link and anchor.
@@ -104,7 +112,10 @@ impl<'o> Site<'o> {
         // Every internal link must reach a page, and its anchor a heading of that page.
         let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
         for (src, r) in sources.iter().zip(&rendered) {
-            let ids = r.iter().flat_map(|r| r.headings.iter().map(|h| h.id.clone())).collect();
+            let ids = r
+                .iter()
+                .flat_map(|r| r.headings.iter().map(|h| h.id.clone()))
+                .collect();
             anchors.insert(Handbook::url_of(&src.rel), ids);
         }
         for p in &self.handbook.parts {
@@ -113,7 +124,15 @@ impl<'o> Site<'o> {
         for g in &generated {
             anchors.insert(g.url.clone(), g.anchors.iter().cloned().collect());
         }
-        for fixed in ["/", "/handbook/", "/app/", "/search/", "/advisories/", "/reference/", "/forms/"] {
+        for fixed in [
+            "/",
+            "/handbook/",
+            "/app/",
+            "/search/",
+            "/advisories/",
+            "/reference/",
+            "/forms/",
+        ] {
             anchors.entry(fixed.to_string()).or_default();
         }
         for (src, r) in sources.iter().zip(&rendered) {
@@ -123,11 +142,19 @@ impl<'o> Site<'o> {
                 let url = if link.url.is_empty() { &own } else { &link.url };
                 match anchors.get(url) {
                     None if url.starts_with("/assets/") || url.starts_with("/schemas/") => {}
-                    None => errors.push(ContentError::new(&src.file, link.line, format!("リンク先のページ {url} がありません"))),
+                    None => errors.push(ContentError::new(
+                        &src.file,
+                        link.line,
+                        format!("リンク先のページ {url} がありません"),
+                    )),
                     Some(ids) => {
                         if let Some(a) = &link.anchor {
                             if !ids.contains(a.as_str()) {
-                                errors.push(ContentError::new(&src.file, link.line, format!("リンク先 {url} に見出し #{a} がありません")));
+                                errors.push(ContentError::new(
+                                    &src.file,
+                                    link.line,
+                                    format!("リンク先 {url} に見出し #{a} がありません"),
+                                ));
                             }
                         }
                     }
@@ -161,13 +188,18 @@ impl<'o> Site<'o> {
                     next: None,
                     kind: g.kind,
                     extra_css: &[],
-                    extra_js: &[], preload: &[],
+                    extra_js: &[],
+                    preload: &[],
                 },
                 &assets,
                 crate::layout::trusted(&g.html),
             );
             staging.write_page(&g.url, &html)?;
-            pages.push(Built { url: g.url.clone(), title: g.title.clone(), text: g.text.clone() });
+            pages.push(Built {
+                url: g.url.clone(),
+                title: g.title.clone(),
+                text: g.text.clone(),
+            });
         }
         let advisory_pages = advisories::write(self, &assets, staging)?;
         pages.push(home::write(self, &assets, staging)?);
@@ -179,16 +211,31 @@ impl<'o> Site<'o> {
             .handbook
             .chapters()
             .zip(&rendered)
-            .map(|((_, src), r)| crate::search::Doc::from_html(&Handbook::url_of(&src.rel), &chapter_title(src), &r.html))
+            .map(|((_, src), r)| {
+                crate::search::Doc::from_html(
+                    &Handbook::url_of(&src.rel),
+                    &chapter_title(src),
+                    &r.html,
+                )
+            })
             .collect();
-        docs.extend(generated.iter().map(|g| crate::search::Doc::from_html(&g.url, &g.title, &g.html)));
+        docs.extend(
+            generated
+                .iter()
+                .map(|g| crate::search::Doc::from_html(&g.url, &g.title, &g.html)),
+        );
         // Each advisory report once (its own URL; the series URL repeats the latest).
-        docs.extend(advisory_pages.iter().filter(|b| !b.text.is_empty()).map(|b| crate::search::Doc {
-            url: b.url.clone(),
-            title: b.title.clone(),
-            headings: Vec::new(),
-            text: b.text.clone(),
-        }));
+        docs.extend(
+            advisory_pages
+                .iter()
+                .filter(|b| !b.text.is_empty())
+                .map(|b| crate::search::Doc {
+                    url: b.url.clone(),
+                    title: b.title.clone(),
+                    headings: Vec::new(),
+                    text: b.text.clone(),
+                }),
+        );
         pages.extend(advisory_pages);
         t.lap("generated + advisory pages");
         let index_url = crate::search::write(staging, &self.opts.public, &docs)?;
@@ -210,9 +257,15 @@ pub fn handbook_sidebar(hb: &Handbook) -> Vec<NavGroup> {
             title: p.title.clone(),
             // No link inside <summary> (axe: nested-interactive); the part's page is the first link.
             url: None,
-            links: std::iter::once(NavLink { url: format!("/handbook/{}/", p.slug), title: format!("{}(目次)", p.title) })
-                .chain(p.chapters.iter().map(|c| NavLink { url: Handbook::url_of(&c.rel), title: chapter_title(c) }))
-                .collect(),
+            links: std::iter::once(NavLink {
+                url: format!("/handbook/{}/", p.slug),
+                title: format!("{}(目次)", p.title),
+            })
+            .chain(p.chapters.iter().map(|c| NavLink {
+                url: Handbook::url_of(&c.rel),
+                title: chapter_title(c),
+            }))
+            .collect(),
         })
         .collect()
 }
@@ -233,12 +286,18 @@ struct Timings {
 
 impl Timings {
     fn new() -> Timings {
-        Timings { on: std::env::var_os("SITE_GEN_TIMINGS").is_some(), last: std::time::Instant::now() }
+        Timings {
+            on: std::env::var_os("SITE_GEN_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
     }
 
     fn lap(&mut self, what: &str) {
         if self.on {
-            eprintln!("site-gen: {:>7.1} ms  {what}", self.last.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "site-gen: {:>7.1} ms  {what}",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
         }
         self.last = std::time::Instant::now();
     }

@@ -12,7 +12,9 @@ use kyoyu_core::forms::{texts, FormKind};
 use kyoyu_core::taxonomy::events::{self, EventClass};
 use kyoyu_core::taxonomy::importance::{self, ImportanceTable};
 use kyoyu_core::taxonomy::sectors::{self, Table2Row, Table3Row};
-use kyoyu_core::taxonomy::{causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp};
+use kyoyu_core::taxonomy::{
+    causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp,
+};
 
 use super::{Generated, Site};
 use crate::layout::{NavGroup, NavLink};
@@ -29,7 +31,10 @@ pub const REFERENCE_PAGES: &[(&str, &str)] = &[
 ];
 
 fn link(url: &str, title: &str) -> NavLink {
-    NavLink { url: url.to_string(), title: title.to_string() }
+    NavLink {
+        url: url.to_string(),
+        title: title.to_string(),
+    }
 }
 
 /// The sidebar of every generated page: 参照表 and 様式.
@@ -39,12 +44,16 @@ pub fn sidebar() -> Vec<NavGroup> {
             title: "参照表".into(),
             // No link inside <summary> (axe: nested-interactive): the index is the first link.
             url: None,
-            links: std::iter::once(link("/reference/", "参照表の一覧")).chain(REFERENCE_PAGES.iter().map(|(u, t)| link(u, t))).collect(),
+            links: std::iter::once(link("/reference/", "参照表の一覧"))
+                .chain(REFERENCE_PAGES.iter().map(|(u, t)| link(u, t)))
+                .collect(),
         },
         NavGroup {
             title: "様式".into(),
             url: None,
-            links: std::iter::once(link("/forms/", "4つの様式")).chain(FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name()))).collect(),
+            links: std::iter::once(link("/forms/", "4つの様式"))
+                .chain(FormKind::ALL.iter().map(|k| link(&form_url(*k), k.name())))
+                .collect(),
         },
     ]
 }
@@ -56,7 +65,9 @@ fn sector_sidebar() -> Vec<NavGroup> {
         NavGroup {
             title: "重要インフラ分野".into(),
             url: None,
-            links: std::iter::once(link("/reference/sectors/", "分野の一覧")).chain(Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label()))).collect(),
+            links: std::iter::once(link("/reference/sectors/", "分野の一覧"))
+                .chain(Sector::ALL.iter().map(|s| link(&sector_url(*s), s.label())))
+                .collect(),
         },
     );
     s
@@ -135,7 +146,10 @@ pub fn causes_table(anchors: bool) -> Markup {
 
 /// 表2 対象となる重要インフラ事業者等と重要システム例 (rows of `only` or all).
 pub fn sectors_table(only: Option<Sector>) -> Markup {
-    let rows: Vec<&Table2Row> = sectors::TABLE2.iter().filter(|r| only.is_none_or(|s| r.sector == s)).collect();
+    let rows: Vec<&Table2Row> = sectors::TABLE2
+        .iter()
+        .filter(|r| only.is_none_or(|s| r.sector == s))
+        .collect();
     let [h0, h1, h2] = sectors::TABLE2_HEADINGS;
     html! {
         div class="table-wrap" {
@@ -165,7 +179,10 @@ pub fn sectors_table(only: Option<Sector>) -> Markup {
 
 /// 表3 重要インフラサービスとサービス維持レベル (rows of `only` or all).
 pub fn services_table(only: Option<Sector>) -> Markup {
-    let rows: Vec<&Table3Row> = sectors::TABLE3.iter().filter(|r| only.is_none_or(|s| r.sector == s)).collect();
+    let rows: Vec<&Table3Row> = sectors::TABLE3
+        .iter()
+        .filter(|r| only.is_none_or(|s| r.sector == s))
+        .collect();
     let h = sectors::TABLE3_HEADINGS;
     html! {
         div class="table-wrap" {
@@ -361,7 +378,15 @@ pub fn form_summary(kind: FormKind) -> Markup {
 // Pages
 // ---------------------------------------------------------------------------------------------
 
-fn generated(url: &str, title: &str, crumbs: Vec<NavLink>, sidebar: Vec<NavGroup>, kind: &'static str, body: Markup, anchors: Vec<String>) -> Generated {
+fn generated(
+    url: &str,
+    title: &str,
+    crumbs: Vec<NavLink>,
+    sidebar: Vec<NavGroup>,
+    kind: &'static str,
+    body: Markup,
+    anchors: Vec<String>,
+) -> Generated {
     let html = body.into_string();
     Generated {
         url: url.to_string(),
@@ -381,7 +406,14 @@ fn ref_crumbs() -> Vec<NavLink> {
 
 /// Every generated reference page.
 pub fn pages(_site: &Site) -> Vec<Generated> {
-    let mut out = vec![index_page(), causes_page(), events_page(), importance_page(), tlp_page(), sectors_page()];
+    let mut out = vec![
+        index_page(),
+        causes_page(),
+        events_page(),
+        importance_page(),
+        tlp_page(),
+        sectors_page(),
+    ];
     out.extend(Sector::ALL.iter().map(|s| sector_page(*s)));
     out.push(glossary_page());
     out.push(forms_index());
@@ -399,7 +431,15 @@ fn index_page() -> Generated {
         }
         (source_note(""))
     };
-    generated("/reference/", "参照表", vec![], sidebar(), "reference", body, vec![])
+    generated(
+        "/reference/",
+        "参照表",
+        vec![],
+        sidebar(),
+        "reference",
+        body,
+        vec![],
+    )
 }
 
 fn causes_page() -> Generated {
@@ -445,11 +485,21 @@ fn causes_page() -> Generated {
         anchors.extend(g.causes().iter().map(|c| c.id().to_string()));
     }
     anchors.push("table1".into());
-    generated("/reference/causes/", "原因の類型(表1)", ref_crumbs(), sidebar(), "reference", body, anchors)
+    generated(
+        "/reference/causes/",
+        "原因の類型(表1)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+        anchors,
+    )
 }
 
 fn events_page() -> Generated {
-    let field_name = layout::find(FormKind::Incident, "event_type").map(|(s, _)| s.heading()).unwrap_or_default();
+    let field_name = layout::find(FormKind::Incident, "event_type")
+        .map(|(s, _)| s.heading())
+        .unwrap_or_default();
     let mut anchors = Vec::new();
     let body = html! {
         h1 { "発生した事象の類型" }
@@ -481,7 +531,15 @@ fn events_page() -> Generated {
         anchors.push(format!("class-{}", c.id()));
         anchors.extend(c.event_types().iter().map(|e| event_anchor(*e)));
     }
-    generated("/reference/events/", "発生した事象の類型", ref_crumbs(), sidebar(), "reference", body, anchors)
+    generated(
+        "/reference/events/",
+        "発生した事象の類型",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+        anchors,
+    )
 }
 
 fn event_anchor(e: EventType) -> String {
@@ -504,7 +562,18 @@ fn importance_page() -> Generated {
         }
         (source_note("2.3 (1)・3.3 (1) 重要度 表4"))
     };
-    generated("/reference/importance/", "重要度(表4)", ref_crumbs(), sidebar(), "reference", body, importance::TABLES.iter().map(|t| t.id.to_string()).collect())
+    generated(
+        "/reference/importance/",
+        "重要度(表4)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+        importance::TABLES
+            .iter()
+            .map(|t| t.id.to_string())
+            .collect(),
+    )
 }
 
 fn tlp_page() -> Generated {
@@ -540,9 +609,26 @@ fn tlp_page() -> Generated {
         (note_line(&tlp::REPORT_FORM_NOTE_1))
         (source_note("2.3 (2)・3.3 (2) 情報共有範囲 表5"))
     };
-    let mut anchors: Vec<String> = Tlp::ALL.iter().map(|t| format!("tlp-{}", t.id().to_ascii_lowercase().replace('+', "-"))).collect();
-    anchors.extend(["table5".into(), "forms".into(), tlp::TABLE5_NOTE_1.id.into(), tlp::TABLE5_NOTE_2.id.into(), tlp::REPORT_FORM_NOTE_1.id.into()]);
-    generated("/reference/tlp/", "情報共有範囲 TLP(表5)", ref_crumbs(), sidebar(), "reference", body, anchors)
+    let mut anchors: Vec<String> = Tlp::ALL
+        .iter()
+        .map(|t| format!("tlp-{}", t.id().to_ascii_lowercase().replace('+', "-")))
+        .collect();
+    anchors.extend([
+        "table5".into(),
+        "forms".into(),
+        tlp::TABLE5_NOTE_1.id.into(),
+        tlp::TABLE5_NOTE_2.id.into(),
+        tlp::REPORT_FORM_NOTE_1.id.into(),
+    ]);
+    generated(
+        "/reference/tlp/",
+        "情報共有範囲 TLP(表5)",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+        anchors,
+    )
 }
 
 fn sectors_page() -> Generated {
@@ -566,7 +652,15 @@ fn sectors_page() -> Generated {
         p class="table-note" { "表2・表3は PDF からの抽出で列の順序が崩れている箇所があり、行ごとに本文から再構成しています。確実に再構成できなかった箇所は各分野のページに「不確か」として示しています。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
     };
-    generated("/reference/sectors/", "重要インフラ分野(表2・表3)", ref_crumbs(), sector_sidebar(), "reference", body, Sector::ALL.iter().map(|s| s.id().to_string()).collect())
+    generated(
+        "/reference/sectors/",
+        "重要インフラ分野(表2・表3)",
+        ref_crumbs(),
+        sector_sidebar(),
+        "reference",
+        body,
+        Sector::ALL.iter().map(|s| s.id().to_string()).collect(),
+    )
 }
 
 fn join<'a>(it: impl Iterator<Item = &'a str>) -> String {
@@ -576,13 +670,21 @@ fn join<'a>(it: impl Iterator<Item = &'a str>) -> String {
             v.push(s);
         }
     }
-    if v.is_empty() { "—".into() } else { v.join("、") }
+    if v.is_empty() {
+        "—".into()
+    } else {
+        v.join("、")
+    }
 }
 
 fn sector_page(s: Sector) -> Generated {
     let t2: Vec<&Table2Row> = s.table2_rows().collect();
     let t3: Vec<&Table3Row> = s.table3_rows().collect();
-    let notes: Vec<&str> = t2.iter().filter_map(|r| r.uncertain).chain(t3.iter().filter_map(|r| r.uncertain)).collect();
+    let notes: Vec<&str> = t2
+        .iter()
+        .filter_map(|r| r.uncertain)
+        .chain(t3.iter().filter_map(|r| r.uncertain))
+        .collect();
     let title = s.label();
     let body = html! {
         h1 { (title) }
@@ -625,7 +727,15 @@ fn sector_page(s: Sector) -> Generated {
     anchors.extend(t3.iter().map(|r| r.id.to_string()));
     let mut crumbs = ref_crumbs();
     crumbs.push(link("/reference/sectors/", "重要インフラ分野"));
-    generated(&sector_url(s), title, crumbs, sector_sidebar(), "reference sector", body, anchors)
+    generated(
+        &sector_url(s),
+        title,
+        crumbs,
+        sector_sidebar(),
+        "reference sector",
+        body,
+        anchors,
+    )
 }
 
 fn glossary_page() -> Generated {
@@ -638,7 +748,15 @@ fn glossary_page() -> Generated {
         (glossary_list(true))
         (source_note("V. 2. 用語の定義"))
     };
-    generated("/reference/glossary/", "用語の定義", ref_crumbs(), sidebar(), "reference", body, glossary::TERMS.iter().map(|t| t.id.to_string()).collect())
+    generated(
+        "/reference/glossary/",
+        "用語の定義",
+        ref_crumbs(),
+        sidebar(),
+        "reference",
+        body,
+        glossary::TERMS.iter().map(|t| t.id.to_string()).collect(),
+    )
 }
 
 fn forms_index() -> Generated {
@@ -662,7 +780,15 @@ fn forms_index() -> Generated {
         }
         (source_note("2.2 情報連絡様式・3.2 情報提供様式"))
     };
-    generated("/forms/", "様式", vec![], sidebar(), "reference forms", body, vec![])
+    generated(
+        "/forms/",
+        "様式",
+        vec![],
+        sidebar(),
+        "reference forms",
+        body,
+        vec![],
+    )
 }
 
 fn form_page(k: FormKind) -> Generated {
@@ -687,7 +813,15 @@ fn form_page(k: FormKind) -> Generated {
         (form_fields_table(k))
         (source_note(figure))
     };
-    generated(&form_url(k), k.name(), vec![link("/forms/", "様式")], sidebar(), "reference form", body, vec!["fields".into()])
+    generated(
+        &form_url(k),
+        k.name(),
+        vec![link("/forms/", "様式")],
+        sidebar(),
+        "reference form",
+        body,
+        vec!["fields".into()],
+    )
 }
 
 /// Glossary terms and their anchors, for linking the first use of each term in a chapter.
@@ -702,7 +836,10 @@ pub fn glossary_links() -> Vec<(String, String)> {
 pub fn write_schemas(staging: &Staging) -> Result<()> {
     for k in FormKind::ALL {
         let schema = kyoyu_core::envelope::schema(k);
-        staging.write(&format!("schemas/{}.schema.json", k.id()), serde_json::to_string_pretty(&schema)? + "\n")?;
+        staging.write(
+            &format!("schemas/{}.schema.json", k.id()),
+            serde_json::to_string_pretty(&schema)? + "\n",
+        )?;
     }
     Ok(())
 }
