@@ -119,7 +119,9 @@ pub struct Recommendation {
 
 /// The form for `role` when the incident is of `kind`.
 pub fn recommend(role: Role, kind: IncidentKind) -> Recommendation {
-    const FLOW: &str = "/handbook/02-kodo-keikaku/01-joho-kyoyu/";
+    const REPORT_FLOW: &str = "/handbook/kodo-keikaku/joho-renraku/#21-情報連絡の流れ";
+    const REPORT_FORMS: &str = "/handbook/kodo-keikaku/joho-renraku/#22-情報連絡様式";
+    const ADVISORY_FLOW: &str = "/handbook/kodo-keikaku/joho-teikyo/#31-情報提供の流れ";
     let (form, why, section) = match (role, kind) {
         (Role::Operator | Role::Ceptoar, IncidentKind::Ddos) => (
             FormKind::Ddos,
@@ -149,14 +151,19 @@ pub fn recommend(role: Role, kind: IncidentKind) -> Recommendation {
         (Role::Nco, _) => (
             FormKind::Advisory,
             "国家サイバー統括室は情報連絡に識別番号を付与し、所管省庁への情報提供には情報提供様式(図7)を使います。",
-            "2.2",
+            "3.1",
         ),
+    };
+    let href = match section {
+        "2.2" => REPORT_FORMS,
+        "3.1" => ADVISORY_FLOW,
+        _ => REPORT_FLOW,
     };
     Recommendation {
         form,
         why,
         section,
-        href: FLOW,
+        href,
     }
 }
 
