@@ -155,8 +155,11 @@ fn Editor(draft: Draft) -> impl IntoView {
         findings,
         changes,
         show,
+        touched: RwSignal::new(Default::default()),
     };
     provide_context(ctx);
+    // GOV.UK: nothing is counted as wrong before the user has done anything.
+    let started = Memo::new(move |_| show.get() || ctx.touched.with(|t| !t.is_empty()));
 
     // --- saving -------------------------------------------------------------------------
     let base = Rc::new(draft.clone());
@@ -315,6 +318,14 @@ fn Editor(draft: Draft) -> impl IntoView {
     };
     let export_advisory = move |_| {
         if let Report::Advisory(a) = report.get_untracked() {
+            // The site's TLP gate and this file follow one rule: refuse here what it would.
+            if let Err(refusals) = kyoyu_core::publish::publishable(&a) {
+                let why: Vec<String> = refusals.iter().map(|r| r.message()).collect();
+                return notice.set(Some((
+                    false,
+                    format!("公開用ファイルは書き出せません。{}", why.join(" ")),
+                )));
+            }
             let name = kyoyu_core::advisory_file::file_name(&a);
             let text = kyoyu_core::advisory_file::to_file(&a);
             match files::download(&name, "text/markdown", &text) {
@@ -459,7 +470,9 @@ fn Editor(draft: Draft) -> impl IntoView {
     let status = move || {
         let n_err = findings.with(|f| f.iter().filter(|f| f.is_error()).count());
         let n_warn = findings.with(|f| f.iter().filter(|f| !f.is_error()).count());
-        if validate::ready_to_send(&findings.get()) {
+        if !started.get() {
+            view! { <span class="not-started">"未入力"</span> }.into_any()
+        } else if validate::ready_to_send(&findings.get()) {
             view! { <span class="ready">"送信可能"</span>{(n_warn > 0).then(|| format!("(確認 {n_warn}件)"))} }.into_any()
         } else {
             view! { <span class="not-ready">{format!("エラー {n_err}件")}</span>{(n_warn > 0).then(|| format!("・確認 {n_warn}件"))} }.into_any()
@@ -477,6 +490,7 @@ fn Editor(draft: Draft) -> impl IntoView {
     };
     let title = move || report.with(|r| r.title());
     let print_href = format!("#/print/{id}");
+    let series_view = draft.envelope.series.clone();
     let follow_label =
         move || format!("続報(第{}報)を作成", report.with(|r| r.report_number()) + 1);
     let has_changes_legend = move || {
@@ -529,6 +543,7 @@ fn Editor(draft: Draft) -> impl IntoView {
                     .map(|m| view! { <p class="message export-reminder" role="status">{m}</p> })
             }}
             {has_changes_legend}
+            <crate::contents::Contents sections=layout::layout(kind) />
             <form class="report-form" novalidate on:submit=move |ev| ev.prevent_default()>
                 {sections}
             </form>
@@ -546,6 +561,7 @@ fn Editor(draft: Draft) -> impl IntoView {
             {move || notice.get().map(|(ok, m)| view! {
                 <p class=if ok { "message message-ok" } else { "message message-error" } role="status">{m}</p>
             })}
+            <crate::flow::FlowActions draft_id=id.clone() series=series_view.clone() report=report />
             {move || mail.get().map(|(s, b)| view! {
                 <section class="mail" aria-labelledby="mail-title">
                     <h2 id="mail-title">"メール"</h2>

@@ -6,11 +6,16 @@ use kyoyu_core::forms::FormKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod contents;
+mod dates_ui;
+mod device;
 mod editor;
 mod fields;
 mod files;
+mod flow;
 mod home;
 mod print;
+mod role;
 mod seal;
 mod settings;
 mod storage;
@@ -80,7 +85,7 @@ fn App() -> impl IntoView {
         storage::needs_unlock()
     });
 
-    move || {
+    let page = move || {
         if locked.get() {
             view! { <settings::UnlockPage /> }.into_any()
         } else {
@@ -113,5 +118,9 @@ fn App() -> impl IntoView {
                 .into_any(),
             }
         }
+    };
+    view! {
+        <device::OfflineIndicator />
+        {page}
     }
 }

@@ -220,6 +220,8 @@ test("DDoS: attacks are added, moved and removed in the editor", async () => {
   await page.getByRole("button", { name: /^下へ\s*\(攻撃 1 を下へ移動\)$/ }).click();
   assert.equal(await page.locator(`#${fieldId("attacks[0].protocol")}`).inputValue(), "HTTP");
   assert.equal(await page.locator(`#${fieldId("attacks[1].protocol")}`).inputValue(), "UDP");
+  // A filled attack is removed once confirmed.
+  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: /^削除\s*\(攻撃 1\)$/ }).click();
   assert.equal(await page.locator(".group-row .row-legend", { hasText: /^攻撃 \d/ }).count(), 1);
   assert.equal(await page.locator(`#${fieldId("attacks[0].protocol")}`).inputValue(), "UDP");
