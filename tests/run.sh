@@ -20,6 +20,15 @@ if ! command -v chromium >/dev/null; then
     echo "Chromium がありません。sudo apt-get install chromium を実行してください" >&2; exit 1
   fi
 fi
+# The print tests: poppler-utils (pdfinfo, pdftotext) read back the PDFs Chromium prints, and a
+# Japanese font (IPAex) lets the forms print as text rather than as empty boxes.
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils fonts-ipaexfont-mincho fonts-ipaexfont-gothic >/dev/null
+  else
+    echo "pdftotext・pdfinfo か日本語フォントがありません。sudo apt-get install poppler-utils fonts-ipaexfont-mincho fonts-ipaexfont-gothic を実行してください" >&2; exit 1
+  fi
+fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null

@@ -2,7 +2,7 @@
 //! on wide screens, a menu above it on phones), and the links from fields to the reference
 //! tables they need (表5 TLP, 表1 原因, 表3 サービス維持レベル …).
 
-use kyoyu_core::forms::layout::Section;
+use kyoyu_core::forms::spec::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

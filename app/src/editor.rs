@@ -1,4 +1,4 @@
-//! The editor of a draft: the form rendered from `kyoyu_core::forms::layout`, the error
+//! The editor of a draft: the form rendered from `kyoyu_core::forms::spec`, the error
 //! summary, autosave, export, follow-up, delete.
 
 use std::cell::{Cell, RefCell};
@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use kyoyu_core::envelope::{Envelope, Series};
 use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::{layout, FormKind, Report};
+use kyoyu_core::forms::{spec, FormKind, Report};
 use kyoyu_core::render;
 use kyoyu_core::taxonomy::ransomware as rw;
 use kyoyu_core::validate::{self, Finding};
@@ -449,7 +449,7 @@ fn Editor(draft: Draft) -> impl IntoView {
     let load_theirs = send_wrapper::SendWrapper::new(load_theirs);
     let keep_mine = send_wrapper::SendWrapper::new(keep_mine);
     let created_at_view = send_wrapper::SendWrapper::new(created_at.clone());
-    let sections = layout::layout(kind)
+    let sections = spec::sections(kind)
         .iter()
         .enumerate()
         .map(|(i, s)| view! { <SectionView section=s index=i /> })
@@ -543,7 +543,7 @@ fn Editor(draft: Draft) -> impl IntoView {
                     .map(|m| view! { <p class="message export-reminder" role="status">{m}</p> })
             }}
             {has_changes_legend}
-            <crate::contents::Contents sections=layout::layout(kind) />
+            <crate::contents::Contents sections=spec::sections(kind) />
             <form class="report-form" novalidate on:submit=move |ev| ev.prevent_default()>
                 {sections}
             </form>

@@ -1,9 +1,9 @@
 //! The generic inputs of the editor: one component per [`FieldKind`] of
-//! `kyoyu_core::forms::layout`, bound by field path to the draft's JSON value.
+//! `kyoyu_core::forms::spec`, bound by field path to the draft's JSON value.
 
 use kyoyu_core::dates::DateKind;
 use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::layout::{FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::spec::{FieldKind, FieldSpec, Opt, Section};
 use kyoyu_core::forms::{path as fpath, FormKind, Report};
 use kyoyu_core::validate::{findings_at, Finding};
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ impl FormCtx {
 
     pub fn get(&self, path: &str) -> Value {
         self.value.with(|v| {
-            kyoyu_core::forms::layout::get(v, path)
+            kyoyu_core::forms::path::get(v, path)
                 .cloned()
                 .unwrap_or(Value::Null)
         })
@@ -190,7 +190,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let heading = spec
         .heading
         .map(|h| view! { <h3 class="field-heading">{h}</h3> });
-    let hint_text = match (spec.help, spec.example) {
+    let hint_text = match (spec.hint(), spec.example) {
         (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
         (Some(h), None) => Some(h.to_string()),
         (None, Some(e)) => Some(format!("例: {e}")),
@@ -253,7 +253,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             };
             labelled(
                 id.clone(),
-                spec.label,
+                spec.numbered_label(),
                 req.into_any(),
                 marker.into_any(),
                 hint.into_any(),
@@ -272,7 +272,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             };
             labelled(
                 id.clone(),
-                spec.label,
+                spec.numbered_label(),
                 req.into_any(),
                 marker.into_any(),
                 hint.into_any(),
@@ -295,7 +295,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             };
             labelled(
                 id.clone(),
-                spec.label,
+                spec.numbered_label(),
                 req.into_any(),
                 marker.into_any(),
                 hint.into_any(),
@@ -314,7 +314,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         aria-describedby=db aria-invalid=invalid
                         prop:checked=move || ctx.get(&pv) == Value::Bool(true)
                         on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
-                    <label for=id.clone()>{spec.label}{req}{marker}</label>
+                    <label for=id.clone()>{spec.numbered_label()}{req}{marker}</label>
                 </div>
             }
             .into_any()
@@ -340,7 +340,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             };
             labelled(
                 id.clone(),
-                spec.label,
+                spec.numbered_label(),
                 req.into_any(),
                 marker.into_any(),
                 hint.into_any(),
@@ -367,7 +367,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             });
             view! {
                 <fieldset class="choices" aria-describedby=db>
-                    <legend class="label">{spec.label}{req}{marker}</legend>
+                    <legend class="label">{spec.numbered_label()}{req}{marker}</legend>
                     {hint}
                     {msgs}
                     {list}

@@ -1,7 +1,9 @@
 //! `#/print/<id>`: core's print view of a draft, with the changes since the previous report
-//! underlined, and a 「印刷」 button.
+//! underlined, and a 「印刷」 button. A draft with errors prints too, after a warning: the
+//! page names the errors, and the button asks once more before opening the print dialog.
 
 use kyoyu_core::render;
+use kyoyu_core::validate::{self, Finding};
 use leptos::prelude::*;
 
 use crate::editor::{changes_since, previous_report};
@@ -27,17 +29,38 @@ pub fn PrintPage(id: String) -> impl IntoView {
         .map(|c| c.path)
         .collect();
     let html = render::print_html(&report, &changed);
+    let now = chrono::Local::now().naive_local();
+    let errors: Vec<Finding> = validate::validate_at(&report, Some(now))
+        .into_iter()
+        .filter(Finding::is_error)
+        .collect();
+    let n_errors = errors.len();
+    let warning = (n_errors > 0).then(|| {
+        let items = errors.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view();
+        view! {
+            <div class="print-warning message message-error" role="alert">
+                <p>{format!("この様式にはエラーが{n_errors}件あります。このまま印刷できますが、提出の前に直してください。")}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
     let edit = format!("#/edit/{id}");
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+        let Some(w) = web_sys::window() else { return };
+        if n_errors > 0 {
+            let ask = format!("この様式にはエラーが{n_errors}件あります。このまま印刷しますか?");
+            if !w.confirm_with_message(&ask).unwrap_or(false) {
+                return;
+            }
         }
+        let _ = w.print();
     };
     view! {
         <div class="print-view">
             <div class="print-controls">
                 <p class="breadcrumb"><a href="#/">"様式入力のホーム"</a></p>
                 <h1>{format!("{}(印刷用)", report.title())}</h1>
+                {warning}
                 <p>
                     <button type="button" class="button" on:click=print>"印刷"</button>
                     " "

@@ -1,7 +1,8 @@
 //! Small helpers of the UI: reading and writing a report's JSON value by field path, element ids
 //! derived from paths, the clock, random ids, the DOM.
 
-use serde_json::{Map, Value};
+use kyoyu_core::forms::FieldPath;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 /// The element id of the input of a field path: `timeline[2].at` → `f-timeline-2-at`.
@@ -18,55 +19,21 @@ pub fn field_id(path: &str) -> String {
     s
 }
 
-/// One segment of a path: a name and the list indexes after it.
-fn segments(path: &str) -> Vec<(String, Vec<usize>)> {
-    path.split('.')
-        .filter(|s| !s.is_empty())
-        .map(|seg| {
-            let (name, mut rest) = match seg.find('[') {
-                Some(i) => (&seg[..i], &seg[i..]),
-                None => (seg, ""),
-            };
-            let mut idx = Vec::new();
-            while let Some(stripped) = rest.strip_prefix('[') {
-                let Some(end) = stripped.find(']') else { break };
-                if let Ok(i) = stripped[..end].parse() {
-                    idx.push(i);
-                }
-                rest = &stripped[end + 1..];
-            }
-            (name.to_string(), idx)
-        })
-        .collect()
-}
-
 /// The mutable value at `path`, creating objects on the way (lists must exist).
 pub fn get_mut<'a>(root: &'a mut Value, path: &str) -> Option<&'a mut Value> {
-    let mut v = root;
-    for (name, idx) in segments(path) {
-        if !name.is_empty() {
-            if !v.is_object() {
-                *v = Value::Object(Map::new());
-            }
-            v = v.as_object_mut()?.entry(name).or_insert(Value::Null);
-        }
-        for i in idx {
-            v = v.as_array_mut()?.get_mut(i)?;
-        }
-    }
-    Some(v)
+    FieldPath::parse(path)?.get_mut(root)
 }
 
 /// Sets the value at `path`.
 pub fn set(root: &mut Value, path: &str, new: Value) {
-    if let Some(v) = get_mut(root, path) {
-        *v = new;
+    if let Some(p) = FieldPath::parse(path) {
+        p.set(root, new);
     }
 }
 
 /// The value at `path` as text ("" when absent or not text).
 pub fn get_str(root: &Value, path: &str) -> String {
-    match kyoyu_core::forms::layout::get(root, path) {
+    match FieldPath::parse(path).and_then(|p| p.get(root)) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),

@@ -515,10 +515,16 @@ impl<'a> Mapper<'a> {
         self.common(&r.header, &r.reporter.name, &r.summary);
         let d = &r.ransomware;
         // ① the first event detected: the encryption made systems unusable; a leak when
-        // only a leak site showed it; otherwise the infection.
-        let event = if d.encrypted == Some(YesNo::Yes) {
+        // only a leak site showed it; otherwise the infection. (3) is one line of text on the
+        // form (「暗号化: 有/リークサイトでの公開: …」): read by its parts.
+        let said_yes = |what: &str| {
+            d.facts
+                .split(['/', '/', '、', '\n'])
+                .any(|part| part.contains(what) && part.contains('有'))
+        };
+        let event = if said_yes("暗号化") || filled(&d.encrypted_extension) {
             EventType::Unavailability
-        } else if d.leak_site == Some(YesNo::Yes) {
+        } else if said_yes("リーク") {
             EventType::Leak
         } else {
             EventType::Malware
@@ -539,21 +545,13 @@ impl<'a> Mapper<'a> {
             ("サービス提供への影響", &r.service_level.impact),
             ("脅迫文", &d.ransom_note),
             ("暗号化されたファイルの拡張子", &d.encrypted_extension),
+            ("暗号化の有無等", &d.facts),
             ("侵入方法", &d.intrusion),
             ("インディケータ情報", &d.indicators),
             ("外部機関による調査", &r.investigation_detail),
         ] {
             if filled(v) {
                 sup.push(format!("・{label}: {}", v.trim()));
-            }
-        }
-        for (label, v) in [
-            ("暗号化", d.encrypted),
-            ("リークサイト等での公開", d.leak_site),
-            ("身代金要求", d.ransom_demanded),
-        ] {
-            if let Some(v) = v {
-                sup.push(format!("・{label}: {}", v.label()));
             }
         }
         self.supplementary(sup, "ransomware");

@@ -4,7 +4,8 @@
 //! Publishable means all of: 情報共有範囲 is TLP:CLEAR (公開情報) — nothing else is ever
 //! published; no validation error ([`crate::validate::validate_advisory`]); a 識別番号 fit for
 //! a URL (`/advisories/<識別番号>/`: ASCII letters, digits, `-` `_` `.`, starting with a letter
-//! or digit).
+//! or digit, at most [`MAX_ID_LEN`] characters, none of the names the site's advisories folder
+//! already uses).
 
 use crate::forms::Advisory;
 use crate::taxonomy::{Choice, Tlp};
@@ -19,7 +20,17 @@ pub enum Refusal {
     Invalid(Finding),
     /// A 識別番号 that cannot be part of a URL.
     IdNotUrlSafe(String),
+    /// A 識別番号 longer than [`MAX_ID_LEN`] characters (its length).
+    IdTooLong(usize),
+    /// A 識別番号 that is one of the site's own names in `/advisories/` ([`RESERVED_IDS`]).
+    IdReserved(String),
 }
+
+/// The longest 識別番号: it is a folder name in every advisory's URL.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Names the site's `/advisories/` folder already uses: an id cannot be one of them.
+pub const RESERVED_IDS: &[&str] = &["sector", "feed.atom", "index.html"];
 
 impl Refusal {
     /// The field at fault (its path in the 情報提供様式).
@@ -27,7 +38,9 @@ impl Refusal {
         match self {
             Refusal::NotClear(_) => "header.tlp",
             Refusal::Invalid(f) => &f.path,
-            Refusal::IdNotUrlSafe(_) => "header.identifier",
+            Refusal::IdNotUrlSafe(_) | Refusal::IdTooLong(_) | Refusal::IdReserved(_) => {
+                "header.identifier"
+            }
         }
     }
 
@@ -44,6 +57,12 @@ impl Refusal {
             Refusal::IdNotUrlSafe(id) => format!(
                 "識別番号「{id}」は URL に使うため、英数字と - _ . だけで書いてください(先頭は英数字)。"
             ),
+            Refusal::IdTooLong(n) => format!(
+                "識別番号が {n} 文字あります。URL に使うため {MAX_ID_LEN} 文字以内にしてください。"
+            ),
+            Refusal::IdReserved(r) => format!(
+                "識別番号「{r}」はサイトが生成する /advisories/{r} と同じ URL になるため使えません。別の識別番号にしてください。"
+            ),
         }
     }
 }
@@ -55,6 +74,25 @@ pub fn url_safe(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Why `id` cannot name an advisory's URL, if it cannot (an empty one is validation's to
+/// report).
+pub fn id_refusal(id: &str) -> Option<Refusal> {
+    if id.is_empty() {
+        return None;
+    }
+    if !url_safe(id) {
+        return Some(Refusal::IdNotUrlSafe(id.to_string()));
+    }
+    let n = id.chars().count();
+    if n > MAX_ID_LEN {
+        return Some(Refusal::IdTooLong(n));
+    }
+    RESERVED_IDS
+        .iter()
+        .find(|r| r.eq_ignore_ascii_case(id))
+        .map(|r| Refusal::IdReserved(r.to_string()))
 }
 
 /// `Ok` when `a` may be published; otherwise every reason, the TLP first.
@@ -73,10 +111,7 @@ pub fn publishable(a: &Advisory) -> Result<(), Vec<Refusal>> {
         }
         out.push(Refusal::Invalid(f));
     }
-    let id = &a.header.identifier;
-    if !id.is_empty() && !url_safe(id) {
-        out.push(Refusal::IdNotUrlSafe(id.clone()));
-    }
+    out.extend(id_refusal(&a.header.identifier));
     if out.is_empty() {
         Ok(())
     } else {

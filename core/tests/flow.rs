@@ -432,5 +432,18 @@ fn publishable_only_when_clear_valid_and_url_safe() {
         vec![Refusal::NotClear(None)],
         "an unchosen TLP is said once"
     );
+    // The id names a folder of the site: not too long, not one of its own names.
+    a.header.tlp = Some(Tlp::Clear);
+    a.header.identifier = "K".repeat(65);
+    assert_eq!(publishable(&a).unwrap_err(), vec![Refusal::IdTooLong(65)]);
+    a.header.identifier = "Feed.atom".into();
+    let r = publishable(&a).unwrap_err();
+    assert_eq!(r, vec![Refusal::IdReserved("feed.atom".into())]);
+    assert!(r[0].message().contains("/advisories/feed.atom"));
+    assert_eq!(
+        kyoyu_core::publish::id_refusal(""),
+        None,
+        "a missing id is validation's"
+    );
     assert!(url_safe("KY-2025.0013_a") && !url_safe("-KY") && !url_safe("") && !url_safe("識別"));
 }

@@ -308,17 +308,19 @@ prop_compose! {
         (equipment, status, attacks) in (text(), choice::<SystemStatus>(), proptest::collection::vec(attack(), 0..3)),
         (pstatus, pdate, outlook, laws, other) in
             (choice::<Publication>(), text(), choice::<CommonOutlook>(), proptest::collection::vec(text(), 0..3), text()),
+        (timeline_text, filed_with) in (text(), text()),
     ) -> DdosReport {
         DdosReport {
             header,
             reporter: DdosReporter { name, name_kana, corporate_number, contact_name, contact_kana, department, phone, email },
             summary,
             service_level: ServiceLevel { deviation, spread, impact },
+            timeline_text,
             timeline,
             systems: DdosSystems { equipment, status },
             attacks,
             publication: PublicationStatus { status: pstatus, date: pdate },
-            outlook, laws, other,
+            outlook, filed_with, laws, other,
         }
     }
 }
@@ -333,8 +335,9 @@ prop_compose! {
             (text(), text(), text(), choice::<YesNo>(), choice::<YesNo>(), text()),
         (leak_annexes, timeline, equipment, status, environment, topology) in
             (choices::<LeakAnnex>(), rows(), text(), choice::<SystemStatus>(), text(), text()),
-        (ransom_note, encrypted_extension, encrypted, leak_site, ransom_demanded, intrusion, indicators) in
-            (text(), text(), choice::<YesNo>(), choice::<YesNo>(), choice::<YesNo>(), text(), text()),
+        (ransom_note, encrypted_extension, facts, intrusion, indicators) in
+            (text(), text(), text(), text(), text()),
+        (timeline_text, filed_with) in (text(), text()),
         (pstatus, pdate, publication_methods, publication_method_other, publication_text) in
             (choice::<Publication>(), text(), choices::<PublicationMethod>(), text(), text()),
         (outlook, investigation, investigation_detail, laws, other) in
@@ -348,12 +351,12 @@ prop_compose! {
             },
             summary, occurred_at, discovered_at,
             service_level: ServiceLevel { deviation, spread, impact },
-            leak_annexes, timeline,
+            leak_annexes, timeline_text, timeline,
             systems: RansomwareSystems { equipment, status, environment, topology },
-            ransomware: RansomwareDetails { ransom_note, encrypted_extension, encrypted, leak_site, ransom_demanded, intrusion, indicators },
+            ransomware: RansomwareDetails { ransom_note, encrypted_extension, facts, intrusion, indicators },
             publication: PublicationStatus { status: pstatus, date: pdate },
             publication_methods, publication_method_other, publication_text,
-            outlook, investigation, investigation_detail, laws, other,
+            outlook, investigation, investigation_detail, filed_with, laws, other,
         }
     }
 }

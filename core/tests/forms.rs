@@ -1,5 +1,6 @@
 //! The four form models: kinds, paths and labels.
 
+use kyoyu_core::forms::FieldPath;
 use kyoyu_core::forms::*;
 
 #[test]
@@ -121,7 +122,7 @@ fn labels_follow_the_layout_and_name_one_field_each() {
         }
         // Every field of the layout has its label, in the layout's order.
         let mut last = 0;
-        for s in layout::layout(k) {
+        for s in spec::sections(k) {
             for f in &s.fields {
                 let i = all
                     .iter()
@@ -196,6 +197,16 @@ const FIXTURES: &[(&str, &str, FormKind)] = &[
         "ransomware.json",
         include_str!("../../tests/fixtures/ransomware.json"),
         FormKind::Ransomware,
+    ),
+    (
+        "ddos-three-attacks.json",
+        include_str!("../../tests/fixtures/ddos-three-attacks.json"),
+        FormKind::Ddos,
+    ),
+    (
+        "long-text-incident.json",
+        include_str!("../../tests/fixtures/long-text-incident.json"),
+        FormKind::Incident,
     ),
 ];
 
@@ -435,4 +446,438 @@ fn schemas_are_generated_for_every_form() {
     assert!(s.contains("T1498-001") && s.contains("started_at"));
     let s = envelope::schema(FormKind::Incident).to_string();
     assert!(s.contains("AMBER+STRICT") && s.contains("情報共有範囲"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The specification: one description per form, read by every view
+
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
+
+fn all_fields(kind: FormKind) -> Vec<(String, &'static FieldSpec)> {
+    let mut out = Vec::new();
+    for s in spec::sections(kind) {
+        for f in &s.fields {
+            out.push((f.path.to_string(), f));
+            if let FieldKind::Group { item, .. } = &f.kind {
+                out.extend(item.iter().map(|i| (format!("{}[].{}", f.path, i.path), i)));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_path_of_the_specification_is_a_field_of_the_model() {
+    // An empty report with one item in every list: each field of the specification is a leaf
+    // (or a list, or an object) of the model's JSON, and each leaf of the model is in the spec.
+    for kind in FormKind::ALL {
+        let mut v = Report::new(kind).to_value();
+        for list in ["timeline", "attacks", "header.recipients"] {
+            if let Some(a) = FieldPath::parse(list)
+                .unwrap()
+                .get_mut(&mut v)
+                .and_then(|x| x.as_array_mut())
+            {
+                a.push(serde_json::json!({}));
+            }
+        }
+        let report = Report::from_value(kind, v).unwrap();
+        let value = report.to_value();
+        let patterns = spec::field_patterns(kind);
+        for p in &patterns {
+            let concrete = p.replace("[]", "[0]");
+            assert!(
+                FieldPath::parse(&concrete).unwrap().get(&value).is_some(),
+                "{kind:?}: {p} is not in the model"
+            );
+        }
+        for leaf in report.leaf_paths() {
+            assert!(
+                spec::find(kind, &leaf).is_some(),
+                "{kind:?}: the model's {leaf} is not in the specification"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_path_a_check_reports_is_in_the_specification() {
+    for (name, text, kind) in FIXTURES {
+        let env = Envelope::from_json(text).unwrap();
+        let mut reports = vec![env.report.clone(), Report::new(*kind)];
+        // A report with every text set to something no check accepts.
+        let mut v = env.report.to_value();
+        for leaf in env.report.leaf_paths() {
+            let p = FieldPath::parse(&leaf).unwrap();
+            let free = spec::field(*kind, &leaf).is_some_and(|f| f.kind.options().is_empty());
+            if free && p.get(&v).is_some_and(|x| x.is_string()) {
+                p.set(
+                    &mut v,
+                    serde_json::Value::from("令和X年 ＠＠ 999.999.999.999 ﾃｽﾄ"),
+                );
+            }
+        }
+        reports.push(Report::from_value(*kind, v).unwrap());
+        for r in &reports {
+            for f in kyoyu_core::validate::validate(r) {
+                let found =
+                    spec::find(*kind, &f.path).is_some() || field_label(*kind, &f.path).is_some();
+                assert!(
+                    found,
+                    "{name}: a finding at {} names no field of the specification",
+                    f.path
+                );
+            }
+        }
+    }
+}
+
+/// The specification's own wording: section headings and titles, labels, sub-headings, fixed
+/// texts beside fields, as literals.
+fn wording() -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for kind in FormKind::ALL {
+        for s in spec::sections(kind) {
+            out.push(s.title);
+            for (_, f) in all_fields(kind)
+                .into_iter()
+                .filter(|(p, _)| s.fields.iter().any(|g| p.split('[').next() == Some(g.path)))
+            {
+                out.extend(
+                    [Some(f.label), f.heading, f.aside, f.example]
+                        .into_iter()
+                        .flatten(),
+                );
+            }
+        }
+    }
+    // A form's name is `FormKind::name`, which the specification reads.
+    out.retain(|w| w.chars().count() >= 4 && !FormKind::ALL.iter().any(|k| k.name() == *w));
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn no_heading_or_label_is_typed_twice_in_core() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    // The readers of the specification: print, plain text, validation, the forms' models.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for dir in ["render", "validate", "forms"] {
+        sources(&src.join(dir), &mut files);
+    }
+    files.retain(|(f, _)| !f.ends_with("forms/spec.rs"));
+    // Comments may quote the form.
+    for (_, text) in files.iter_mut() {
+        *text = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let words = wording();
+    assert!(words.len() > 100, "{}", words.len());
+    assert!(files.len() >= 8, "{}", files.len());
+    // Written in the specification (or the taxonomy it reads) only — never again by print,
+    // plain text or validation.
+    let mut twice = Vec::new();
+    for w in words {
+        let literal = format!("\"{w}\"");
+        let typed: Vec<&str> = files
+            .iter()
+            .filter(|(_, t)| t.contains(&literal))
+            .map(|(f, _)| f.as_str())
+            .collect();
+        if !typed.is_empty() {
+            twice.push(format!("「{w}」 in {typed:?}"));
+        }
+    }
+    assert!(twice.is_empty(), "typed twice:\n{}", twice.join("\n"));
+    // Within the specification, a section's heading is written once per form.
+    for kind in FormKind::ALL {
+        let mut seen = std::collections::HashSet::new();
+        for s in spec::sections(kind) {
+            assert!(seen.insert(s.heading()), "{kind:?}: {} twice", s.heading());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fidelity to the seed (issue 11), item by item; the seed's line numbers in brackets
+
+fn section(kind: FormKind, number: &str) -> &'static spec::Section {
+    spec::sections(kind)
+        .iter()
+        .find(|s| s.number == number)
+        .unwrap_or_else(|| panic!("{kind:?} {number}"))
+}
+
+/// Item 1 — 図4-1 記載の手引き (2) (l.412): 「1から6までの内容を記載してください。」 The DDoS form is
+/// numbered 1.–6.; 本様式の届出先・報告の根拠規定等 is 5.(3) (as 5.(4) on 図4-2, l.543) and その他(有効な
+/// 対策等) is 6.
+#[test]
+fn fidelity_1_the_ddos_form_is_numbered_1_to_6() {
+    let numbers: Vec<&str> = spec::sections(FormKind::Ddos)
+        .iter()
+        .map(|s| s.number)
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert_eq!(numbers, ["1.", "2.", "3.", "4.", "5.", "6."]);
+    let guide = spec::form(FormKind::Ddos).guide.as_ref().unwrap();
+    assert!(guide.item_texts[0]
+        .1
+        .starts_with("1から6までの内容を記載してください。"));
+    let (s, f) = spec::find(FormKind::Ddos, "laws").unwrap();
+    assert_eq!(s.heading(), "5.今後の対応");
+    assert_eq!(
+        field_label(FormKind::Ddos, "laws"),
+        Some("5.(3) 根拠規定等")
+    );
+    assert!(matches!(f.kind, FieldKind::Laws(_)));
+    let (s, _) = spec::find(FormKind::Ddos, "filed_with").unwrap();
+    assert_eq!(
+        s.fields
+            .iter()
+            .find(|f| f.path == "filed_with")
+            .unwrap()
+            .heading,
+        Some("(3)本様式の届出先・報告の根拠規定等")
+    );
+    assert_eq!(section(FormKind::Ddos, "6.").title, "その他(有効な対策等)");
+    // 図4-2 has the same block as 5.(4).
+    let r = spec::field(FormKind::Ransomware, "filed_with").unwrap();
+    assert_eq!(r.heading, Some("(4)本様式の届出先・報告の根拠規定等"));
+}
+
+/// Item 3 — 図4-2 4.(3) (l.532): 「(3)ランサムウェアによる暗号化の有無/リークサイト等を通じた情報漏えい
+/// が行われた旨の公開の有無/身代金要求の有無」 followed by one line to write in.
+#[test]
+fn fidelity_3_ransomware_4_3_is_one_line_of_text() {
+    let f = spec::field(FormKind::Ransomware, "ransomware.facts").unwrap();
+    assert_eq!(f.kind, FieldKind::Text);
+    assert_eq!(f.numbered_label(), "(3)ランサムウェアによる暗号化の有無/リークサイト等を通じた情報漏えいが行われた旨の公開の有無/身代金要求の有無");
+    let s = section(FormKind::Ransomware, "4.");
+    assert!(
+        s.fields
+            .iter()
+            .all(|f| !matches!(f.kind, FieldKind::Choice(_))),
+        "no 有/無 choices in 4."
+    );
+    // A file written with the three choices of earlier builds keeps the answers.
+    let old = r#"{"ransomware":{"encrypted":"yes","leak_site":"no","ransom_demanded":"yes","intrusion":"VPN"}}"#;
+    let r: RansomwareReport = serde_json::from_str(old).unwrap();
+    assert_eq!(r.ransomware.facts, "暗号化の有無: 有/リークサイト等を通じた情報漏えいが行われた旨の公開の有無: 無/身代金要求の有無: 有");
+    assert_eq!(r.ransomware.intrusion, "VPN");
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(
+        json["ransomware"].get("encrypted").is_none(),
+        "written in today's shape"
+    );
+}
+
+/// Item 4 — 図4 (l.277) 「情報連絡日時 年 月 日 時 分」: no `*`.
+#[test]
+fn fidelity_4_no_star_on_the_date_of_the_incident_form() {
+    let f = spec::field(FormKind::Incident, "header.reported_at").unwrap();
+    assert!(!f.required);
+    // The fields 図4 does mark: 識別番号*, 情報連絡元*, 情報共有範囲*, 別紙有無*, 分野名*, 第N報*.
+    let starred: Vec<&str> = all_fields(FormKind::Incident)
+        .into_iter()
+        .filter(|(_, f)| f.required)
+        .map(|(_, f)| f.path)
+        .collect();
+    assert_eq!(
+        starred,
+        [
+            "header.report_number",
+            "header.identifier",
+            "header.tlp",
+            "header.annex",
+            "sector"
+        ]
+    );
+    assert!(
+        section(FormKind::Incident, "").required || spec::sections(FormKind::Incident)[1].required,
+        "情報連絡元*"
+    );
+}
+
+/// Item 6 — 2.(3)/2.(4) 事実経過(時系列) (l.418, l.524) is a heading over a free text: the spec has
+/// the free text, and the rows only as kyoyu's help.
+#[test]
+fn fidelity_6_the_history_of_the_common_forms_is_a_free_text() {
+    for (kind, n) in [(FormKind::Ddos, "(3)"), (FormKind::Ransomware, "(4)")] {
+        let f = spec::field(kind, "timeline_text").unwrap();
+        assert_eq!(f.kind, FieldKind::MultiLine);
+        assert_eq!(f.numbered_label(), format!("{n}事実経過(時系列)"));
+        let rows = spec::field(kind, "timeline").unwrap();
+        assert_eq!(
+            rows.paper_label(),
+            "",
+            "the rows print without a label of their own"
+        );
+    }
+}
+
+/// Item 7 — 3. (l.420, l.525): 「・システムの稼働状況 (影響無し/停止中/一部稼働中/復旧済)」, without □.
+#[test]
+fn fidelity_7_system_status_is_a_bracketed_list_on_the_common_forms() {
+    for kind in [FormKind::Ddos, FormKind::Ransomware] {
+        let f = spec::field(kind, "systems.status").unwrap();
+        assert!(f.bracketed);
+        let labels: Vec<&str> = f.kind.options().iter().map(|o| o.label).collect();
+        assert_eq!(labels.join("/"), "影響無し/停止中/一部稼働中/復旧済");
+    }
+    assert!(
+        !spec::field(FormKind::Incident, "overview.system_status")
+            .unwrap()
+            .bracketed,
+        "図4 prints □ there"
+    );
+}
+
+/// Item 8 — wording rebuilt where the seed is illegible is marked as rebuilt: 「外部機関による調査」
+/// 「実施済又は実施中」 (l.541), 「報道機関等への資料提供」 (l.538), 「攻撃されているサービス・アプリケーション」
+/// (l.429), and the example of T1499-002 (l.424: only 「…攻撃等)」 legible).
+#[test]
+fn fidelity_8_rebuilt_wording_is_marked() {
+    let f = spec::field(FormKind::Ransomware, "investigation").unwrap();
+    assert_eq!(f.numbered_label(), "(3)外部機関による調査");
+    assert!(f.rebuilt.is_some());
+    let done = f.kind.options().iter().find(|o| o.id == "done").unwrap();
+    assert_eq!(done.label, "実施済又は実施中");
+    assert!(done.rebuilt.is_some());
+    let m = spec::field(FormKind::Ransomware, "publication_methods").unwrap();
+    let press = m
+        .kind
+        .options()
+        .iter()
+        .find(|o| o.id == "press_release")
+        .unwrap();
+    assert_eq!(press.label, "報道機関等への資料提供");
+    assert!(press.rebuilt.is_some());
+    let svc = spec::field(FormKind::Ddos, "attacks[].destination.service").unwrap();
+    assert_eq!(svc.label, "攻撃されているサービス・アプリケーション");
+    assert!(svc.rebuilt.is_some());
+    let types = spec::field(FormKind::Ddos, "attacks[].types").unwrap();
+    let t = types
+        .kind
+        .options()
+        .iter()
+        .find(|o| o.id == "T1499-002")
+        .unwrap();
+    assert!(
+        t.label.starts_with("サービス枯渇フラッド攻撃(") && t.label.contains("攻撃等)"),
+        "{}",
+        t.label
+    );
+    assert!(t.rebuilt.is_some());
+}
+
+/// Item 9 — 5.(3)/5.(4) 「本様式の届出先・報告の根拠規定等」 (l.543): the 届出先 as text, beside the laws.
+#[test]
+fn fidelity_9_the_addressee_of_the_form_is_text() {
+    for kind in [FormKind::Ddos, FormKind::Ransomware] {
+        let f = spec::field(kind, "filed_with").unwrap();
+        assert_eq!((f.label, &f.kind), ("届出先", &FieldKind::Text));
+        assert_eq!(
+            f.aside,
+            Some("(記載の手引き欄に記載のいずれの法令等に基づく報告かを記載すること。)")
+        );
+    }
+    let r: DdosReport = serde_json::from_str(r#"{"filed_with":"経済産業省"}"#).unwrap();
+    assert_eq!(r.filed_with, "経済産業省");
+}
+
+/// Item 10 — the order of the paper form: (フリガナ) above the name it reads (l.417, l.523), 担当者名
+/// on the 省庁名 row (l.278), ransomware 2.(1)'s dates before its free text (l.524), TLP options worded
+/// 「RED = 宛先限り」 (図5, l.560).
+#[test]
+fn fidelity_10_the_order_and_wording_of_the_paper() {
+    for kind in [FormKind::Ddos, FormKind::Ransomware] {
+        let paths: Vec<&str> = section(kind, "1.").fields.iter().map(|f| f.path).collect();
+        for (kana, name) in [
+            ("reporter.name_kana", "reporter.name"),
+            ("reporter.contact_kana", "reporter.contact_name"),
+        ] {
+            let (k, n) = (
+                paths.iter().position(|p| *p == kana).unwrap(),
+                paths.iter().position(|p| *p == name).unwrap(),
+            );
+            assert_eq!(k + 1, n, "{kind:?}: (フリガナ) right above {name}");
+        }
+        let f = spec::field(kind, "reporter.name_kana").unwrap();
+        assert_eq!(f.paper_label(), "(フリガナ)");
+    }
+    let contact = &spec::sections(FormKind::Incident)[1];
+    assert_eq!(contact.title, "情報連絡元");
+    assert_eq!(
+        (
+            contact.fields[0].label,
+            contact.fields[1].label,
+            contact.fields[1].same_line
+        ),
+        ("省庁名", "担当者名", true)
+    );
+    let two: Vec<&str> = section(FormKind::Ransomware, "2.")
+        .fields
+        .iter()
+        .map(|f| f.path)
+        .take(3)
+        .collect();
+    assert_eq!(two, ["occurred_at", "discovered_at", "summary"]);
+    for kind in [FormKind::Incident, FormKind::Advisory] {
+        let tlp: Vec<&str> = spec::field(kind, "header.tlp")
+            .unwrap()
+            .kind
+            .options()
+            .iter()
+            .map(|o| o.label)
+            .collect();
+        assert_eq!(
+            tlp,
+            [
+                "RED = 宛先限り",
+                "AMBER + STRICT = 特定分野・組織内関係者限り",
+                "AMBER = 特定分野・関係者限り",
+                "GREEN = 重要インフラ関係主体限り",
+                "CLEAR = 公開情報"
+            ]
+        );
+    }
+}
+
+/// Item 11 — 4.(2) (l.424): each attack type with its ATT&CK id, as the paper prints it
+/// (「ネットワークへのフラッド攻撃(UDPフラッド攻撃等) Direct Network Flood (T1498-001)」).
+#[test]
+fn fidelity_11_attack_types_carry_their_attck_ids() {
+    let types = spec::field(FormKind::Ddos, "attacks[].types").unwrap();
+    for o in types.kind.options() {
+        if o.id.starts_with('T') {
+            assert!(o.label.ends_with(&format!("({})", o.id)), "{}", o.label);
+        }
+    }
+    let t = types
+        .kind
+        .options()
+        .iter()
+        .find(|o| o.id == "T1498-001")
+        .unwrap();
+    assert_eq!(
+        t.label,
+        "ネットワークへのフラッド攻撃(UDPフラッド攻撃等) Direct Network Flood (T1498-001)"
+    );
 }

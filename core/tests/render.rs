@@ -2,10 +2,10 @@
 //! (図5, 図8) and hostile input.
 
 use kyoyu_core::envelope::Envelope;
-use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec};
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
 use kyoyu_core::forms::{path, FormKind, Report};
 use kyoyu_core::render::{format_datetime, plain_text, print_document, print_html, subject};
-use kyoyu_core::taxonomy::{Choice, DdosAttackType, Tlp};
+use kyoyu_core::taxonomy::{Choice, Tlp};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Report {
@@ -22,6 +22,8 @@ fn fixtures() -> Vec<(&'static str, Report)> {
         "zu8-advisory.json",
         "ddos-two-attacks.json",
         "ransomware.json",
+        "ddos-three-attacks.json",
+        "long-text-incident.json",
     ]
     .into_iter()
     .filter(|n| {
@@ -47,11 +49,11 @@ fn esc(s: &str) -> String {
 fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
     let v = report.to_value();
     let mut out = Vec::new();
-    for s in layout::layout(report.kind()) {
+    for s in spec::sections(report.kind()) {
         for f in &s.fields {
             match &f.kind {
                 FieldKind::Group { item, .. } => {
-                    let n = layout::get(&v, f.path)
+                    let n = path::get(&v, f.path)
                         .and_then(Value::as_array)
                         .map_or(0, Vec::len);
                     for i in 0..n {
@@ -77,6 +79,14 @@ fn chosen_ids(v: Option<&Value>) -> Vec<String> {
         Some(Value::Bool(true)) => vec!["true".into()],
         _ => vec![],
     }
+}
+
+fn option<'a>(f: &'a FieldSpec, id: &str) -> &'a spec::Opt {
+    f.kind
+        .options()
+        .iter()
+        .find(|o| o.id == id)
+        .expect("known option")
 }
 
 /// Sectors are printed as the name of the sector (「リストから選択」), not as marks.
@@ -106,7 +116,7 @@ fn print_contains_every_value() {
         let html = print_html(&report, &[]);
         let v = report.to_value();
         for (p, f) in fields(&report) {
-            let value = layout::get(&v, &p);
+            let value = path::get(&v, &p);
             let expected: Vec<String> = match (&f.kind, value) {
                 (FieldKind::Text | FieldKind::MultiLine, Some(Value::String(s))) => vec![s.clone()],
                 (
@@ -118,14 +128,14 @@ fn print_contains_every_value() {
                     .iter()
                     .map(|id| {
                         opts.iter()
-                            .find(|o| &o.id == id)
+                            .find(|o| o.id == id)
                             .expect("known law")
                             .label
                             .to_string()
                     })
                     .collect(),
                 (FieldKind::Choice(opts), Some(Value::String(id))) if p.ends_with("sector") => {
-                    vec![opts.iter().find(|o| &o.id == id).unwrap().label.to_string()]
+                    vec![opts.iter().find(|o| o.id == id).unwrap().label.to_string()]
                 }
                 _ => vec![],
             };
@@ -146,24 +156,23 @@ fn filled_marks_exactly_on_the_chosen_options() {
             if !printed_as_marks(&p, f) {
                 continue;
             }
-            let ids = chosen_ids(layout::get(&v, &p));
+            let ids = chosen_ids(path::get(&v, &p));
+            if f.bracketed {
+                // 「(影響無し/停止中/…)」: the chosen one is circled, no ■.
+                for id in &ids {
+                    let opt = option(f, id);
+                    assert!(
+                        html.contains(&format!(r#"class="fp-chosen">{}<"#, esc(opt.label))),
+                        "{name}: {p}"
+                    );
+                }
+                continue;
+            }
             expected += ids.len();
             for id in ids.iter().filter(|id| *id != "true") {
-                let opt = f
-                    .kind
-                    .options()
-                    .iter()
-                    .find(|o| &o.id == id)
-                    .expect("known option");
-                let label = match p.as_str() {
-                    "header.tlp" => format!("{} = ", Tlp::from_id(id).unwrap().form_key()),
-                    _ if p.ends_with(".types") => {
-                        let t = DdosAttackType::from_id(id).unwrap();
-                        t.japanese_name().unwrap_or(t.label()).to_string()
-                    }
-                    _ => opt.label.to_string(),
-                };
-                let inline = format!("■</span> {}", esc(&label));
+                let opt = option(f, id);
+                let label = opt.label.to_string();
+                let inline = format!("■</span>{}", esc(&label));
                 if html.contains(&inline) {
                     continue;
                 }
@@ -335,7 +344,7 @@ fn changed_paths_are_underlined() {
     let html = print_html(&report, &changed);
     assert!(html.contains("前回の報告から変更した箇所"));
     assert!(html.contains(r#"<span class="fp-value changed" data-path="overview.summary">"#));
-    assert!(html.contains(r#"class="fp-grid fp-causes changed" data-path="causes""#));
+    assert!(html.contains(r#"class="fp-grid fp-option-table changed" data-path="causes""#));
     assert!(html.contains(r#"<span class="fp-value changed" data-path="timeline[1].description">"#));
     assert!(html.contains(r#"class="fp-option-list changed" data-path="header.tlp""#));
     // Not changed: not underlined.
@@ -365,7 +374,7 @@ fn plain_text_starts_with_the_tlp_label_and_the_subject_carries_it() {
 fn plain_text_of_every_form_has_every_numbered_section() {
     for (name, report) in fixtures() {
         let text = plain_text(&report);
-        for s in layout::layout(report.kind()) {
+        for s in spec::sections(report.kind()) {
             assert!(
                 text.contains(&s.heading()),
                 "{name}: {} missing",
@@ -395,4 +404,148 @@ fn write_print_documents() {
         std::fs::write(format!("{dir}/{name}.html"), doc).unwrap();
         std::fs::write(format!("{dir}/{name}.txt"), plain_text(&report)).unwrap();
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print reads the specification
+
+/// Every field of the specification, group items included, with its full pattern.
+fn spec_fields(kind: FormKind) -> Vec<(String, &'static FieldSpec, &'static [FieldSpec])> {
+    let mut out = Vec::new();
+    for s in spec::sections(kind) {
+        for f in &s.fields {
+            out.push((f.path.to_string(), f, s.fields.as_slice()));
+            // A group printed without a label (the rows of 事実経過) prints its items as bare lines.
+            if let (FieldKind::Group { item, .. }, false) = (&f.kind, f.paper_label().is_empty()) {
+                out.extend(
+                    item.iter()
+                        .map(|i| (format!("{}[].{}", f.path, i.path), i, item.as_slice())),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_label_of_the_specification_is_in_the_print_of_a_filled_fixture() {
+    for (name, report) in fixtures() {
+        let kind = report.kind();
+        let html = print_html(&report, &[]);
+        for s in spec::sections(kind) {
+            assert!(
+                html.contains(&esc(&s.heading())) || s.is_head() && html.contains(&esc(s.title)),
+                "{name}: heading {} not printed",
+                s.heading()
+            );
+        }
+        for (p, f, siblings) in spec_fields(kind) {
+            let last = p.rsplit(['.', ']']).next().unwrap_or("");
+            if spec::is_option_detail(siblings, last) || spec::is_option_detail(siblings, &p) {
+                continue; // printed beside its option (「続報(前回報告: …)」)
+            }
+            let label = f.paper_label();
+            assert!(
+                html.contains(&esc(label)),
+                "{name}: the label of {p} 「{label}」 is not printed"
+            );
+        }
+        let form = spec::form(kind);
+        for n in &form.notes {
+            assert!(
+                html.contains(&esc(n.text)),
+                "{name}: note {} not printed",
+                n.mark
+            );
+        }
+    }
+}
+
+#[test]
+fn every_path_print_marks_is_a_field_of_the_specification() {
+    for (name, report) in fixtures() {
+        let kind = report.kind();
+        let html = print_html(&report, &[]);
+        let mut n = 0;
+        for part in html.split("data-path=\"").skip(1) {
+            let p = &part[..part.find('"').unwrap()];
+            let known = spec::find(kind, p).is_some()
+                || path::first_index(p).is_some()
+                    && spec::find(kind, path::pattern(p).trim_end_matches("[]")).is_some();
+            assert!(
+                known,
+                "{name}: print marks {p}, which is not in the specification"
+            );
+            n += 1;
+        }
+        assert!(n >= 15, "{name}: {n} paths");
+    }
+}
+
+/// Item 6 — 事実経過(時系列) prints as on the form: the heading and the text under it, rows as
+/// lines of the same box (no table of its own).
+#[test]
+fn the_history_of_a_common_form_prints_as_a_free_text() {
+    let mut report = fixture("ddos-three-attacks.json");
+    let html = print_html(&report, &[]);
+    assert!(html.contains("(3)事実経過(時系列)"));
+    assert!(
+        !html.contains("fp-timeline\""),
+        "no timeline table on a 共通様式"
+    );
+    assert!(html.contains("fp-timeline-lines"));
+    if let Report::Ddos(r) = &mut report {
+        r.timeline.clear();
+        r.timeline_text = "10月14日 8時頃から攻撃を受けた。\n10時に収束。".into();
+    }
+    let html = print_html(&report, &[]);
+    assert!(html.contains("10月14日 8時頃から攻撃を受けた。\n10時に収束。"));
+}
+
+/// Item 7 — システムの稼働状況 on the 共通様式: 「(影響無し/停止中/一部稼働中/復旧済)」, no □.
+#[test]
+fn system_status_of_a_common_form_prints_as_a_bracketed_list() {
+    let report = fixture("ransomware.json");
+    let html = print_html(&report, &[]);
+    let at = html.find(r#"data-path="systems.status""#).unwrap();
+    let part = &html[at..at + html[at..].find("</span>)").unwrap()];
+    assert!(!part.contains('□') && !part.contains('■'), "{part}");
+    let text: String = {
+        let mut t = String::new();
+        let mut tag = false;
+        for c in html[at..].chars().skip_while(|c| *c != '>').skip(1) {
+            match c {
+                '<' => tag = true,
+                '>' => tag = false,
+                _ if !tag => t.push(c),
+                _ => {}
+            }
+            if t.ends_with(')') {
+                break;
+            }
+        }
+        t
+    };
+    assert_eq!(text, "(影響無し/停止中/一部稼働中/復旧済)");
+    assert!(
+        html.contains(r#"class="fp-chosen">一部稼働中<"#),
+        "the chosen status is marked"
+    );
+}
+
+/// Items 8, 9, 11 on paper: the mark of rebuilt wording and its legend, the 届出先 and the laws,
+/// the ATT&CK ids.
+#[test]
+fn rebuilt_wording_the_addressee_and_attack_ids_are_printed() {
+    let report = fixture("ddos-three-attacks.json");
+    let html = print_html(&report, &[]);
+    assert!(html.contains("攻撃されているサービス・アプリケーション<sup class=\"fp-rebuilt\""));
+    assert!(html.contains(&esc(spec::REBUILT_LEGEND)));
+    assert!(html.contains("(3)本様式の届出先・報告の根拠規定等"));
+    assert!(html.contains("経済産業省 産業保安・安全グループ 電力安全課"));
+    assert!(html.contains("・電気関係報告規則第3条、第3条の2"));
+    assert!(html.contains("Direct Network Flood (T1498-001)"));
+    // 6. その他 follows 5., as 「1から6まで」 says.
+    assert!(html.find("6.その他(有効な対策等)").unwrap() > html.find("5.今後の対応").unwrap());
+    assert!(!html.contains("7."), "the DDoS form has no 7.");
 }

@@ -360,16 +360,13 @@ fn empty_incident_has_errors_only_on_starred_fields() {
     errors.sort();
     assert_eq!(
         errors,
-        [
-            "header.annex",
-            "header.contact",
-            "header.reported_at",
-            "header.tlp",
-            "sector"
-        ]
+        ["header.annex", "header.contact", "header.tlp", "sector"]
     );
-    // ① has no `*`: a warning.
-    assert_eq!(paths(&f, Severity::Warning), ["event_type"]);
+    // 情報連絡日時 (no `*` on 図4) and ① (no `*`): warnings.
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["header.reported_at", "event_type"]
+    );
     for e in &f {
         assert!(e.message.ends_with('。'), "{}", e.message);
     }
@@ -534,12 +531,24 @@ fn common_header_rules() {
     );
     assert!(f[0].message.contains("前回報告日時"));
 
-    // The 共通様式 take 和暦 (core/tests/dates.rs); what cannot be read is an error.
+    // The 共通様式 take 和暦 (core/tests/dates.rs): read, nothing to say about it.
     r.header.previous_reported_at = "R7.8.18".into();
-    assert!(paths(&validate(&r.clone().into()), Severity::Error).is_empty());
+    let f = validate(&r.clone().into());
+    assert!(paths(&f, Severity::Error).is_empty());
+    assert!(!f.iter().any(|f| f.message.contains("和暦")), "{f:?}");
+    // 共通様式 ※1: what cannot be read is worth a look, not an error.
     r.header.previous_reported_at = "昨日".into();
     let f = validate(&r.into());
-    assert_eq!(paths(&f, Severity::Error), ["header.previous_reported_at"]);
+    assert_eq!(paths(&f, Severity::Error), Vec::<String>::new());
+    assert_eq!(
+        paths(&f, Severity::Warning),
+        ["header.previous_reported_at"]
+    );
+    assert!(
+        f[0].message.contains("読み取れません") && f[0].message.contains("(※1)"),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]
@@ -564,28 +573,28 @@ fn ddos_rules() {
     r.attacks[0].destination.port = "80, 70000".into();
     r.publication.status = Some(Publication::Done);
     let f = validate(&r.into());
-    assert_eq!(
-        paths(&f, Severity::Error),
-        [
-            "reporter.corporate_number",
-            "reporter.email",
-            "attacks[0].source.ip",
-            "attacks[0].destination.port"
-        ]
-    );
+    // 共通様式 ※1 (「全ての項目を記入する必要はなく…把握している範囲で」): nothing blocks.
+    assert_eq!(paths(&f, Severity::Error), Vec::<String>::new());
     assert_eq!(
         paths(&f, Severity::Warning),
         [
             "reporter.name_kana",
+            "reporter.corporate_number",
+            "reporter.email",
             "attacks[0].ended_at",
             "attacks[0].type_other",
             "attacks[0].types",
+            "attacks[0].source.ip",
+            "attacks[0].destination.port",
             "publication.date"
         ]
     );
-    assert_eq!(
-        f[1].message,
-        "法人番号は13桁の数字で記入してください(現在 12桁)。"
+    assert!(
+        f[1].message.starts_with(
+            "1.報告者の概要 法人番号(13桁)は13桁の数字で記入してください(現在 12桁)。"
+        ),
+        "{}",
+        f[1].message
     );
     assert!(f.iter().any(|x| x.message.contains("「203.0.113.999」")));
 }
@@ -600,7 +609,8 @@ fn ddos_attack_time_shape() {
         ..Default::default()
     };
     let f = validate(&r.into());
-    assert_eq!(paths(&f, Severity::Error), ["attacks[0].started_at"]);
+    assert_eq!(paths(&f, Severity::Warning), ["attacks[0].started_at"]);
+    assert!(ready_to_send(&f));
 }
 
 #[test]
@@ -697,10 +707,16 @@ fn laws_must_be_known_ids_of_the_form() {
         "{}",
         f[0].message
     );
-    let rw = RansomwareReport {
+    let mut rw = RansomwareReport {
         laws: vec!["appi-26-1".into(), "telecom-business-act-28".into()],
         ..Default::default()
     };
+    // Chosen as 根拠規定 without 別紙1 ticked under 2.(3): worth a look.
+    assert_eq!(
+        paths(&validate(&rw.clone().into()), Severity::Warning),
+        ["leak_annexes"]
+    );
+    rw.leak_annexes = vec![kyoyu_core::taxonomy::LeakAnnex::Annex1];
     assert_eq!(validate(&rw.into()), vec![]);
 }
 
@@ -1026,8 +1042,166 @@ fn planned_publication_may_lie_ahead() {
     let f = validate_at(&r.into(), now);
     assert_eq!(paths(&f, Severity::Warning), ["publication.date"]);
     assert!(
-        f[0].message.starts_with("公表日が未来の日時"),
+        f[0].message.contains("公表日") && f[0].message.contains("が未来の日時"),
         "{}",
         f[0].message
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fidelity to the seed (issue 11): what blocks and what only warns
+
+/// Item 4 — 図4 as extracted (seed l.277) prints 「情報連絡日時 年 月 日 時 分」 with no `*`;
+/// 図5 (l.554) marks it. 図4, the form that must not be altered, rules: a missing date warns.
+#[test]
+fn fidelity_4_reported_at_of_the_incident_form_is_not_required() {
+    let mut r = minimal_incident();
+    r.header.reported_at.clear();
+    let f = validate(&r.into());
+    assert!(ready_to_send(&f), "{f:?}");
+    assert_eq!(paths(&f, Severity::Warning), ["header.reported_at"]);
+    assert!(f[0].message.contains("情報連絡日時"), "{}", f[0].message);
+    let field =
+        kyoyu_core::forms::spec::field(kyoyu_core::forms::FormKind::Incident, "header.reported_at")
+            .unwrap();
+    assert!(!field.required, "no * on 図4");
+}
+
+/// Item 5 — 共通様式 ※1 (seed l.416, l.522): 「いずれの項目も、全ての項目を記入する必要はなく、報告を
+/// しようとする時点で把握している範囲で、その内容を記載すること。」 A 和暦 date, a 法人番号 whose
+/// check digit fails and a masked IP address or port are worth a look there, never blocking.
+#[test]
+fn fidelity_5_partial_values_on_the_common_forms_only_warn() {
+    let mut d = DdosReport::default();
+    d.header.reported_at = "令和7年10月16日 18時00分".into();
+    d.reporter.corporate_number = "1000012050002".into();
+    d.attacks = vec![DdosAttack::default()];
+    d.attacks[0].source.ip = "XX.XX.XX.XX".into();
+    d.attacks[0].source.port = "XX".into();
+    d.timeline = vec![TimelineRow {
+        at: "R7.10.16 13:00".into(),
+        description: "検知".into(),
+    }];
+    let f = validate(&d.into());
+    assert!(ready_to_send(&f), "{f:?}");
+    let warned = paths(&f, Severity::Warning);
+    for p in [
+        "reporter.corporate_number",
+        "attacks[0].source.ip",
+        "attacks[0].source.port",
+    ] {
+        assert!(warned.contains(&p), "{p} warns: {warned:?}");
+    }
+    // 和暦 is read on the 共通様式 (core/tests/dates.rs): nothing to say about those dates.
+    for p in ["header.reported_at", "timeline[0].at"] {
+        assert!(!warned.contains(&p), "{p} is read: {f:?}");
+    }
+    assert!(
+        f.iter()
+            .all(|x| x.message.contains("(※1)") || !x.message.contains("西暦")),
+        "{f:?}"
+    );
+
+    let mut r = RansomwareReport {
+        occurred_at: "令和7年11月3日".into(),
+        ..Default::default()
+    };
+    r.reporter.corporate_number = "1000012050002".into();
+    assert!(ready_to_send(&validate(&r.into())));
+
+    // 情報連絡様式 has no ※1: a 和暦 date stays an error there.
+    let mut i = minimal_incident();
+    i.header.reported_at = "令和5年8月19日".into();
+    assert_eq!(
+        paths(&validate(&i.into()), Severity::Error),
+        ["header.reported_at"]
+    );
+}
+
+/// Item 5 — the fixtures of the 共通様式 carry values written as people write them (「198.51.100.0/24
+/// ほか多数(別ファイルで提出)」「XX.XX.XX.XX(調査中)」): ready to send.
+#[test]
+fn fidelity_5_the_common_form_fixtures_are_ready_to_send() {
+    for name in [
+        "ddos-two-attacks.json",
+        "ddos-three-attacks.json",
+        "ransomware.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures")
+            .join(name);
+        let env =
+            kyoyu_core::envelope::Envelope::from_json(&std::fs::read_to_string(path).unwrap())
+                .unwrap();
+        let f = validate(&env.report);
+        assert!(ready_to_send(&f), "{name}: {f:?}");
+    }
+}
+
+/// Item 2 — ランサムウェア事案共通様式 記載の手引き (2) ②–④ (seed l.508–510): 「個人情報の保護に関する
+/// 法律第26条第1項の規定による漏えい等報告を行う場合 別紙1も記載してください。」 and 2.(3) (l.522):
+/// 「報告を行う様式にチェックすること。」 One without the other warns, both ways, for each 別紙.
+#[test]
+fn fidelity_2_leak_annexes_and_leak_report_laws_go_together() {
+    use kyoyu_core::taxonomy::{Choice, LeakAnnex};
+    for a in LeakAnnex::ALL {
+        let only_annex = RansomwareReport {
+            leak_annexes: vec![*a],
+            ..Default::default()
+        };
+        let f = validate(&only_annex.into());
+        assert_eq!(paths(&f, Severity::Warning), ["laws"], "{a:?}");
+        assert!(
+            f[0].message.contains(a.law().text) && f[0].message.contains(a.label()),
+            "{}",
+            f[0].message
+        );
+
+        let only_law = RansomwareReport {
+            laws: vec![a.law().id.to_string()],
+            ..Default::default()
+        };
+        let f = validate(&only_law.into());
+        assert_eq!(paths(&f, Severity::Warning), ["leak_annexes"], "{a:?}");
+        assert!(f[0].message.contains("記載の手引き"), "{}", f[0].message);
+
+        let both = RansomwareReport {
+            leak_annexes: vec![*a],
+            laws: vec![a.law().id.to_string()],
+            ..Default::default()
+        };
+        assert_eq!(validate(&both.into()), vec![], "{a:?}");
+    }
+}
+
+/// Item 12 — 2.3(3) 別紙 (seed l.712): 「報道発表・ウェブサイトでの発表等を行っている場合には、リンク先の
+/// 明示や当該資料を別紙として添付することが望まれます。」 報道発表 済 with no 別紙 and no link warns.
+#[test]
+fn fidelity_12_a_press_release_asks_for_the_release_or_its_url() {
+    let mut r = minimal_incident();
+    r.external.press = Some(PressStatus::Done);
+    r.external.press_detail = "10月1日 ニュースリリースを掲載".into();
+    let f = validate(&r.clone().into());
+    assert!(ready_to_send(&f));
+    assert_eq!(paths(&f, Severity::Warning), ["external.press_detail"]);
+    assert!(
+        f[0].message.contains("別紙") && f[0].message.contains("URL"),
+        "{}",
+        f[0].message
+    );
+
+    let mut with_url = r.clone();
+    with_url
+        .external
+        .press_detail
+        .push_str(" https://example.com/news/1");
+    assert_eq!(validate(&with_url.into()), vec![]);
+
+    let mut with_annex = r.clone();
+    with_annex.header.annex = Some(YesNo::Yes);
+    assert_eq!(validate(&with_annex.into()), vec![]);
+
+    // 予定有: nothing released yet, nothing to attach.
+    r.external.press = Some(PressStatus::Planned);
+    assert_eq!(validate(&r.into()), vec![]);
 }

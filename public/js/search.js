@@ -1,7 +1,7 @@
 // kyoyu — search of the handbook, entirely in the browser (no request leaves the site).
 //
-// The index (written by site-gen's search.rs, URL in the input's data-index) maps keys to the
-// pages containing them: ASCII words, and the character bigrams and unigrams of Japanese runs,
+// The index (written by site-gen's search.rs, its manifest's URL in the input's data-index; a
+// large site's is split into shards of some hundred pages) maps keys to the pages containing them: ASCII words, and the character bigrams and unigrams of Japanese runs,
 // so words are found inside unspaced Japanese text without a dictionary. A query is tokenised
 // the same way; the postings are intersected, the exact substring is verified in each
 // candidate's text, and results are ranked: title, then headings, then number of hits.
@@ -42,22 +42,36 @@ function runs(s) {
 
 let index = null;
 
+/** One shard of the index, ready to search. */
+function prepare(raw) {
+  const keys = new Map();
+  for (const [k, deltas] of Object.entries(raw.keys)) keys.set(k, deltas);
+  const asciiKeys = [...keys.keys()].filter((k) => isAscii(k[0]));
+  const pages = raw.pages.map(([url, title, headings, text]) => ({
+    url, title, headings, text,
+    nTitle: normalise(title), nHeadings: normalise(headings), nText: normalise(text),
+  }));
+  return { keys, asciiKeys, pages };
+}
+
+const getJson = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+
+/**
+ * The index: a manifest listing its shards (each a self-contained index of some pages), all
+ * fetched the first time a search is made — a large site's index is never loaded with the page.
+ */
 function load() {
   if (!index) {
-    index = fetch(input.dataset.index || "/search-index.json")
-      .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-      .then((raw) => {
-        const keys = new Map();
-        for (const [k, deltas] of Object.entries(raw.keys)) keys.set(k, deltas);
-        const asciiKeys = [...keys.keys()].filter((k) => isAscii(k[0]));
-        const pages = raw.pages.map(([url, title, headings, text]) => ({
-          url, title, headings, text,
-          nTitle: normalise(title), nHeadings: normalise(headings), nText: normalise(text),
-        }));
-        return { keys, asciiKeys, pages };
-      });
+    index = getJson(input.dataset.index)
+      .then((manifest) => Promise.all(manifest.shards.map((url) => getJson(url).then(prepare))))
+      .catch((e) => { index = null; throw e; });
   }
   return index;
+}
+
+/** Searches every shard; one ranked list. */
+function searchAll(shards, query) {
+  return shards.flatMap((idx) => searchIndex(idx, query)).sort(rank);
 }
 
 function decode(deltas) {
@@ -125,8 +139,11 @@ export function searchIndex(idx, query) {
     const first = terms.map((t) => p.nText.indexOf(t)).filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
     results.push({ page: p, hits, title, head, first, terms });
   }
-  results.sort((a, b) => b.title - a.title || b.head - a.head || b.hits - a.hits || a.page.url.length - b.page.url.length);
-  return results;
+  return results.sort(rank);
+}
+
+function rank(a, b) {
+  return b.title - a.title || b.head - a.head || b.hits - a.hits || a.page.url.length - b.page.url.length;
 }
 
 /** Appends `text` to `el`, with every occurrence of the terms wrapped in <mark>. */
@@ -186,9 +203,9 @@ async function run() {
   if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
   history.replaceState(null, "", url);
   try {
-    const idx = await load();
+    const shards = await load();
     if (input.value !== q) return;
-    show(searchIndex(idx, q), q);
+    show(searchAll(shards, q), q);
   } catch (e) {
     status.textContent = "検索索引を読み込めませんでした。ネットワークに接続してページを再読み込みしてください。";
   }
@@ -202,9 +219,9 @@ if (input && list && status) {
   if (q) { input.value = q; run(); }
   // For tests and the console: the ranked URLs of a query, and the time it took.
   window.kyoyuSearch = async (query) => {
-    const idx = await load();
+    const shards = await load();
     const t0 = performance.now();
-    const results = searchIndex(idx, query);
+    const results = searchAll(shards, query);
     return { ms: performance.now() - t0, urls: results.map((r) => r.page.url) };
   };
   input.dataset.ready = "true";

@@ -1,5 +1,6 @@
 // kyoyu — the site's script: registers the service worker (offline) and offers its updates,
-// starts search on the search page. No third-party code; nothing is sent anywhere.
+// shows a large site's whole navigation, starts search on the search page. No third-party
+// code; nothing is sent anywhere.
 //
 // Updates: a new version installs in the background; then a banner 「新しい版があります」 offers
 // 「更新」, which asks the waiting worker to take over ("skip-waiting") and reloads once it
@@ -57,6 +58,45 @@ if ("serviceWorker" in navigator) {
       }
     });
   });
+}
+// A large site's pages hold only their neighbourhood in the sidebar (and links to the contents
+// pages, which work without this script); the whole navigation is one shared file, fetched once
+// and cached like every asset. Each group's links are added when it is opened.
+const sidebar = document.querySelector("nav.sidebar[data-nav]");
+if (sidebar) {
+  fetch(sidebar.dataset.nav)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    .then((nav) => {
+      const open = Number((sidebar.dataset.navAt || "").split(" ")[0]);
+      const fill = (ul, links) => {
+        for (const [url, title] of links) {
+          const li = document.createElement("li");
+          const a = document.createElement("a");
+          a.href = url;
+          a.textContent = title;
+          if (url === location.pathname) a.setAttribute("aria-current", "page");
+          li.append(a);
+          ul.append(li);
+        }
+      };
+      const groups = nav.groups.map((group, i) => {
+        const details = document.createElement("details");
+        const summary = document.createElement("summary");
+        summary.textContent = group.title;
+        const ul = document.createElement("ul");
+        details.append(summary, ul);
+        if (i === open) {
+          details.open = true;
+          fill(ul, group.links);
+        } else {
+          details.addEventListener("toggle", () => { if (details.open && !ul.firstChild) fill(ul, group.links); });
+        }
+        return details;
+      });
+      sidebar.replaceChildren(...groups);
+      sidebar.dataset.navFull = "true";
+    })
+    .catch(() => {}); // the page's own neighbourhood stays
 }
 if (document.getElementById("search-input")) {
   import("./search.js").catch(() => {});

@@ -6,7 +6,6 @@
 //! folder the content folder itself is read, and a file without front matter takes its title
 //! from its first heading or its name.
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -43,6 +42,8 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Part {
     pub slug: String,
+    /// The folder (for messages).
+    pub dir: PathBuf,
     pub title: String,
     pub lead: Option<Source>,
     pub chapters: Vec<Source>,
@@ -69,10 +70,29 @@ impl Handbook {
         url
     }
 
+    /// Every source file: each part's lead, then its chapters.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.parts
+            .iter()
+            .flat_map(|p| p.lead.iter().chain(&p.chapters))
+    }
+
     pub fn chapters(&self) -> impl Iterator<Item = (&Part, &Source)> {
         self.parts
             .iter()
             .flat_map(|p| p.chapters.iter().map(move |c| (p, c)))
+    }
+}
+
+impl Part {
+    /// The part's page; the handbook's own files (a folder of Markdown without sub-folders)
+    /// are listed on `/handbook/` itself.
+    pub fn url(&self) -> String {
+        if self.slug.is_empty() {
+            "/handbook/".into()
+        } else {
+            format!("/handbook/{}/", self.slug)
+        }
     }
 }
 
@@ -98,8 +118,22 @@ pub fn handbook_root(content: &Path) -> PathBuf {
     }
 }
 
+/// A folder of drafts (`advisory-drafts`, in any letter case): never read, wherever it is.
+pub fn is_drafts_folder(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.eq_ignore_ascii_case(crate::gate::DRAFTS))
+}
+
+/// The handbook, and the draft folders found inside the content and left unread.
+pub struct Loaded {
+    pub handbook: Handbook,
+    pub drafts: Vec<PathBuf>,
+}
+
 /// Reads every Markdown file of the handbook. Errors name file and line; all are collected.
-pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
+/// Folders named `advisory-drafts` are not entered (their paths are returned, to say so), and
+/// without a `handbook/` folder the advisories are left to the TLP gate.
+pub fn load(content: &Path) -> Result<Loaded, Vec<ContentError>> {
     let root = handbook_root(content);
     if !root.is_dir() {
         return Err(vec![ContentError::new(
@@ -108,8 +142,24 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
             "コンテンツのフォルダがありません",
         )]);
     }
+    let flat = content.join("handbook") != root;
+    let mut drafts = Vec::new();
     let mut by_dir: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 || !e.file_type().is_dir() {
+                return true;
+            }
+            if is_drafts_folder(e.file_name()) {
+                drafts.push(e.path().to_path_buf());
+                return false;
+            }
+            // Without a handbook/ folder, the advisories are not chapters: the gate reads them.
+            !(flat && e.depth() == 1 && e.file_name() == crate::gate::FOLDER)
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -125,15 +175,6 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
             continue;
         }
         let rel = path.strip_prefix(&root).unwrap();
-        // Advisories and drafts are not chapters.
-        if content.join("handbook") != root
-            && rel
-                .components()
-                .next()
-                .is_some_and(|c| c.as_os_str() == "advisories")
-        {
-            continue;
-        }
         let dir = rel
             .parent()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -149,12 +190,16 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
                 .map(strip_order)
                 .collect::<Vec<_>>()
                 .join("/"),
-            title: dir
-                .rsplit('/')
-                .next()
-                .map(strip_order)
-                .unwrap_or("")
-                .to_string(),
+            title: if dir.is_empty() {
+                "手引書".to_string()
+            } else {
+                dir.rsplit('/')
+                    .next()
+                    .map(strip_order)
+                    .unwrap_or("")
+                    .to_string()
+            },
+            dir: root.join(&dir),
             lead: None,
             chapters: Vec::new(),
         };
@@ -172,17 +217,47 @@ pub fn load(content: &Path) -> Result<Handbook, Vec<ContentError>> {
             parts.push(part);
         }
     }
+    let handbook = Handbook { parts };
+    errors.extend(handbook.url_clashes());
     if errors.is_empty() {
-        Ok(Handbook { parts })
+        Ok(Loaded { handbook, drafts })
     } else {
         Err(errors)
     }
 }
 
-fn read_source(root: &Path, file: &Path) -> Result<Source, ContentError> {
-    let text = fs::read_to_string(file).map_err(|e| {
-        ContentError::new(file, 0, format!("UTF-8 のテキストとして読めません: {e}"))
-    })?;
+impl Handbook {
+    /// Two sources that would become one page (`01-mokuteki.md` and `08-mokuteki.md`, or a
+    /// folder and a chapter of the same name): an error at each, naming the other.
+    fn url_clashes(&self) -> Vec<ContentError> {
+        let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+        let mut errors = Vec::new();
+        let sources = self
+            .parts
+            .iter()
+            .filter(|p| !p.slug.is_empty())
+            .map(|p| (p.url(), p.dir.as_path()));
+        let chapters = self
+            .chapters()
+            .map(|(_, c)| (Handbook::url_of(&c.rel), c.file.as_path()));
+        for (url, file) in sources.chain(chapters) {
+            match seen.get(&url) {
+                Some(first) => errors.push(ContentError::new(
+                    file,
+                    0,
+                    format!("{} と同じ URL {url} になります。どちらかの名前を変えてください(番号の接頭辞 NN- は URL に含まれません)", first.display()),
+                )),
+                None => {
+                    seen.insert(url, file);
+                }
+            }
+        }
+        errors
+    }
+}
+
+pub fn read_source(root: &Path, file: &Path) -> Result<Source, ContentError> {
+    let text = crate::error::read_text(file)?;
     let rel = file
         .strip_prefix(root)
         .unwrap()

@@ -48,6 +48,25 @@ impl fmt::Display for ContentErrors {
 
 impl std::error::Error for ContentErrors {}
 
+/// Reads a content file as UTF-8. Invalid bytes are refused (never replaced), naming the line
+/// and the byte offset of the first one; the library's English detail follows the Japanese.
+pub fn read_text(file: &Path) -> Result<String, ContentError> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| ContentError::new(file, 0, format!("ファイルを読めません: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        ContentError::new(
+            file,
+            line,
+            format!(
+                "UTF-8 として読めないバイトがあります(先頭から {at} バイト目): {}",
+                e.utf8_error()
+            ),
+        )
+    })
+}
+
 /// The 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]

@@ -41,7 +41,7 @@ pub struct Page<'a> {
     pub url: &'a str,
     pub description: Option<&'a str>,
     pub breadcrumbs: &'a [NavLink],
-    pub sidebar: &'a [NavGroup],
+    pub sidebar: Sidebar<'a>,
     pub prev: Option<&'a NavLink>,
     pub next: Option<&'a NavLink>,
     /// `body` class: page kind, for styles.
@@ -61,10 +61,56 @@ pub enum Preload<'a> {
     Wasm(&'a str),
 }
 
-/// Up to this many links a sidebar lists every group's links; past it (a large site), only
-/// the current group's, the others by their first page — so a page's size does not grow with
-/// the size of the site.
+/// The sidebar of a page: its groups, where the page is among them, and (a large site) the
+/// shared file holding the whole navigation.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sidebar<'a> {
+    pub groups: &'a [NavGroup],
+    /// (group, link) of the current page, when it is in the sidebar.
+    pub at: Option<(usize, usize)>,
+    /// The URL of the navigation file (`crate::render::NAV_FILE`), fetched once and cached by
+    /// the site's script to show every group; without it, or without JavaScript, the page's
+    /// own neighbourhood and the contents pages are the way around.
+    pub file: Option<&'a str>,
+}
+
+impl<'a> Sidebar<'a> {
+    pub const NONE: Sidebar<'static> = Sidebar {
+        groups: &[],
+        at: None,
+        file: None,
+    };
+
+    pub fn of(groups: &'a [NavGroup]) -> Sidebar<'a> {
+        Sidebar {
+            groups,
+            at: None,
+            file: None,
+        }
+    }
+
+    /// Whether every link fits on every page (the handbook: the sidebar as it always was).
+    pub fn is_full(&self) -> bool {
+        self.groups.iter().map(|g| g.links.len()).sum::<usize>() <= FULL_SIDEBAR_LINKS
+    }
+}
+
+/// Up to this many links a sidebar lists every group's links. Past it (a large site) a page
+/// holds its neighbourhood only: [`GROUP_WINDOW`] groups each side of its own, and in its own
+/// group [`LINK_WINDOW`] links each side of it, with links to the contents pages — so a page's
+/// size does not grow with the size of the site, whatever its shape.
 pub const FULL_SIDEBAR_LINKS: usize = 120;
+pub const GROUP_WINDOW: usize = 6;
+pub const LINK_WINDOW: usize = 8;
+
+/// Ids the layout and the fixed pages use: a heading never takes one of them.
+pub const IDS: &[&str] = &[
+    "main",
+    "search-input",
+    "search-status",
+    "search-results",
+    "app-root",
+];
 
 /// The top navigation: (URL, label).
 pub const TOP_NAV: &[(&str, &str)] = &[
@@ -115,26 +161,9 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                         }
                     }
                 }
-                div class={ "layout" @if !p.sidebar.is_empty() { " with-sidebar" } } {
-                    @if !p.sidebar.is_empty() {
-                        nav class="sidebar" aria-label="目次" {
-                            @let full = p.sidebar.iter().map(|g| g.links.len()).sum::<usize>() <= FULL_SIDEBAR_LINKS;
-                            @for g in p.sidebar {
-                                @let current = g.links.iter().any(|l| l.url == p.url) || g.url.as_deref() == Some(p.url);
-                                @if full || current {
-                                    details open[current] {
-                                        summary { (g.title) }
-                                        ul {
-                                            @for l in &g.links {
-                                                li { a href=(l.url) aria-current=[(l.url == p.url).then_some("page")] { (l.title) } }
-                                            }
-                                        }
-                                    }
-                                } @else if let Some(first) = g.url.as_ref().or(g.links.first().map(|l| &l.url)) {
-                                    p class="nav-group" { a href=(first) { (g.title) } }
-                                }
-                            }
-                        }
+                div class={ "layout" @if !p.sidebar.groups.is_empty() { " with-sidebar" } } {
+                    @if !p.sidebar.groups.is_empty() {
+                        @if p.sidebar.is_full() { (full_sidebar(p.sidebar.groups, p.url)) } @else { (bounded_sidebar(&p.sidebar, p.url)) }
                     }
                     main id="main" tabindex="-1" {
                         @if !p.breadcrumbs.is_empty() {
@@ -165,6 +194,73 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
         }
     };
     doc.into_string()
+}
+
+/// Every group with every link (a small site).
+fn full_sidebar(groups: &[NavGroup], url: &str) -> Markup {
+    html! {
+        nav class="sidebar" aria-label="目次" {
+            @for g in groups {
+                @let current = g.links.iter().any(|l| l.url == url) || g.url.as_deref() == Some(url);
+                details open[current] {
+                    summary { (g.title) }
+                    ul {
+                        @for l in &g.links {
+                            li { a href=(l.url) aria-current=[(l.url == url).then_some("page")] { (l.title) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `(start, end)` of a window of `radius` each side of `at` in `0..len`.
+fn window(at: usize, len: usize, radius: usize) -> (usize, usize) {
+    let start = at.saturating_sub(radius);
+    (start, (at + radius + 1).min(len))
+}
+
+/// The page's neighbourhood (a large site): the groups around its own, and in its own group
+/// the links around it; "…" links lead to the contents pages, which list everything.
+fn bounded_sidebar(s: &Sidebar, url: &str) -> Markup {
+    let (cg, cl) = s.at.unwrap_or((0, 0));
+    let open = s.at.map(|(g, _)| g);
+    let (g0, g1) = window(cg, s.groups.len(), GROUP_WINDOW);
+    let contents = |g: &NavGroup| {
+        g.url
+            .clone()
+            .or_else(|| g.links.first().map(|l| l.url.clone()))
+            .unwrap_or_default()
+    };
+    html! {
+        nav class="sidebar" aria-label="目次" data-nav=[s.file] data-nav-at=[s.at.map(|(g, l)| format!("{g} {l}"))] {
+            @if g0 > 0 { p class="nav-more" { a href="/handbook/" { "…前の部(すべての目次)" } } }
+            @for (gi, g) in s.groups.iter().enumerate().take(g1).skip(g0) {
+                @if Some(gi) == open {
+                    @let (l0, l1) = window(cl, g.links.len(), LINK_WINDOW);
+                    details open {
+                        summary { (g.title) }
+                        ul {
+                            @if l0 > 0 {
+                                li { a href=(g.links[0].url) { (g.links[0].title) } }
+                                @if l0 > 1 { li class="nav-more" aria-hidden="true" { "…" } }
+                            }
+                            @for l in &g.links[l0..l1] {
+                                li { a href=(l.url) aria-current=[(l.url == url).then_some("page")] { (l.title) } }
+                            }
+                            @if l1 < g.links.len() {
+                                li class="nav-more" { a href=(contents(g)) { "…この部のすべてのページ(" (g.links.len()) ")" } }
+                            }
+                        }
+                    }
+                } @else {
+                    p class="nav-group" { a href=(contents(g)) { (g.title) } }
+                }
+            }
+            @if g1 < s.groups.len() { p class="nav-more" { a href="/handbook/" { "…次の部(すべての目次)" } } }
+        }
+    }
 }
 
 /// Raw HTML already produced by a trusted renderer (pulldown-cmark, core's renderers).

@@ -1,13 +1,15 @@
 //! Markdown → HTML with pulldown-cmark, made safe and linked:
 //! - raw HTML is refused with file:line (content is Markdown only; nothing to sanitise);
-//! - links with a script scheme (`javascript:`, `vbscript:`, `data:`) are refused;
-//! - links to other `.md` files become page URLs and are checked once every page is known;
-//! - headings get ids and an anchor link;
+//! - links and images may only be `http:`, `https:`, `mailto:` or relative; any other scheme
+//!   (`javascript:`, `vbscript:`, `data:`, `tel:`, …) is refused;
+//! - links to other `.md` files become page URLs; every internal link is kept with its line for
+//!   the one link check over the whole site (`crate::check`);
+//! - headings get ids, unique on the page, and an anchor link;
 //! - a paragraph that is only `{{kind:arg}}` is a directive, replaced by generated HTML
 //!   (tables and figures come from core's taxonomy, never retyped);
 //! - `{{uncertain: why}}` inline marks a cell the extraction could not give with certainty.
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::error::{line_of, ContentError};
@@ -20,13 +22,11 @@ pub struct Heading {
     pub text: String,
 }
 
-/// A link to check once every page is known.
+/// A link to check once every page is known: the href as written into the page.
 #[derive(Debug, Clone)]
 pub struct PendingLink {
     pub line: usize,
-    /// Page URL (`/handbook/…/`), without the anchor.
-    pub url: String,
-    pub anchor: Option<String>,
+    pub href: String,
 }
 
 /// The result of rendering one Markdown file.
@@ -34,8 +34,12 @@ pub struct PendingLink {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// Plain text (for search).
+    /// Plain text (for search), the tables of directives included.
     pub text: String,
+    /// Defined terms and headings inside directives (ranked with the headings by search).
+    pub terms: Vec<String>,
+    /// Every id on the page: headings and what directives inserted.
+    pub ids: Vec<String>,
     pub links: Vec<PendingLink>,
 }
 
@@ -99,7 +103,7 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     let mut events: Vec<Event> = Vec::new();
     let mut para: Option<(usize, Vec<Event>)> = None;
     let mut heading: Option<(HeadingLevel, usize, Vec<Event>)> = None;
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashSet<String> = crate::layout::IDS.iter().map(|s| s.to_string()).collect();
     let mut glossary_done = vec![false; cx.glossary.len()];
     let mut in_link = 0usize;
     let mut in_heading_or_code = 0usize;
@@ -124,12 +128,11 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
             }) => {
                 in_link += 1;
                 match resolve_link(&dest_url, cx) {
-                    Ok((href, pending)) => {
-                        if let Some((url, anchor)) = pending {
+                    Ok((href, internal)) => {
+                        if internal {
                             out.links.push(PendingLink {
                                 line: line_of(md, range.start) + cx.line_offset,
-                                url,
-                                anchor,
+                                href: href.clone(),
                             });
                         }
                         Event::Start(Tag::Link {
@@ -193,12 +196,8 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 in_heading_or_code -= 1;
                 let (level, _, inner) = heading.take().unwrap();
                 let text = plain(&inner);
-                let mut id = slug(&text);
-                let n = ids.entry(id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
-                    id = format!("{id}-{}", *n - 1);
-                }
+                let id = unique_id(slug(&text), &mut ids);
+                out.ids.push(id.clone());
                 let lvl = level as u8;
                 let mut html = String::new();
                 pulldown_cmark::html::push_html(&mut html, inner.clone().into_iter());
@@ -237,6 +236,17 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                         Some((kind, arg)) if kind != "uncertain" => {
                             match (cx.directive)(kind.trim(), arg.trim()) {
                                 Ok(html) => {
+                                    // What the directive inserted is on the page: search its text,
+                                    // link to its ids, check its links.
+                                    let o = crate::html::outline(&html);
+                                    out.text.push_str(&o.text);
+                                    out.text.push('\n');
+                                    out.terms.extend(o.headings);
+                                    out.ids.extend(o.ids);
+                                    let line = line_of(md, start) + cx.line_offset;
+                                    out.links.extend(
+                                        o.links.into_iter().map(|href| PendingLink { line, href }),
+                                    );
                                     events.push(Event::Html(html.into()));
                                     continue;
                                 }
@@ -259,15 +269,20 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                     out.text.push_str(&t);
                     out.text.push(' ');
                 }
+                let mut hrefs = Vec::new();
                 for e in inline_text(
                     t,
                     in_link > 0 || in_heading_or_code > 0,
                     cx,
                     &mut glossary_done,
+                    &mut hrefs,
                     &mut |m| errors.push(err(range.start, m)),
                 ) {
                     push(&mut events, &mut para, e);
                 }
+                let line = line_of(md, range.start) + cx.line_offset;
+                out.links
+                    .extend(hrefs.into_iter().map(|href| PendingLink { line, href }));
             }
             e => push(&mut events, &mut para, e),
         }
@@ -293,6 +308,7 @@ fn inline_text<'a>(
     no_links: bool,
     cx: &Context,
     glossary_done: &mut [bool],
+    links: &mut Vec<String>,
     error: &mut dyn FnMut(String),
 ) -> Vec<Event<'a>> {
     let mut out = Vec::new();
@@ -315,7 +331,7 @@ fn inline_text<'a>(
         rest = &after[end + 2..];
     }
     if owned.is_empty() {
-        return glossary_link(t.to_string(), no_links, cx, glossary_done)
+        return glossary_link(t.to_string(), no_links, cx, glossary_done, links)
             .unwrap_or_else(|| vec![Event::Text(t)]);
     }
     owned.push((rest.to_string(), None));
@@ -341,6 +357,7 @@ fn glossary_link<'a>(
     no_links: bool,
     cx: &Context,
     done: &mut [bool],
+    links: &mut Vec<String>,
 ) -> Option<Vec<Event<'a>>> {
     if no_links {
         return None;
@@ -358,6 +375,7 @@ fn glossary_link<'a>(
             v.push(Event::Text(text[last..m.start()].to_string().into()));
         }
         let (term, url) = &cx.glossary.terms[k];
+        links.push(url.clone());
         v.push(Event::Html(
             format!(
                 "<a class=\"term\" href=\"{}\">{}</a>",
@@ -377,54 +395,73 @@ fn glossary_link<'a>(
     Some(v)
 }
 
-fn check_scheme(dest: &str) -> Result<(), String> {
-    let lower: String = dest
-        .trim()
+/// The URL schemes a link or an image may use; anything else with a scheme is refused.
+pub const SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// `Ok` for `http:`, `https:`, `mailto:` and relative references. The scheme is read as a
+/// browser reads it: spaces, tabs and control characters dropped, letter case ignored.
+pub fn check_scheme(dest: &str) -> Result<(), String> {
+    let clean: String = dest
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    for bad in ["javascript:", "vbscript:", "data:"] {
-        if lower.starts_with(bad) {
-            return Err(format!("リンク先に {bad} は使えません"));
-        }
+    if clean.starts_with("//") {
+        return Err(format!(
+            "リンク先 {dest} はスキームのない外部リンクです。https:// から書いてください"
+        ));
     }
-    Ok(())
+    let Some(colon) = clean.find(':') else {
+        return Ok(());
+    };
+    let scheme = &clean[..colon];
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme || SCHEMES.contains(&scheme) {
+        return Ok(()); // a colon later in a path or a fragment
+    }
+    Err(format!(
+        "リンク先に {scheme}: は使えません(使えるのは http・https・mailto と相対リンクだけです)"
+    ))
 }
 
-/// Resolves a link: returns the href to write and, for internal pages, what to check later.
-#[allow(clippy::type_complexity)]
-fn resolve_link(
-    dest: &str,
-    cx: &Context,
-) -> Result<(String, Option<(String, Option<String>)>), String> {
+/// Resolves a link: returns the href to write and whether it points into the site.
+fn resolve_link(dest: &str, cx: &Context) -> Result<(String, bool), String> {
     check_scheme(dest)?;
-    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
-        return Ok((dest.to_string(), None));
+    let lower = dest.trim().to_ascii_lowercase();
+    if SCHEMES.iter().any(|s| lower.starts_with(&format!("{s}:"))) {
+        return Ok((dest.to_string(), false));
     }
     let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a.to_string())),
+        Some((p, a)) => (p, Some(a)),
         None => (dest, None),
     };
-    if path.is_empty() {
-        // Same page.
-        return Ok((dest.to_string(), anchor.map(|a| (String::new(), Some(a)))));
-    }
     if path.ends_with(".md") {
         let joined = join_rel(cx.rel, path);
         let Some(url) = (cx.url_of)(&joined) else {
             return Err(format!("リンク先のファイル {path} がありません"));
         };
-        let href = match &anchor {
+        let href = match anchor {
             Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
+            None => url,
         };
-        return Ok((href, Some((url, anchor))));
+        return Ok((href, true));
     }
-    if path.starts_with('/') {
-        return Ok((dest.to_string(), Some((path.to_string(), anchor))));
+    Ok((dest.to_string(), true))
+}
+
+/// `base`, or `base-1`, `base-2`, … : the first not yet used on the page.
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 0;
+    while used.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
     }
-    Ok((dest.to_string(), None))
+    used.insert(id.clone());
+    id
 }
 
 /// `a/b.md` + `../c/d.md` → `c/d.md`.
@@ -540,10 +577,47 @@ mod tests {
     }
 
     #[test]
+    fn only_http_https_mailto_and_relative_links() {
+        for ok in [
+            "https://x.example/",
+            "HTTP://x",
+            "mailto:a@b.example",
+            "/reference/",
+            "#a",
+            "b.md",
+            "x/y:z",
+        ] {
+            assert!(cx_render(&format!("[x](<{ok}>)\n")).is_ok(), "{ok}");
+        }
+        for bad in [
+            "tel:0312345678",
+            "ftp://x",
+            "file:///etc/passwd",
+            "//evil.example/",
+            "vbscript:x",
+            " data:x",
+        ] {
+            let e = cx_render(&format!("\n[x](<{bad}>)\n")).unwrap_err();
+            assert_eq!(e[0].line, 2 + 3, "{bad}");
+            assert!(
+                cx_render(&format!("![x](<{bad}>)\n")).is_err(),
+                "image {bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn heading_ids_are_unique_on_the_page() {
+        let r = cx_render("## a\n\n## a\n\n## a-1\n\n## main\n").unwrap();
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1", "main-1"]);
+    }
+
+    #[test]
     fn md_links_become_urls_and_missing_ones_fail() {
         let r = cx_render("[b](b.md#top)\n").unwrap();
         assert!(r.html.contains("href=\"/handbook/a/b/#top\""));
-        assert_eq!(r.links[0].anchor.as_deref(), Some("top"));
+        assert_eq!(r.links[0].href, "/handbook/a/b/#top");
         let e = cx_render("\n[x](nope.md)\n").unwrap_err();
         assert_eq!(e[0].line, 2 + 3);
     }

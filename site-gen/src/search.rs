@@ -15,7 +15,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::output::Staging;
+use crate::render::Site;
 
 /// A page to index.
 #[derive(Debug, Clone)]
@@ -25,18 +25,6 @@ pub struct Doc {
     /// Headings and defined terms of the page (ranked above body text).
     pub headings: Vec<String>,
     pub text: String,
-}
-
-impl Doc {
-    /// A page from its HTML content (headings and defined terms taken from h1–h4 and dt).
-    pub fn from_html(url: &str, title: &str, html: &str) -> Doc {
-        Doc {
-            url: url.into(),
-            title: title.into(),
-            headings: headings_of_html(html),
-            text: text_of_html(html),
-        }
-    }
 }
 
 /// Full-width ASCII → ASCII, ideographic space → space, ASCII lower-cased. Maps each `char` to
@@ -159,7 +147,7 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
 
 /// The index as JSON: `{ v, pages: [[url, title, headings, text]], keys: { key: [delta…] } }`.
 /// Built in parallel (each page's keys), merged in page order: the output is deterministic.
-pub fn index_json(docs: &[Doc]) -> Vec<u8> {
+pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
     use rayon::prelude::*;
     use rustc_hash::{FxHashMap, FxHashSet};
     struct Page {
@@ -270,17 +258,80 @@ pub fn index_json(docs: &[Doc]) -> Vec<u8> {
 
 /// The index as a JSON value (for tests and tools).
 pub fn build_index(docs: &[Doc]) -> serde_json::Value {
-    serde_json::from_slice(&index_json(docs)).expect("the index is JSON")
+    serde_json::from_slice(&index_json(&docs.iter().collect::<Vec<_>>()))
+        .expect("the index is JSON")
 }
 
-/// Writes the index (fingerprinted) and `assets/search.js`; returns the index's URL.
-pub fn write(staging: &Staging, public: &Path, docs: &[Doc]) -> Result<String> {
-    let index = index_json(docs);
-    let url = staging.write_fingerprinted("search-index.json", &index)?;
+/// Pages per shard of the index. A small site has one shard; a large one several, fetched
+/// when a search is made, and a change to one page changes one shard.
+pub const SHARD_PAGES: usize = 500;
+
+/// The shards of the last build by the hash of their pages (`serve` reuses the unchanged).
+/// The default keeps none (a one-off build).
+#[derive(Debug, Default)]
+pub struct Shards {
+    keep: bool,
+    by_key: std::collections::HashMap<String, Vec<u8>>,
+}
+
+impl Shards {
+    pub fn keeping() -> Shards {
+        Shards {
+            keep: true,
+            by_key: Default::default(),
+        }
+    }
+}
+
+fn shard_key(docs: &[&Doc]) -> String {
+    let mut h = blake3::Hasher::new();
+    for d in docs {
+        for f in [d.url.as_str(), d.title.as_str(), d.text.as_str()]
+            .into_iter()
+            .chain(d.headings.iter().map(String::as_str))
+        {
+            h.update(&(f.len() as u64).to_le_bytes());
+            h.update(f.as_bytes());
+        }
+    }
+    h.finalize().to_hex().to_string()
+}
+
+/// Adds the index of every searchable page — fingerprinted shards and the manifest listing
+/// them, `{ v: 2, shards: [url…] }` — and `assets/search.js`; returns the manifest's URL.
+pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<String> {
+    use rayon::prelude::*;
+    let docs: Vec<&Doc> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.search.as_ref())
+        .collect();
+    let chunks: Vec<&[&Doc]> = docs.chunks(SHARD_PAGES).collect();
+    let built: Vec<(String, Vec<u8>)> = chunks
+        .par_iter()
+        .map(|c| {
+            let key = shard_key(c);
+            let bytes = cache
+                .by_key
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| index_json(c));
+            (key, bytes)
+        })
+        .collect();
+    if cache.keep {
+        cache.by_key = built.iter().cloned().collect();
+    }
+    let mut shards = Vec::with_capacity(built.len());
+    for (i, (_, bytes)) in built.into_iter().enumerate() {
+        shards.push(site.asset(&format!("search-{i}.json"), bytes));
+    }
+    let manifest = serde_json::to_vec(&serde_json::json!({ "v": 2, "shards": shards }))?;
+    let url = site.asset("search-index.json", manifest);
     // Loaded by site.js as `./search.js` next to it in /assets/.
     let js = std::fs::read(public.join("js/search.js"))
         .with_context(|| format!("{} がありません", public.join("js/search.js").display()))?;
-    staging.write("assets/search.js", js)?;
+    site.file("assets/search.js", js);
     Ok(url)
 }
 
@@ -302,169 +353,6 @@ pub fn compact(s: &str) -> String {
     out
 }
 
-const BLOCK: &[&str] = &[
-    "p",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "dt",
-    "dd",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "div",
-    "section",
-    "article",
-    "figcaption",
-    "caption",
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "summary",
-    "details",
-    "text",
-    "blockquote",
-    "pre",
-];
-
-/// Iterates over an HTML fragment: `f(Some(tag), closing)` for tags, `f(None, text)` for text.
-fn walk(html: &str, mut f: impl FnMut(Option<&str>, bool, &str)) {
-    let mut rest = html;
-    while !rest.is_empty() {
-        match rest.find('<') {
-            Some(0) => {
-                let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
-                let tag = &rest[1..end.saturating_sub(1).max(1)];
-                let closing = tag.starts_with('/');
-                let name: String = tag
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                f(Some(&name), closing, "");
-                rest = &rest[end..];
-            }
-            Some(i) => {
-                f(None, false, &rest[..i]);
-                rest = &rest[i..];
-            }
-            None => {
-                f(None, false, rest);
-                rest = "";
-            }
-        }
-    }
-}
-
-/// The text of an HTML fragment, with a line break at block boundaries; entities decoded.
-/// SVG titles and descriptions are kept; `<style>`/`<script>` (never present) are skipped.
-pub fn text_of_html(html: &str) -> String {
-    let mut out = String::new();
-    let mut skip = 0usize;
-    walk(html, |tag, closing, text| match tag {
-        Some(name) => {
-            if name == "script" || name == "style" {
-                if closing {
-                    skip = skip.saturating_sub(1)
-                } else {
-                    skip += 1
-                }
-            } else if BLOCK.contains(&name) && !out.ends_with('\n') {
-                out.push('\n');
-            }
-        }
-        None if skip == 0 => out.push_str(&decode(text)),
-        None => {}
-    });
-    out.trim().to_string()
-}
-
-/// The text of the page's h1–h4 headings and defined terms (dt).
-pub fn headings_of_html(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur: Option<String> = None;
-    let mut depth = 0usize;
-    walk(html, |tag, closing, text| match tag {
-        Some(name @ ("h1" | "h2" | "h3" | "h4" | "dt")) => {
-            let _ = name;
-            if closing {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    if let Some(h) = cur.take() {
-                        let h = compact(h.trim_end_matches('#'));
-                        if !h.is_empty() {
-                            out.push(h);
-                        }
-                    }
-                }
-            } else {
-                depth += 1;
-                cur.get_or_insert_with(String::new);
-            }
-        }
-        Some(_) => {}
-        None => {
-            if let Some(c) = cur.as_mut() {
-                c.push_str(&decode(text));
-            }
-        }
-    });
-    out
-}
-
-/// Decodes the entities maud and pulldown-cmark write.
-pub fn decode(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(end) = rest.find(';').filter(|&e| e <= 10) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let ent = &rest[1..end];
-        let c = match ent {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                u32::from_str_radix(&ent[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-            }
-            _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,16 +370,16 @@ mod tests {
         assert!(!keys("予兆・ヒヤリハット").contains(&"兆・".to_string()));
     }
 
-    #[test]
-    fn text_and_headings_of_html() {
-        let html = "<h2 id=\"a\">見出し &amp; 語 <a href=\"#a\">#</a></h2><p>本文<br>二行目</p><dl><dt>CSIRT</dt><dd>定義</dd></dl>";
-        let t = text_of_html(html);
-        assert!(t.contains("見出し & 語"));
-        assert!(t.contains("本文\n二行目"));
-        assert_eq!(
-            headings_of_html(html),
-            vec!["見出し & 語".to_string(), "CSIRT".to_string()]
-        );
+    fn docs(texts: &[&str]) -> Vec<Doc> {
+        texts
+            .iter()
+            .map(|t| Doc {
+                url: format!("/{t}/"),
+                title: String::new(),
+                headings: vec![],
+                text: t.to_string(),
+            })
+            .collect()
     }
 
     #[test]
@@ -501,16 +389,7 @@ mod tests {
             "予兆・ヒヤリハット 港湾",
             "ａｂｃ１２３と港",
         ];
-        let docs: Vec<Doc> = texts
-            .iter()
-            .map(|t| Doc {
-                url: format!("/{t}/"),
-                title: String::new(),
-                headings: vec![],
-                text: t.to_string(),
-            })
-            .collect();
-        let v = build_index(&docs);
+        let v = build_index(&docs(&texts));
         let mut want: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
             for k in keys(t) {
@@ -544,16 +423,7 @@ mod tests {
 
     #[test]
     fn postings_are_delta_coded() {
-        let docs: Vec<Doc> = ["港湾", "空港", "港湾の情報"]
-            .iter()
-            .map(|t| Doc {
-                url: format!("/{t}/"),
-                title: String::new(),
-                headings: vec![],
-                text: t.to_string(),
-            })
-            .collect();
-        let v = build_index(&docs);
+        let v = build_index(&docs(&["港湾", "空港", "港湾の情報"]));
         assert_eq!(v["keys"]["港湾"], json!([0, 2]));
         assert_eq!(v["keys"]["港"], json!([0, 1, 1]));
     }

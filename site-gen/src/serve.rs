@@ -23,6 +23,11 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
 ];
 
 pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> {
+    // The feed's and the sitemap's links point where the site is served.
+    let opts = &Options {
+        base_url: format!("http://127.0.0.1:{port}"),
+        ..opts.clone()
+    };
     let mut builder = Builder::default();
     if build {
         let report = builder.build(opts)?;
@@ -70,6 +75,7 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             watcher.watch(dir, RecursiveMode::Recursive)?;
         }
     }
+    eprintln!("site-gen: content/, public/, app/, core/ の変更を監視しています");
     let code_dirs =
         [opts.root.join("app"), opts.root.join("core")].map(|d| d.canonicalize().unwrap_or(d));
     loop {
@@ -89,7 +95,10 @@ pub fn serve(opts: &Options, port: u16, watch: bool, build: bool) -> Result<()> 
             .first()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        match builder.rebuild(opts) {
+        match builder.rebuild(opts, &paths) {
+            Ok(r) if r.incremental => {
+                eprintln!("site-gen: 再構築しました ({changed}): {} ページ, 変更 {} ファイル, {} ms (差分)", r.pages, r.files, r.millis)
+            }
             Ok(r) => eprintln!(
                 "site-gen: 再構築しました ({changed}): {} ページ, {} ms",
                 r.pages, r.millis

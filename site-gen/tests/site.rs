@@ -1,94 +1,17 @@
 //! The publisher end to end, on a copy of the real content: `check` passes on it, fails with
 //! file:line on a planted broken link and on planted raw `<script>`, and a failed `build` leaves
 //! the previous output folder byte for byte as it was.
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use kyoyu_site_gen::{build, check, Options};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// A fresh temporary folder for one test.
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kyoyu-site-test-{}-{name}", std::process::id()));
-    if dir.exists() {
-        fs::remove_dir_all(&dir).unwrap();
-    }
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn options(content: &Path, out: &Path) -> Options {
-    let root = root();
-    Options {
-        content: content.to_path_buf(),
-        public: root.join("public"),
-        out: out.to_path_buf(),
-        with_app: false,
-        base_url: "http://127.0.0.1:8080".into(),
-        root,
-    }
-}
-
-/// Copies content/ into `dir/content` and returns that path.
-fn content_copy(dir: &Path) -> PathBuf {
-    let content = dir.join("content");
-    copy_dir(&root().join("content"), &content);
-    content
-}
-
-/// Appends `text` to a chapter; returns the file and the 1-based line `text` starts on.
-fn plant(content: &Path, rel: &str, text: &str) -> (PathBuf, usize) {
-    let file = content.join("handbook").join(rel);
-    let mut body = fs::read_to_string(&file).unwrap();
-    if !body.ends_with('\n') {
-        body.push('\n');
-    }
-    body.push('\n');
-    let line = body.lines().count() + 1;
-    body.push_str(text);
-    body.push('\n');
-    fs::write(&file, body).unwrap();
-    (file, line)
-}
-
-/// Every file below `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+use common::{options, plant, root, snapshot as tree, Temp};
+use kyoyu_site_gen::{build, check};
 
 #[test]
 fn the_real_content_passes_check() {
-    let dir = temp("real");
+    let t = Temp::new("site-real");
+    let dir = t.0.clone();
     let opts = options(&root().join("content"), &dir.join("out"));
     let n = check(&opts).unwrap_or_else(|e| panic!("{e:#}"));
     assert!(n >= 19, "{n} files checked");
@@ -98,8 +21,9 @@ fn the_real_content_passes_check() {
 
 #[test]
 fn a_broken_link_fails_check_with_file_and_line() {
-    let dir = temp("link");
-    let content = content_copy(&dir);
+    let t = Temp::new("site-link");
+    let dir = t.0.clone();
+    let content = t.content();
     let (file, line) = plant(
         &content,
         "01-maegaki/01-mokuteki.md",
@@ -119,8 +43,9 @@ fn a_broken_link_fails_check_with_file_and_line() {
 
 #[test]
 fn a_link_to_a_missing_page_or_anchor_fails_check_with_file_and_line() {
-    let dir = temp("anchor");
-    let content = content_copy(&dir);
+    let t = Temp::new("site-anchor");
+    let dir = t.0.clone();
+    let content = t.content();
     let (file, line) = plant(
         &content,
         "02-kodo-keikaku/01-joho-kyoyu.md",
@@ -148,8 +73,9 @@ fn a_link_to_a_missing_page_or_anchor_fails_check_with_file_and_line() {
 
 #[test]
 fn raw_script_fails_check_with_file_and_line() {
-    let dir = temp("script");
-    let content = content_copy(&dir);
+    let t = Temp::new("site-script");
+    let dir = t.0.clone();
+    let content = t.content();
     let (file, line) = plant(
         &content,
         "05-kankei-horei/02-yogo.md",
@@ -166,8 +92,9 @@ fn raw_script_fails_check_with_file_and_line() {
 
 #[test]
 fn an_unknown_directive_fails_check_naming_it() {
-    let dir = temp("directive");
-    let content = content_copy(&dir);
+    let t = Temp::new("site-directive");
+    let dir = t.0.clone();
+    let content = t.content();
     let (file, line) = plant(
         &content,
         "02-kodo-keikaku/02-joho-renraku.md",
@@ -187,8 +114,9 @@ fn an_unknown_directive_fails_check_naming_it() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_unchanged() {
-    let dir = temp("build");
-    let content = content_copy(&dir);
+    let t = Temp::new("site-build");
+    let dir = t.0.clone();
+    let content = t.content();
     let out = dir.join("out");
     let opts = options(&content, &out);
     build(&opts).unwrap_or_else(|e| panic!("{e:#}"));
@@ -232,7 +160,8 @@ fn a_failed_build_leaves_the_previous_output_unchanged() {
 
 #[test]
 fn the_build_writes_reference_pages_schemas_and_a_small_search_index() {
-    let dir = temp("pages");
+    let t = Temp::new("site-pages");
+    let dir = t.0.clone();
     let out = dir.join("out");
     build(&options(&root().join("content"), &out)).unwrap_or_else(|e| panic!("{e:#}"));
     let read = |p: &str| fs::read_to_string(out.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
@@ -270,13 +199,19 @@ fn the_build_writes_reference_pages_schemas_and_a_small_search_index() {
         .split('"')
         .next()
         .unwrap();
-    let index = fs::read(out.join(index_url.trim_start_matches('/'))).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join(index_url.trim_start_matches('/'))).unwrap())
+            .unwrap();
+    let shards = manifest["shards"].as_array().unwrap();
+    assert_eq!(shards.len(), 1, "a small site has one shard: {manifest}");
+    let shard = shards[0].as_str().unwrap();
+    let index = fs::read(out.join(shard.trim_start_matches('/'))).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&index).unwrap();
     assert!(v["keys"]["港湾"].is_array() && v["keys"]["ddos"].is_array());
     assert!(out.join("assets/search.js").exists());
     let sw = read("sw.js");
     assert!(
-        sw.contains(index_url),
+        sw.contains(index_url) && sw.contains(shard),
         "the service worker precaches the index"
     );
     eprintln!("search index: {} bytes", index.len());

@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const DIST = process.env.KYOYU_DIST || path.join(root, "target/test-dist");
-const SITE_GEN = process.env.KYOYU_SITE_GEN || path.join(root, "target/debug/site-gen");
+export const SITE_GEN = process.env.KYOYU_SITE_GEN || path.join(root, "target/debug/site-gen");
 
 export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

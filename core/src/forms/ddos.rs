@@ -18,7 +18,9 @@ pub struct DdosReport {
     pub summary: String,
     /// 2.(2) 重要インフラサービス維持レベルについて
     pub service_level: ServiceLevel,
-    /// 2.(3) 事実経過(時系列)
+    /// 2.(3) 事実経過(時系列) — a free text on the form.
+    pub timeline_text: String,
+    /// 2.(3) 事実経過 as rows of 日時 + 事象 (kyoyu's help; printed inside the same box).
     pub timeline: Vec<TimelineRow>,
     /// 3. 影響を受けたシステム
     pub systems: DdosSystems,
@@ -29,10 +31,12 @@ pub struct DdosReport {
     pub publication: PublicationStatus,
     /// 5.(2) 今後の予定: 事象継続中 / 対応策を継続中 / 対応完了
     pub outlook: Option<CommonOutlook>,
-    /// 6. 本様式の届出先・報告の根拠規定等 (「記載の手引き欄に記載のいずれの法令等に基づく
+    /// 5.(3) 本様式の届出先・報告の根拠規定等 — 届出先, as text.
+    pub filed_with: String,
+    /// 5.(3) 本様式の届出先・報告の根拠規定等 (「記載の手引き欄に記載のいずれの法令等に基づく
     ///    報告かを記載すること。」) — law ids of [`crate::taxonomy`]'s laws.
     pub laws: Vec<String>,
-    /// 7. その他(有効な対策等)
+    /// 6. その他(有効な対策等)
     pub other: String,
 }
 

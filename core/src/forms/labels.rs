@@ -1,7 +1,7 @@
 //! The Japanese label of every field path of each form, in the form's order — for error
 //! summaries, diffs and focus. Paths are patterns: list indexes removed (`timeline[].at`).
 //!
-//! Nothing here is typed by hand: the list is derived from [`super::layout`], the one
+//! Nothing here is typed by hand: the list is derived from [`super::spec`], the one
 //! description of each form. A label is the field's own label in the context of its section:
 //!
 //! - the head of the form (情報連絡様式 …) and the ◆ line: the field's label alone
@@ -27,7 +27,8 @@
 
 use std::sync::OnceLock;
 
-use super::layout::{self, FieldKind, FieldSpec, Section};
+use super::path::FieldPath;
+use super::spec::{self, FieldKind, FieldSpec, Section};
 use super::{path, FormKind};
 
 /// One field of a form: its path pattern and its label as the form words it.
@@ -133,15 +134,27 @@ fn sub_number(heading: &str) -> Option<&str> {
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| &heading[..=end])
 }
 
+/// The context of a field that carries its own number (「(4)」 of 4.(4) 侵入方法, 「①」 under
+/// 4.(2)): the section's number, or the numbered sub-heading's, followed by it.
+fn numbered(f: &FieldSpec, ctx: &Option<Context>, under: &Option<Context>) -> Option<Context> {
+    let n = f.number?;
+    let c = ctx.as_ref()?;
+    let base = match under {
+        Some(u) if !n.starts_with('(') && u.name.is_empty() => u.number.clone(),
+        _ => c.number.to_string(),
+    };
+    Some(Context::new(format!("{base}{n}"), ""))
+}
+
 /// The context of a section: none for the head of the form and the ◆ line.
 fn section_context(kind: FormKind, s: &Section) -> Option<Context> {
     let head = s.number.is_empty() && s.title == kind.name();
     (!head && s.number != "◆").then(|| Context::new(s.number, plain(s.title)))
 }
 
-/// The fields of `kind` as derived from its layout, in the form's order.
+/// The fields of `kind` as derived from its specification, in the form's order.
 fn derive(kind: FormKind) -> Vec<(String, String)> {
-    let sections = layout::layout(kind);
+    let sections = spec::sections(kind);
     let mut out: Vec<(String, String)> = Vec::new();
     let push = |out: &mut Vec<(String, String)>, p: String, l: String| {
         if !out.iter().any(|(q, _)| *q == p) {
@@ -164,11 +177,16 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
         let mut under: Option<Context> = None;
         for f in &s.fields {
             under = sub(f, under);
-            let label = match (&ctx, &under) {
-                (None, _) => plain(f.label),
-                (Some(c), _) if s.fields.len() == 1 => c.heading(),
-                (_, Some(u)) => u.label(&plain(f.label), false),
-                (Some(c), None) => c.label(&plain(f.label), true),
+            let own = numbered(f, &ctx, &under);
+            if f.number.is_some_and(|n| n.starts_with('(')) {
+                under.clone_from(&own);
+            }
+            let label = match (&ctx, &own, &under) {
+                (None, _, _) => plain(f.label),
+                (Some(c), _, _) if s.fields.len() == 1 => c.heading(),
+                (_, Some(n), _) => n.label(&plain(f.label), false),
+                (_, None, Some(u)) => u.label(&plain(f.label), false),
+                (Some(c), None, None) => c.label(&plain(f.label), true),
             };
             for o in objects_above("", f.path) {
                 let holds = |sec: &Section| sec.fields.iter().any(|g| path::is_under(g.path, &o));
@@ -200,6 +218,10 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                 let mut under: Option<Context> = None;
                 for i in item {
                     under = sub(i, under);
+                    let own = numbered(i, &ctx, &under);
+                    if i.number.is_some_and(|n| n.starts_with('(')) {
+                        under.clone_from(&own);
+                    }
                     for o in objects_above(&row, i.path) {
                         let name = match (&ctx, i.heading) {
                             (Some(c), Some(h)) => format!("{}{}", c.number, plain(h)),
@@ -207,8 +229,9 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
                         };
                         push(&mut out, o, name);
                     }
-                    let l = under
+                    let l = own
                         .as_ref()
+                        .or(under.as_ref())
                         .unwrap_or(&items)
                         .label(&plain(i.label), false);
                     push(&mut out, path::field(&row, i.path), l);
@@ -222,10 +245,15 @@ fn derive(kind: FormKind) -> Vec<(String, String)> {
 /// The objects above `field_path` (relative to `base`): `header`, `header.contact` above
 /// `header.contact.email`.
 fn objects_above(base: &str, field_path: &str) -> Vec<String> {
-    let parts: Vec<&str> = field_path.split('.').collect();
-    (1..parts.len())
-        .map(|n| path::field(base, &parts[..n].join(".")))
-        .collect()
+    let base = FieldPath::parse(base).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut at = FieldPath::parse(field_path).and_then(|p| p.parent());
+    while let Some(p) = at.filter(|p| !p.is_root()) {
+        out.push(base.join(&p).to_string());
+        at = p.parent();
+    }
+    out.reverse();
+    out
 }
 
 fn table(kind: FormKind) -> &'static [Field] {
@@ -260,7 +288,7 @@ pub fn field_label(kind: FormKind, field_path: &str) -> Option<&'static str> {
 }
 
 /// A sort key that puts field paths of `kind` in the form's order (rows by index); paths
-/// unknown to the layout go last, in their given order when sorted stably.
+/// unknown to the specification go last, in their given order when sorted stably.
 pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
     let p = path::pattern(field_path);
     let table = table(kind);
@@ -271,15 +299,20 @@ pub fn order_key(kind: FormKind, field_path: &str) -> (usize, Vec<usize>) {
             .position(|fl| path::is_under(&p, fl.path) || path::is_under(fl.path, &p))
             .unwrap_or(usize::MAX)
     });
-    let indexes = field_path
-        .split('[')
-        .skip(1)
-        .filter_map(|s| s.split(']').next()?.parse().ok())
-        .collect::<Vec<usize>>();
+    let parsed = super::FieldPath::parse(field_path);
+    let indexes: Vec<usize> = parsed
+        .as_ref()
+        .map(|fp| fp.indexes().collect())
+        .unwrap_or_default();
     // Rows first by index, then by field: key (position of the list, indexes, position).
-    match path::first_index(field_path) {
+    match indexes.first() {
         Some(_) => {
-            let list = &p[..p.find('[').unwrap_or(p.len())];
+            // The list: the path up to its first index (`attacks` of `attacks[1].source.ip`).
+            let list = parsed
+                .as_ref()
+                .map(|fp| fp.list().to_string())
+                .unwrap_or_default();
+            let list = list.as_str();
             let list_pos = table
                 .iter()
                 .position(|fl| fl.path == list)

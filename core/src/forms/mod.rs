@@ -26,17 +26,23 @@
 //! A field path is the serde field names joined by `.`, with `[i]` for list items:
 //! `header.tlp`, `timeline[2].description`, `attacks[0].source.ip`,
 //! `header.recipients[1].sector`. Validation, [`crate::follow_up::diff`] and the app's
-//! focus/highlight all use them. Build them with [`path::field`] and [`path::item`], list the
-//! leaves of a report with [`Report::leaf_paths`], and find a path's Japanese label with
-//! [`field_label`] (which also accepts the pattern form `timeline[].description`).
+//! focus/highlight all use them. [`FieldPath`] is their one reader (and writer); list the
+//! leaves of a report with [`Report::leaf_paths`], find a path's field in the form's
+//! specification with [`spec::find`], and its Japanese label with [`field_label`] (which also
+//! accepts the pattern form `timeline[].description`).
+//!
+//! # The form specification
+//!
+//! [`spec`] describes each form once — sections, labels, `*` marks, options, fixed texts —
+//! for every view of it (editor, print, plain text, validation messages, the site).
 
 pub mod advisory;
 pub mod common;
 pub mod ddos;
 pub mod incident;
-pub mod layout;
+pub mod path;
 pub mod ransomware;
-pub mod texts;
+pub mod spec;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,6 +56,7 @@ pub use incident::{
     ExternalResponse, IncidentContact, IncidentHeader, IncidentImpact, IncidentOverview,
     IncidentReport,
 };
+pub use path::FieldPath;
 pub use ransomware::{RansomwareDetails, RansomwareReport, RansomwareReporter, RansomwareSystems};
 
 use crate::taxonomy::{Choice, Tlp};
@@ -308,59 +315,6 @@ fn collect_leaves(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
             }
         }
         _ => out.push(at.to_string()),
-    }
-}
-
-/// Building and reading field paths (`header.tlp`, `timeline[2].description`).
-pub mod path {
-    /// `parent.name` (or `name` at the root).
-    pub fn field(parent: &str, name: &str) -> String {
-        if parent.is_empty() {
-            name.to_string()
-        } else {
-            format!("{parent}.{name}")
-        }
-    }
-
-    /// `parent[i]`.
-    pub fn item(parent: &str, i: usize) -> String {
-        format!("{parent}[{i}]")
-    }
-
-    /// The pattern of a path: list indexes removed (`timeline[2].at` → `timeline[].at`).
-    pub fn pattern(path: &str) -> String {
-        let mut out = String::with_capacity(path.len());
-        let mut in_index = false;
-        for c in path.chars() {
-            match c {
-                '[' => {
-                    in_index = true;
-                    out.push('[');
-                }
-                ']' => {
-                    in_index = false;
-                    out.push(']');
-                }
-                _ if in_index => {}
-                _ => out.push(c),
-            }
-        }
-        out
-    }
-
-    /// The first list index in a path (`attacks[1].source.ip` → Some(1)).
-    pub fn first_index(path: &str) -> Option<usize> {
-        let start = path.find('[')? + 1;
-        let end = start + path[start..].find(']')?;
-        path[start..end].parse().ok()
-    }
-
-    /// Whether `path` is `ancestor` or lies under it (`timeline[0].at` is under `timeline`
-    /// and `timeline[0]`).
-    pub fn is_under(path: &str, ancestor: &str) -> bool {
-        path == ancestor
-            || (path.starts_with(ancestor)
-                && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
     }
 }
 

@@ -32,7 +32,9 @@ pub struct RansomwareReport {
     /// 2.(3) 個人データ、保有個人情報又は特定個人情報の漏えい等について — 報告を行う様式
     /// (別紙1 / 別紙2 / 別紙3; any).
     pub leak_annexes: Vec<LeakAnnex>,
-    /// 2.(4) 事実経過(時系列)
+    /// 2.(4) 事実経過(時系列) — a free text on the form.
+    pub timeline_text: String,
+    /// 2.(4) 事実経過 as rows of 日時 + 事象 (kyoyu's help; printed inside the same box).
     pub timeline: Vec<TimelineRow>,
     /// 3. 影響を受けたシステム
     pub systems: RansomwareSystems,
@@ -52,6 +54,8 @@ pub struct RansomwareReport {
     pub investigation: Option<ExternalInvestigation>,
     /// 5.(3) 外部機関による調査 — (詳細: )
     pub investigation_detail: String,
+    /// 5.(4) 本様式の届出先・報告の根拠規定等 — 届出先, as text.
+    pub filed_with: String,
     /// 5.(4) 本様式の届出先・報告の根拠規定等 — law ids of [`crate::taxonomy`]'s laws.
     pub laws: Vec<String>,
     /// 6. その他(特記事項等)
@@ -103,21 +107,68 @@ pub struct RansomwareSystems {
 }
 
 /// 4. ランサムウェアの情報 (記入可能な項目で記載してください。)
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct RansomwareDetails {
     /// (1) 脅迫文(身代金を要求する表示)、その他表示されたもの(一部分かるものでも可)
     pub ransom_note: String,
     /// (2) 暗号化されたファイルの拡張子 (例: ファイル名.xxx)
     pub encrypted_extension: String,
-    /// (3) ランサムウェアによる暗号化の有無: 有 / 無
-    pub encrypted: Option<YesNo>,
-    /// (3) リークサイト等を通じた情報漏えいが行われた旨の公開の有無: 有 / 無
-    pub leak_site: Option<YesNo>,
-    /// (3) 身代金要求の有無: 有 / 無
-    pub ransom_demanded: Option<YesNo>,
+    /// (3) ランサムウェアによる暗号化の有無/リークサイト等を通じた情報漏えいが行われた旨の
+    /// 公開の有無/身代金要求の有無 — one line of text on the form. Files of earlier builds,
+    /// which held three 有/無 choices here (`encrypted`, `leak_site`, `ransom_demanded`), load
+    /// with those answers written into this text.
+    pub facts: String,
     /// (4) 侵入方法 (例: 脆弱性の悪用/フィッシングメール)
     pub intrusion: String,
     /// (5) ランサムウェアの特徴(インディケータ情報) (例: 攻撃元のIPアドレス、事案に係るログ情報等)
     pub indicators: String,
+}
+
+/// What a file may hold under `ransomware`: today's fields and the three 有/無 choices of
+/// earlier builds.
+#[derive(Deserialize)]
+#[serde(default)]
+#[derive(Default)]
+struct DetailsInFile {
+    ransom_note: String,
+    encrypted_extension: String,
+    facts: String,
+    encrypted: Option<YesNo>,
+    leak_site: Option<YesNo>,
+    ransom_demanded: Option<YesNo>,
+    intrusion: String,
+    indicators: String,
+}
+
+// Written by hand (over a derived reader of `DetailsInFile`) so that the answers of earlier
+// files are carried into `facts` rather than dropped.
+impl<'de> Deserialize<'de> for RansomwareDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use crate::taxonomy::Choice;
+        let f = DetailsInFile::deserialize(d)?;
+        let old: Vec<String> = [
+            ("暗号化の有無", f.encrypted),
+            (
+                "リークサイト等を通じた情報漏えいが行われた旨の公開の有無",
+                f.leak_site,
+            ),
+            ("身代金要求の有無", f.ransom_demanded),
+        ]
+        .into_iter()
+        .filter_map(|(what, v)| v.map(|v| format!("{what}: {}", v.label())))
+        .collect();
+        let facts = match (f.facts.trim().is_empty(), old.is_empty()) {
+            (_, true) => f.facts,
+            (true, false) => old.join("/"),
+            (false, false) => format!("{}/{}", f.facts, old.join("/")),
+        };
+        Ok(RansomwareDetails {
+            ransom_note: f.ransom_note,
+            encrypted_extension: f.encrypted_extension,
+            facts,
+            intrusion: f.intrusion,
+            indicators: f.indicators,
+        })
+    }
 }

@@ -1,6 +1,6 @@
 //! Renderers of a report: the print view in the official layout ([`print`]) and plain text for
 //! an e-mail body ([`text`]). Both read the report through its field paths
-//! ([`crate::forms::layout`]), so what they show is exactly what the file holds.
+//! ([`crate::forms::spec`], [`crate::forms::FieldPath`]), so what they show is exactly what the file holds.
 
 pub mod print;
 pub mod text;

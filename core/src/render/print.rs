@@ -1,7 +1,11 @@
-//! The print view: each form in its official layout (図4, 図4-1, 図4-2, 図7) — its tables and
-//! numbering, □/■ marks on every option as the form prints it, the fixed notes, the TLP label at
-//! the top and the bottom of every printed page, and the entries changed since the previous
-//! report underlined.
+//! The print view: each form laid out as the official 様式 (図4, 図4-1, 図4-2, 図7), read
+//! from its specification ([`crate::forms::spec`]) — its numbering, labels, □/■ on every option
+//! as the form prints it, the fixed texts and notes, the TLP label at the top and the bottom of
+//! every printed page, and the entries changed since the previous report underlined.
+//!
+//! No wording is written here: every heading, label, option and fixed text comes from the
+//! specification; this module only arranges it (tables for the head and the ◆ block of
+//! 情報連絡様式/情報提供様式, ruled boxes for the 共通様式).
 //!
 //! The output is a fragment, `<article class="form-print">`, that the app and the site embed,
 //! or a standalone document ([`print_document`]). Styles are in `public/css/form-print.css`; no
@@ -14,14 +18,11 @@
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
 
-use super::{format_date, format_datetime};
-use crate::forms::layout::{self, Opt};
-use crate::forms::{path, texts, FormKind, Report};
+use super::format_datetime;
+use crate::forms::spec::{self, FieldKind, FieldSpec, FormSpec, Opt, Section};
+use crate::forms::{path, FieldPath, FormKind, Report};
 use crate::taxonomy::laws::{self, LawKind};
-use crate::taxonomy::{
-    ddos as tx_ddos, events::EventClass, ransomware as tx_ransom, Cause, CauseGroup, Choice,
-    LeakAnnex, Tlp,
-};
+use crate::taxonomy::{Choice, Note, Sector, Tlp};
 
 /// The print view of `report` as an HTML fragment (`<article class="form-print">`). Fields
 /// whose path is in `changed` (or lies under / above a changed path) are underlined.
@@ -31,20 +32,21 @@ pub fn print_html(report: &Report, changed: &[String]) -> String {
 
 /// [`print_html`] as maud markup, for templates that embed it.
 pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
+    let kind = report.kind();
     let p = P {
         v: report.to_value(),
         changed,
-        kind: report.kind(),
+        kind,
+        form: spec::form(kind),
     };
-    let body = match report.kind() {
-        FormKind::Incident => incident(&p),
-        FormKind::Ddos => common_form(&p),
-        FormKind::Ransomware => common_form(&p),
-        FormKind::Advisory => advisory(&p),
+    let body = if kind.is_common_form() {
+        common_form(&p)
+    } else {
+        table_form(&p)
     };
     let running = running(report);
     html! {
-        article.form-print data-form=(report.kind().id()) {
+        article.form-print data-form=(kind.id()) {
             table.fp-page {
                 thead { tr { td.fp-frame { (running) } } }
                 tfoot { tr { td.fp-frame { (running) } } }
@@ -52,10 +54,11 @@ pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
                     @if !changed.is_empty() {
                         p.fp-legend {
                             span.changed { "下線" }
-                            (texts::CHANGED_LEGEND.trim_start_matches("下線"))
+                            (spec::CHANGED_LEGEND.trim_start_matches("下線"))
                         }
                     }
                     (body)
+                    @if has_rebuilt(p.form) { p.fp-legend.fp-rebuilt-legend { (spec::REBUILT_LEGEND) } }
                 } } }
             }
         }
@@ -101,7 +104,7 @@ pub fn tlp_class(tlp: Tlp) -> &'static str {
 /// 共通様式 have no TLP on paper: nothing is printed for them. A form with a TLP field and none
 /// chosen says so.
 fn running(report: &Report) -> Markup {
-    let has_tlp = matches!(report.kind(), FormKind::Incident | FormKind::Advisory);
+    let has_tlp = !report.kind().is_common_form();
     html! {
         div.fp-running {
             @match report.tlp() {
@@ -113,11 +116,36 @@ fn running(report: &Report) -> Markup {
     }
 }
 
-/// The report's JSON value and what changed.
+fn has_rebuilt(form: &FormSpec) -> bool {
+    fn field(f: &FieldSpec) -> bool {
+        f.rebuilt.is_some()
+            || f.kind.options().iter().any(|o| o.rebuilt.is_some())
+            || matches!(&f.kind, FieldKind::Group { item, .. } if item.iter().any(field))
+    }
+    form.sections
+        .iter()
+        .any(|s| s.rebuilt.is_some() || s.fields.iter().any(field))
+}
+
+/// The mark of rebuilt wording, with the reason as its title.
+fn rebuilt(why: Option<&'static str>) -> Markup {
+    html! { @if let Some(w) = why { sup.fp-rebuilt title=(w) { "†" } } }
+}
+
+fn note(n: &Note) -> Markup {
+    html! { li { (spec::note_text(*n)) } }
+}
+
+fn notes(list: &[Note]) -> Markup {
+    html! { @if !list.is_empty() { ul.fp-notes { @for n in list { (note(n)) } } } }
+}
+
+/// The report's JSON value, what changed, and the form.
 struct P<'a> {
     v: Value,
     changed: &'a [String],
     kind: FormKind,
+    form: &'static FormSpec,
 }
 
 impl P<'_> {
@@ -128,7 +156,7 @@ impl P<'_> {
     }
 
     fn get(&self, p: &str) -> Option<&Value> {
-        layout::get(&self.v, p)
+        FieldPath::parse(p)?.get(&self.v)
     }
 
     fn str(&self, p: &str) -> &str {
@@ -139,29 +167,8 @@ impl P<'_> {
         self.get(p).and_then(Value::as_array).map_or(0, Vec::len)
     }
 
-    /// A free text, as typed (line breaks kept by CSS).
-    fn text(&self, p: &str) -> Markup {
-        let s = self.str(p);
-        html! { span.fp-value.changed[self.is_changed(p)] data-path=(p) { (s) } }
-    }
-
-    /// A date and time with a year: 「2023年8月19日 13時15分」, or the blank 「年 月 日 時 分」.
-    fn datetime(&self, p: &str, blank: &str) -> Markup {
-        let s = format_datetime(self.str(p));
-        html! {
-            span.fp-value.changed[self.is_changed(p)] data-path=(p) {
-                @if s.is_empty() { span.fp-empty { (blank) } } @else { (s) }
-            }
-        }
-    }
-
-    fn date(&self, p: &str) -> Markup {
-        let s = format_date(self.str(p));
-        html! {
-            span.fp-value.changed[self.is_changed(p)] data-path=(p) {
-                @if s.is_empty() { span.fp-empty { "年 月 日" } } @else { (s) }
-            }
-        }
+    fn field(&self, p: &str) -> Option<&'static FieldSpec> {
+        spec::field(self.kind, p)
     }
 
     /// Whether the option `id` is chosen at `p` (a single id or a list of ids).
@@ -173,11 +180,28 @@ impl P<'_> {
         }
     }
 
-    /// The options of the field at `p`, from the layout.
-    fn opts(&self, p: &str) -> &'static [Opt] {
-        layout::find(self.kind, p)
-            .map(|(_, f)| f.kind.options())
-            .unwrap_or(&[])
+    /// The value of a field as printed (text, date, number, sector name).
+    fn value(&self, f: &FieldSpec, p: &str) -> Markup {
+        let changed = self.is_changed(p);
+        let shown = match &f.kind {
+            FieldKind::Number => self
+                .get(p)
+                .map(|v| match v {
+                    Value::Number(n) => n.to_string(),
+                    Value::String(s) => s.clone(),
+                    _ => String::new(),
+                })
+                .unwrap_or_default(),
+            k if k.date_blank().is_some() => format_datetime(self.str(p)),
+            _ => self.str(p).to_string(),
+        };
+        html! {
+            span.fp-value.changed[changed] data-path=(p) {
+                @if shown.is_empty() {
+                    @if let Some(b) = f.kind.date_blank() { span.fp-empty { (b) } }
+                } @else { (shown) }
+            }
+        }
     }
 
     /// □/■ and a label.
@@ -185,34 +209,119 @@ impl P<'_> {
         html! {
             span.fp-option.fp-chosen[chosen] {
                 span.fp-mark { @if chosen { "■" } @else { "□" } }
-                " " (label)
+                (label)
             }
         }
     }
 
-    /// Every option of the field at `p` in a row, ■ on the chosen ones.
-    fn marks(&self, p: &str) -> Markup {
+    /// An option's label with its detail (「続報(前回報告: …)」「実施済【公表日: …】」「その他( … )」).
+    fn option_label(&self, base: &str, o: &Opt, chosen: bool) -> Markup {
         html! {
-            span.fp-options.changed[self.is_changed(p)] data-path=(p) {
-                @for o in self.opts(p) {
-                    (self.mark(self.chosen(p, o.id), html! { (o.label) }))
+            (o.label) (rebuilt(o.rebuilt))
+            @if let Some((d, words)) = o.detail {
+                @let dp = path::field(base, d);
+                @let df = self.field(&dp);
+                @let date = df.is_some_and(|f| f.kind == FieldKind::Date);
+                @let value = match df {
+                    Some(f) if chosen || self.str(&dp).is_empty() => self.value(f, &dp),
+                    Some(f) => html! { span.fp-empty { (f.kind.date_blank().unwrap_or("")) } },
+                    None => html! {},
+                };
+                @if date { "【" (words) ": " (value) "】" }
+                @else if words.is_empty() { "( " (value) " )" }
+                @else { "(" (words) ": " (value) ")" }
+            }
+        }
+    }
+
+    /// The options of a choice field, as the form prints them.
+    fn choice(&self, f: &FieldSpec, p: &str, base: &str) -> Markup {
+        let opts = f.kind.options();
+        let changed = self.is_changed(p);
+        if !f.columns.is_empty() {
+            return self.option_table(f, p);
+        }
+        if f.bracketed {
+            return html! {
+                span.fp-options.fp-bracketed.changed[changed] data-path=(p) {
+                    "("
+                    @for (i, o) in opts.iter().enumerate() {
+                        @if i > 0 { "/" }
+                        span.fp-chosen[self.chosen(p, o.id)] { (o.label) }
+                    }
+                    ")"
+                }
+            };
+        }
+        let plain = opts.iter().all(|o| o.aside.is_none() && o.detail.is_none());
+        if opts.len() > 8 && plain && opts.iter().all(|o| o.group.is_none()) {
+            // A long list the form leaves to be written in (③分野名 「リストから選択」): the
+            // chosen option's name.
+            let names: Vec<&str> = opts
+                .iter()
+                .filter(|o| self.chosen(p, o.id))
+                .map(|o| o.label)
+                .collect();
+            return html! { span.fp-value.changed[changed] data-path=(p) { (names.join("、")) } };
+        }
+        let inline = opts.len() <= 4 && plain;
+        if inline {
+            return html! {
+                span.fp-options.changed[changed] data-path=(p) {
+                    @for o in opts { (self.mark(self.chosen(p, o.id), html! { (o.label) })) " " }
+                }
+            };
+        }
+        html! {
+            ul.fp-option-list.changed[changed] data-path=(p) {
+                @for o in opts {
+                    @let chosen = self.chosen(p, o.id);
+                    li {
+                        (self.mark(chosen, self.option_label(base, o, chosen)))
+                        @if let Some(a) = o.aside { br; span.fp-sub { (a) } }
+                    }
                 }
             }
         }
     }
 
-    /// Every option of the field at `p`, one per line.
-    fn marks_list(&self, p: &str) -> Markup {
+    /// ① and ②: the options in a table — their group, the option (and its example), a check.
+    fn option_table(&self, f: &FieldSpec, p: &str) -> Markup {
+        let opts = f.kind.options();
+        let mut groups: Vec<(Option<&str>, Vec<&Opt>)> = Vec::new();
+        for o in opts {
+            match groups.last_mut() {
+                Some((g, list)) if *g == o.group => list.push(o),
+                _ => groups.push((o.group, vec![o])),
+            }
+        }
         html! {
-            ul.fp-option-list.changed[self.is_changed(p)] data-path=(p) {
-                @for o in self.opts(p) {
-                    li { (self.mark(self.chosen(p, o.id), html! { (o.label) })) }
+            table.fp-grid.fp-option-table.changed[self.is_changed(p)] data-path=(p) {
+                thead { tr {
+                    @for (i, c) in f.columns.iter().enumerate() {
+                        th.fp-check[i + 1 == f.columns.len()] scope="col" { (c) }
+                    }
+                } }
+                tbody {
+                    @for (g, list) in &groups {
+                        @for (i, o) in list.iter().enumerate() {
+                            tr {
+                                @if i == 0 {
+                                    th.fp-group rowspan=(list.len()) scope="rowgroup" { (g.unwrap_or("")) }
+                                }
+                                td { (o.label) @if let Some(a) = o.aside { " " span.fp-sub { "(" (a) ")" } } }
+                                td.fp-check { span.fp-mark.fp-chosen[self.chosen(p, o.id)] {
+                                    @if self.chosen(p, o.id) { "■" } @else { "□" }
+                                } }
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// The chosen laws of 6./5.(4), as their text (the form has a free text box here).
+    /// The chosen laws, as their text.
     fn laws(&self, p: &str) -> Markup {
         let ids: Vec<&str> = self
             .get(p)
@@ -220,7 +329,7 @@ impl P<'_> {
             .map(|a| a.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         html! {
-            ul.fp-option-list.changed[self.is_changed(p)] data-path=(p) {
+            ul.fp-option-list.fp-laws-chosen.changed[self.is_changed(p)] data-path=(p) {
                 @for id in ids {
                     li { "・" @match laws::law(id) { Some(l) => (l.text), None => (id) } }
                 }
@@ -228,271 +337,246 @@ impl P<'_> {
         }
     }
 
-    /// 日時 / 事象・対応状況等 rows of a timeline (one empty row if none).
-    fn timeline(&self, p: &str) -> Markup {
+    /// A field's label as printed, with its `*` and the mark of rebuilt wording.
+    fn label(&self, f: &FieldSpec) -> Markup {
+        html! { (f.paper_label()) @if f.required { "*" } (rebuilt(f.rebuilt)) }
+    }
+
+    /// The fields of a section (or of a group item) as lines, each 「label: value」.
+    fn lines(&self, fields: &[FieldSpec], base: &str, show_label: bool) -> Markup {
+        let mut out = Vec::new();
+        for f in fields {
+            if spec::is_option_detail(fields, f.path) {
+                continue;
+            }
+            let p = path::field(base, f.path);
+            if let Some(h) = f.heading {
+                out.push(html! { p.fp-subhead { (h) } });
+            }
+            let line = self.line(f, &p, base, show_label);
+            // A field on the same line as the one before it joins that line.
+            match out.last_mut() {
+                Some(last) if f.same_line => {
+                    *last = html! { (*last) span.fp-same-line { (line) } };
+                }
+                _ => out.push(html! { div.fp-line { (line) } }),
+            }
+        }
+        html! { @for l in out { (l) } }
+    }
+
+    fn line(&self, f: &FieldSpec, p: &str, base: &str, show_label: bool) -> Markup {
+        let label = html! {
+            @if show_label { span.fp-label { (self.label(f)) } }
+        };
+        let example = html! { @if let Some(e) = f.example { " " span.fp-note { (e) } } };
+        let aside = html! { @if let Some(a) = f.aside { " " span.fp-note { (a) } } };
+        match &f.kind {
+            FieldKind::Check => {
+                let on = self.get(p).and_then(Value::as_bool).unwrap_or(false);
+                html! {
+                    span.changed[self.is_changed(p)] data-path=(p) { (self.mark(on, self.label(f))) }
+                }
+            }
+            FieldKind::Choice(_) | FieldKind::Choices(_) => {
+                html! { (label) @if show_label { ": " } (self.choice(f, p, base)) (aside) }
+            }
+            FieldKind::Laws(_) => html! { (label) (self.laws(p)) },
+            FieldKind::Group { .. } => self.group(f, p),
+            FieldKind::MultiLine => html! {
+                (label) (example) (aside)
+                div.fp-block { (self.value(f, p)) }
+            },
+            _ => html! { (label) @if show_label { ": " } (self.value(f, p)) (example) (aside) },
+        }
+    }
+
+    /// A repeating group: timeline rows, the attacks of 4., the recipients of 情報提供様式.
+    fn group(&self, f: &FieldSpec, p: &str) -> Markup {
+        let FieldKind::Group {
+            item, item_label, ..
+        } = &f.kind
+        else {
+            return html! {};
+        };
         let n = self.len(p);
-        html! {
-            table.fp-grid.fp-timeline.changed[self.is_changed(p) && n == 0] data-path=(p) {
-                thead { tr {
-                    th.fp-at scope="col" { (texts::incident::TIMELINE_HEAD[0]) }
-                    th scope="col" { (texts::incident::TIMELINE_HEAD[1]) }
-                } }
-                tbody {
+        let is_timeline = item.len() == 2 && item[0].kind == FieldKind::DateTime;
+        if is_timeline && self.kind.is_common_form() {
+            // 事実経過: a free text on paper; rows are written as lines in the same box.
+            return html! {
+                div.fp-timeline-lines.changed[self.is_changed(p) && n == 0] data-path=(p) {
                     @for i in 0..n {
                         @let row = path::item(p, i);
-                        tr {
-                            td { (self.timeline_at(&path::field(&row, "at"))) }
-                            td { (self.text(&path::field(&row, "description"))) }
+                        div.fp-line {
+                            (self.value(&item[0], &path::field(&row, item[0].path))) " "
+                            (self.value(&item[1], &path::field(&row, item[1].path)))
                         }
                     }
-                    @if n == 0 { tr { td { " " } td { " " } } }
+                }
+            };
+        }
+        if is_timeline {
+            return html! {
+                table.fp-grid.fp-timeline.changed[self.is_changed(p) && n == 0] data-path=(p) {
+                    thead { tr {
+                        th.fp-at scope="col" { (item[0].label) }
+                        th scope="col" { (item[1].label) }
+                    } }
+                    tbody {
+                        @for i in 0..n {
+                            @let row = path::item(p, i);
+                            tr {
+                                td { (self.value(&item[0], &path::field(&row, item[0].path))) }
+                                td { (self.value(&item[1], &path::field(&row, item[1].path))) }
+                            }
+                        }
+                        @if n == 0 { tr { td { " " } td { " " } } }
+                    }
+                }
+            };
+        }
+        if item
+            .iter()
+            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)))
+            && item.len() <= 2
+        {
+            // 情報提供先: 「所管省庁名(分野名)」, one after the other.
+            return html! {
+                span.fp-value.changed[self.is_changed(p) && n == 0] data-path=(p) {
+                    @for i in 0..n {
+                        @let row = path::item(p, i);
+                        @if i > 0 { "、" }
+                        @for (j, sub) in item.iter().enumerate() {
+                            @let sp = path::field(&row, sub.path);
+                            @let s = self.str(&sp);
+                            @if j > 0 && !s.is_empty() { "(" }
+                            span.fp-value.changed[self.is_changed(&sp)] data-path=(sp) {
+                                (Sector::from_id(s).map(|x| x.label()).unwrap_or(s))
+                            }
+                            @if j > 0 && !s.is_empty() { ")" }
+                        }
+                    }
+                }
+            };
+        }
+        // One box per item (one blank box when there is none).
+        let shown = n.max(1);
+        html! {
+            @for i in 0..shown {
+                @let row = path::item(p, i);
+                div.fp-item.fp-box.changed[self.is_changed(&row) && n == 0] data-path=(row) {
+                    @if shown > 1 { p.fp-item-title { (item_label) " " (i + 1) } }
+                    (self.lines(item, &row, true))
                 }
             }
         }
     }
-
-    /// A timeline's 日時: formatted when in the date picker's shape, else as typed
-    /// (図5: 「XX/XX 00:00」).
-    fn timeline_at(&self, p: &str) -> Markup {
-        let s = format_datetime(self.str(p));
-        html! { span.fp-value.changed[self.is_changed(p)] data-path=(p) { (s) } }
-    }
 }
 
-fn note(n: crate::taxonomy::Note) -> Markup {
-    html! { li { (texts::note_text(n)) } }
-}
+// ---------------------------------------------------------------------------------------------
+// 情報連絡様式 (図4) and 情報提供様式 (図7): a head table, then ◆ and its table
+// ---------------------------------------------------------------------------------------------
 
-fn importance_and_direction(p: &P, direction: &str) -> Markup {
+fn table_form(p: &P) -> Markup {
+    let form = p.form;
+    let sections = &form.sections;
+    let first = &sections[0];
+    let importance = first.fields.iter().find(|f| f.path == "header.importance");
+    let number = first
+        .fields
+        .iter()
+        .find(|f| f.path == "header.report_number");
+    let diamond = sections
+        .iter()
+        .position(|s| s.number == "◆")
+        .unwrap_or(sections.len());
+    // The head: the first block's other fields, then the other unnumbered blocks, as rows.
+    let head_rows: Vec<&FieldSpec> = first
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.path, "header.importance" | "header.report_number"))
+        .collect();
     html! {
         div.fp-head {
-            div.fp-importance { (p.marks("header.importance")) }
-            div.fp-direction { (direction) }
+            div.fp-importance { @if let Some(f) = importance { (p.choice(f, f.path, "")) } }
+            div.fp-direction { (form.direction.unwrap_or("")) }
         }
+        h1.fp-title { (form.title) }
+        @if let Some(f) = number {
+            p.fp-number { "(第 " (p.value(f, f.path)) " 報" @if f.required { "*" } ")" }
+        }
+        @if let Some(r) = form.required_note { p.fp-required { (r) } }
+        @if let Some(d) = form.distribution { p.fp-distribution { (d) } }
+        table.fp-grid.fp-head-table {
+            @for f in &head_rows {
+                tr {
+                    th.fp-label scope="row" { (p.label(f)) }
+                    td { (p.line(f, f.path, "", false)) }
+                }
+            }
+            @for s in sections[1..diamond].iter().filter(|s| s.is_head()) {
+                tr {
+                    th.fp-label scope="row" { (s.title) @if s.required { "*" } }
+                    td {
+                        (p.lines(&s.fields, "", s.fields.len() > 1 || s.fields[0].label != s.title))
+                        (notes(&s.notes))
+                    }
+                }
+            }
+        }
+        @for s in sections[1..diamond].iter().filter(|s| !s.is_head()) {
+            section.fp-section {
+                h2 { (s.heading()) (rebuilt(s.rebuilt)) }
+                (p.lines(&s.fields, "", false))
+                (notes(&s.notes))
+            }
+        }
+        @if let Some(d) = sections.get(diamond) {
+            (content_table(p, d, &sections[diamond + 1..]))
+        }
+        @for s in sections[diamond..].iter().skip(1).filter(|s| s.is_head()) {
+            div.fp-box.fp-contact {
+                p.fp-box-title { (s.title) }
+                @for t in &s.intro { p { (t) } }
+                (p.lines(&s.fields, "", true))
+            }
+        }
+        (notes(&form.notes))
     }
 }
 
-/// 情報共有範囲: every TLP label with the form's scope text, and 特記事項.
-fn tlp_cell(p: &P) -> Markup {
-    let path = "header.tlp";
+/// ◆情報連絡の内容 / ◆情報提供の内容 (with 別紙有無) and the table of the numbered sections
+/// after it.
+fn content_table(p: &P, diamond: &Section, rest: &[Section]) -> Markup {
+    let numbered: Vec<&Section> = rest.iter().filter(|s| !s.is_head()).collect();
+    let two_columns = numbered.iter().any(|s| s.part.is_some());
     html! {
-        ul.fp-option-list.changed[p.is_changed(path)] data-path=(path) {
-            @for t in Tlp::ALL {
-                @let (name, scope) = (t.name(), texts::tlp_scope(p.kind, *t));
-                li {
-                    (p.mark(p.chosen(path, t.id()), html! { (t.form_key()) " = " (name) }))
-                    @if !scope.is_empty() { br; span.fp-sub { (scope) } }
-                }
-            }
+        h2.fp-diamond {
+            (diamond.heading()) " ("
+            @for f in &diamond.fields { (p.label(f)) ": " (p.choice(f, f.path, "")) }
+            ")"
         }
-        p { (texts::incident::TLP_NOTE) ": " (p.text("header.tlp_note")) }
-    }
-}
-
-fn number_line(p: &P) -> Markup {
-    let path = "header.report_number";
-    let n = p
-        .get(path)
-        .and_then(Value::as_u64)
-        .map(|n| n.to_string())
-        .unwrap_or_default();
-    html! {
-        p.fp-number {
-            "(第 " span.fp-value.changed[p.is_changed(path)] data-path=(path) { (n) } " 報*)"
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 情報連絡様式 (図4)
-// ---------------------------------------------------------------------------------------------
-
-fn incident(p: &P) -> Markup {
-    use texts::incident as t;
-    html! {
-        (importance_and_direction(p, t::DIRECTION))
-        h1.fp-title { (t::TITLE) }
-        (number_line(p))
-        p.fp-required { (texts::REQUIRED_NOTE) }
-        table.fp-grid {
-            tr {
-                th.fp-label scope="row" { (t::IDENTIFIER) "*" }
-                td { (p.text("header.identifier")) " " span.fp-note { (t::FIRST_REPORT_ID_NOTE) } }
-            }
-        }
-        p.fp-distribution { (t::DISTRIBUTION) }
-        table.fp-grid {
-            tr {
-                th.fp-label scope="row" { (t::REPORTED_AT) "*" }
-                td { (p.datetime("header.reported_at", "年 月 日 時 分")) }
-            }
-            tr {
-                th.fp-label scope="row" { (t::CONTACT) "*" }
-                td {
-                    p { (t::MINISTRY) ": " (p.text("header.contact.ministry")) }
-                    p { (t::PERSON) ": " (p.text("header.contact.person")) }
-                    p { (t::BUREAU) ": " (p.text("header.contact.bureau")) }
-                    p { (t::PHONE) ": " (p.text("header.contact.phone")) }
-                    p { (t::FAX) ": " (p.text("header.contact.fax")) }
-                    p { (t::EMAIL) ": " (p.text("header.contact.email")) }
-                }
-            }
-            tr {
-                th.fp-label scope="row" { (t::TLP) "*" }
-                td {
-                    (tlp_cell(p))
-                    ul.fp-notes { (note(t::NOTE_1)) }
-                }
-            }
-        }
-
-        h2 { (t::EVENT_TYPE) }
-        (event_table(p))
-        ul.fp-notes { (note(t::NOTE_2)) (note(t::NOTE_3)) }
-
-        h2 { (t::CAUSES) }
-        (cause_table(p))
-
-        h2 {
-            (t::CONTENT) " (" (t::ANNEX) "*: " (p.marks("header.annex")) ")"
-        }
-        table.fp-grid {
-            thead { tr { th.fp-label scope="col" { (t::CONTENT_HEAD[0]) } th scope="col" { (t::CONTENT_HEAD[1]) } } }
-            tbody {
-                tr {
-                    th.fp-label scope="row" { (t::SECTOR) "*(※5)" }
-                    td {
-                        @let s = p.str("sector");
-                        span.fp-value.changed[p.is_changed("sector")] data-path="sector" {
-                            (crate::taxonomy::Sector::from_id(s).map(|x| x.label()).unwrap_or(s))
-                        }
-                    }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::OPERATOR) }
-                    td { (p.text("operator_name")) }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::OVERVIEW) }
-                    td {
-                        p { (t::DISCOVERED_AT) ": " (p.datetime("overview.discovered_at", "年 月 日 時 分")) }
-                        p {
-                            "(" (t::OCCURRED_AT) ": " (p.datetime("overview.occurred_at", "年 月 日 時 分"))
-                            @if !p.str("overview.occurred_at_note").is_empty() {
-                                " (" (p.text("overview.occurred_at_note")) ")"
-                            }
-                            ")"
-                        }
-                        p { (t::SYSTEM) ":" br; (p.text("overview.system")) }
-                        p { (t::SUMMARY) ":" br; (p.text("overview.summary")) }
-                        p { (t::SYSTEM_STATUS) ": " (p.marks("overview.system_status")) }
-                    }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::IMPACT) }
-                    td {
-                        p { (t::DEVIATION) ": " (p.marks("impact.deviation")) }
-                        p { (t::SPREAD) ": " (p.marks("impact.spread")) }
-                    }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::TIMELINE) }
-                    td {
-                        (p.timeline("timeline"))
-                        p { (t::SUPPLEMENTARY) br; (p.text("supplementary")) }
-                        h3 { (t::EXTERNAL) }
-                        p { (t::PRESS) ": " (p.marks("external.press")) " " span.fp-note { (t::PRESS_NOTE) } }
-                        p { (p.text("external.press_detail")) }
-                        p { (t::PPC) ": " (p.marks("external.ppc")) " " span.fp-note { (t::PPC_NOTE) } }
-                        p { (p.text("external.ppc_detail")) }
-                        p { (t::OTHER_CONTACTS) ":" br; (p.text("external.other_contacts")) }
-                    }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::OUTLOOK) }
-                    td { (p.marks_list("outlook")) }
-                }
-                tr {
-                    th.fp-label scope="row" { (t::LESSONS) }
-                    td { (p.text("lessons")) }
-                }
-            }
-        }
-        ul.fp-notes { (note(t::NOTE_4)) (note(t::NOTE_5)) (note(t::NOTE_6)) }
-    }
-}
-
-/// ①: 事象の類型 (未発生の事象 / 発生した事象 → class), 事象の例, チェック.
-fn event_table(p: &P) -> Markup {
-    use texts::incident as t;
-    let path = "event_type";
-    let occurred: usize = EventClass::ALL
-        .iter()
-        .filter(|c| c.occurred())
-        .map(|c| c.event_types().len())
-        .sum();
-    html! {
-        table.fp-grid.fp-events.changed[p.is_changed(path)] data-path=(path) {
+        table.fp-grid.fp-content {
             thead { tr {
-                th colspan="2" scope="col" { (t::EVENT_TYPE_HEAD[0]) }
-                th scope="col" { (t::EVENT_TYPE_HEAD[1]) }
-                th.fp-check scope="col" { (t::EVENT_TYPE_HEAD[2]) }
+                @for (i, c) in diamond.columns.iter().enumerate() {
+                    th.fp-label[i == 0] colspan=[(i == 0 && two_columns).then_some(2)] scope="col" { (c) }
+                }
             } }
             tbody {
-                @for (ci, class) in EventClass::ALL.iter().enumerate() {
-                    @for (i, e) in class.event_types().iter().enumerate() {
-                        tr {
-                            @if !class.occurred() {
-                                th.fp-group colspan="2" scope="row" { (class.label()) }
-                            } @else {
-                                @if i == 0 && ci == 1 {
-                                    th.fp-vertical rowspan=(occurred) scope="rowgroup" { (t::EVENT_OCCURRED) }
-                                }
-                                @if i == 0 {
-                                    th.fp-group rowspan=(class.event_types().len()) scope="rowgroup" {
-                                        (class.label())
-                                        @if let Some(n) = class.note() { "(" (n.mark) ")" }
-                                    }
-                                }
-                            }
-                            td {
-                                (e.label())
-                                @if let Some(x) = e.example() { " (" (x) ")" }
-                            }
-                            td.fp-check { (check(p.chosen(path, e.id()))) }
+                @for (i, s) in numbered.iter().enumerate() {
+                    @let first_of_part = s.part.is_some() && (i == 0 || numbered[i - 1].part != s.part);
+                    @let part_len = numbered.iter().filter(|x| x.part == s.part).count();
+                    tr {
+                        @if first_of_part {
+                            th.fp-vertical rowspan=(part_len) scope="rowgroup" { (s.part.unwrap_or("")) }
                         }
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn check(chosen: bool) -> Markup {
-    html! { span.fp-mark.fp-chosen[chosen] { @if chosen { "■" } @else { "□" } } }
-}
-
-/// ②: 原因の類型 (group), 原因, チェック.
-fn cause_table(p: &P) -> Markup {
-    use texts::incident as t;
-    let path = "causes";
-    html! {
-        table.fp-grid.fp-causes.changed[p.is_changed(path)] data-path=(path) {
-            thead { tr {
-                th scope="col" { (t::CAUSES_HEAD[0]) }
-                th scope="col" { (t::CAUSES_HEAD[1]) }
-                th.fp-check scope="col" { (t::CAUSES_HEAD[2]) }
-            } }
-            tbody {
-                @for g in CauseGroup::ALL {
-                    @let causes: Vec<Cause> = Cause::ALL.iter().copied().filter(|c| c.group() == *g).collect();
-                    @for (i, c) in causes.iter().enumerate() {
-                        tr {
-                            @if i == 0 {
-                                th.fp-group rowspan=(causes.len()) scope="rowgroup" { (g.label()) }
-                            }
-                            td { (c.label()) }
-                            td.fp-check { (check(p.chosen(path, c.id()))) }
+                        th.fp-label colspan=[(two_columns && s.part.is_none()).then_some(2)] scope="row" {
+                            (s.heading())
+                            @if s.fields.iter().any(|f| f.required) { "*" }
+                            (rebuilt(s.rebuilt))
+                        }
+                        td {
+                            (p.lines(&s.fields, "", !(s.fields.len() == 1 && s.title.contains(s.fields[0].label))))
                         }
                     }
                 }
@@ -506,382 +590,92 @@ fn cause_table(p: &P) -> Markup {
 // ---------------------------------------------------------------------------------------------
 
 fn common_form(p: &P) -> Markup {
-    use texts::common as c;
-    let ransom = p.kind == FormKind::Ransomware;
-    let (title, opt_out_note) = if ransom {
-        (texts::ransomware::TITLE, texts::ransomware::OPT_OUT_NOTE)
-    } else {
-        (texts::ddos::TITLE, texts::ddos::OPT_OUT_NOTE)
-    };
-    let addressee = p.str("header.addressee");
+    let form = p.form;
+    let head = &form.sections[0];
+    let f = |path: &str| head.fields.iter().find(|f| f.path == path);
     html! {
-        h1.fp-title { (title) }
-        p.fp-date-line { (p.datetime("header.reported_at", "年 月 日 時 分")) }
-        p.fp-addressee {
-            @if addressee.is_empty() { (c::ADDRESSEE) }
-            @else { (p.text("header.addressee")) " 殿" }
+        h1.fp-title { (form.title) }
+        @if let Some(d) = f("header.reported_at") {
+            p.fp-date-line { (p.value(d, d.path)) }
         }
-        p {
-            (c::NEW_OR_FOLLOW_UP) ": "
-            span.fp-options.changed[p.is_changed("header.new_or_follow_up")] data-path="header.new_or_follow_up" {
-                @for o in p.opts("header.new_or_follow_up") {
-                    (p.mark(p.chosen("header.new_or_follow_up", o.id), html! {
-                        (o.label)
-                        @if o.detail.is_some() {
-                            "(" (c::PREVIOUS) ": " (p.datetime("header.previous_reported_at", "年 月 日 時 分")) ")"
-                        }
-                    }))
+        @if let Some(a) = f("header.addressee") {
+            p.fp-addressee {
+                @if p.str(a.path).is_empty() { (a.aside.unwrap_or("")) }
+                @else { (p.value(a, a.path)) " 殿" }
+            }
+        }
+        p.fp-follow-up {
+            @if let Some(n) = f("header.new_or_follow_up") {
+                (p.label(n)) ": " (p.choice(n, n.path, ""))
+            }
+            @if let Some(r) = f("receipt_number") {
+                " (" (r.paper_label()) ": " (p.value(r, r.path)) ")"
+            }
+        }
+        @if let Some(note) = f("receipt_number").and_then(|r| r.aside) { p.fp-note { (note) } }
+        @for s in form.sections[1..].iter().filter(|s| s.is_head()) {
+            div.fp-box.fp-sharing {
+                @for t in &s.intro { p { (t) } }
+                (p.lines(&s.fields, "", true))
+                @for n in &s.notes { p.fp-note { (spec::note_text(*n)) } }
+            }
+        }
+        @if let Some(g) = &form.guide { (guide(g)) }
+        @if let Some(c) = &form.cautions {
+            section.fp-cautions {
+                h2 { (c.heading) }
+                div.fp-box {
+                    p { (c.intro) }
+                    ul.fp-notes { @for x in &c.items { li { "・" (x) } } }
                 }
             }
-            @if ransom {
-                " (" (texts::ransomware::RECEIPT_NUMBER) ": " (p.text("receipt_number")) ")"
-            }
         }
-        @if ransom { p.fp-note { (texts::ransomware::RECEIPT_NUMBER_NOTE) } }
-        div.fp-box {
-            @for para in c::SHARING_NOTICE { p { (para) } }
-            p.changed[p.is_changed("header.opt_out")] data-path="header.opt_out" {
-                (p.mark(p.get("header.opt_out").and_then(Value::as_bool).unwrap_or(false), html! { (c::OPT_OUT) }))
+        (notes(&form.notes))
+        @for s in form.sections.iter().filter(|s| !s.is_head()) {
+            section.fp-section {
+                h2 { (s.heading()) (rebuilt(s.rebuilt)) }
+                @for t in &s.intro { p.fp-note { "(" (t) ")" } }
+                @if s.number == "1." {
+                    // 1. 報告者の概要: a ruled table, (フリガナ) above the name it reads.
+                    table.fp-grid.fp-reporter {
+                        @for f in &s.fields {
+                            tr {
+                                th.fp-label.fp-kana[f.printed_label.is_some()] scope="row" { (p.label(f)) }
+                                td { (p.value(f, f.path)) }
+                            }
+                        }
+                    }
+                } @else if s.fields.len() == 1 && matches!(s.fields[0].kind, FieldKind::Group { .. }) {
+                    (p.lines(&s.fields, "", false))
+                } @else {
+                    div.fp-box { (p.lines(&s.fields, "", !(s.fields.len() == 1 && s.fields[0].label == s.title))) }
+                }
+                @for n in &s.notes { p.fp-note { (spec::note_text(*n)) } }
             }
-            p { (c::OPT_OUT_DETAIL) ":" br; (p.text("header.opt_out_detail")) }
-            p.fp-note { (texts::note_text(opt_out_note)) }
-        }
-        (guide(p.kind))
-        @if ransom {
-            h2 { (tx_ransom::CAUTIONS_TITLE) }
-            div.fp-box {
-                p { (tx_ransom::CAUTIONS_INTRO) }
-                ul.fp-notes { @for x in &tx_ransom::CAUTIONS { li { "・" (x.text) } } }
-            }
-        }
-        ul.fp-notes { (note(c::NOTE_1)) (note(c::NOTE_2)) }
-        (reporter(p, ransom))
-        (business_impact(p, ransom))
-        (systems(p, ransom))
-        @if ransom { (ransomware_details(p)) } @else { (attacks(p)) }
-        (response(p, ransom))
-        @if !ransom {
-            h2 { (texts::ddos::LAWS) }
-            div.fp-box { p.fp-note { (c::LAWS_NOTE) } (p.laws("laws")) }
-            h2 { (texts::ddos::OTHER) }
-            div.fp-box { (p.text("other")) }
-        } @else {
-            h2 { (texts::ransomware::OTHER) }
-            div.fp-box { (p.text("other")) }
         }
     }
 }
 
 /// 記載の手引き: (1) the procedures and the laws, (2) 記載事項.
-fn guide(kind: FormKind) -> Markup {
-    use texts::common as c;
-    let ransom = kind == FormKind::Ransomware;
-    let (heading, intro, list) = if ransom {
-        (
-            texts::ransomware::GUIDE,
-            laws::RANSOMWARE_INTRO,
-            laws::ransomware_laws(),
-        )
-    } else {
-        (texts::ddos::GUIDE, laws::DDOS_INTRO, laws::ddos_laws())
-    };
+fn guide(g: &spec::Guide) -> Markup {
+    let of = |k: LawKind| g.laws.iter().filter(move |l| l.kind == k);
     html! {
         section.fp-guide {
-            h2 { (heading) }
-            h3 { (c::GUIDE_PROCEDURES) }
-            p { (intro) }
+            h2 { (g.heading) }
+            h3 { (g.procedures) }
+            p { (g.procedures_intro) }
             ul.fp-notes {
-                @for l in list.iter().filter(|l| l.kind == LawKind::LeakReport) { li { "〇" (l.text) } }
+                @for l in of(LawKind::LeakReport) { li { "〇" (l.text) } }
                 li {
                     "〇" (laws::SECTOR_REPORTS_HEADING)
-                    ul.fp-laws {
-                        @for l in list.iter().filter(|l| l.kind == LawKind::SectorReport) { li { "・" (l.text) } }
-                    }
+                    ul.fp-laws { @for l in of(LawKind::SectorReport) { li { "・" (l.text) } } }
                 }
-                @for l in list.iter().filter(|l| l.kind == LawKind::Other) { li { "〇" (l.text) } }
+                @for l in of(LawKind::Other) { li { "〇" (l.text) } }
             }
-            h3 { (c::GUIDE_ITEMS) }
-            @if ransom {
-                @for (h, t) in texts::ransomware::GUIDE_ITEMS { p { (h) br; (t) } }
-            } @else {
-                p { (c::GUIDE_ITEMS_TEXT) }
+            h3 { (g.items) }
+            @for (h, t) in &g.item_texts {
+                p { @if !h.is_empty() { (h) br; } (t) }
             }
-        }
-    }
-}
-
-fn kana_row(p: &P, kana: &str, name: &str, label: &str) -> Markup {
-    use texts::common as c;
-    html! {
-        tr { th.fp-label scope="row" { span.fp-sub { (c::FURIGANA) } } td { (p.text(kana)) } }
-        tr { th.fp-label scope="row" { (label) } td { (p.text(name)) } }
-    }
-}
-
-fn row(p: &P, label: &str, path: &str) -> Markup {
-    html! { tr { th.fp-label scope="row" { (label) } td { (p.text(path)) } } }
-}
-
-fn reporter(p: &P, ransom: bool) -> Markup {
-    use texts::common as c;
-    use texts::ransomware as r;
-    html! {
-        h2 { (c::REPORTER) }
-        table.fp-grid {
-            (kana_row(p, "reporter.name_kana", "reporter.name", c::REPORTER_NAME))
-            (row(p, c::CORPORATE_NUMBER, "reporter.corporate_number"))
-            @if ransom {
-                (row(p, r::INDUSTRY, "reporter.industry"))
-                (row(p, r::ADDRESS, "reporter.address"))
-                (kana_row(p, "reporter.representative_kana", "reporter.representative", r::REPRESENTATIVE))
-            }
-            (kana_row(p, "reporter.contact_kana", "reporter.contact_name", c::LIAISON_NAME))
-            (row(p, c::DEPARTMENT, "reporter.department"))
-            (row(p, c::PHONE, "reporter.phone"))
-            (row(p, c::EMAIL, "reporter.email"))
-        }
-    }
-}
-
-fn business_impact(p: &P, ransom: bool) -> Markup {
-    use texts::common as c;
-    use texts::ransomware as r;
-    html! {
-        h2 { (c::BUSINESS_IMPACT) }
-        h3 { (c::INCIDENT_SUMMARY) }
-        div.fp-box {
-            (p.text("summary"))
-            @if ransom {
-                p { (r::OCCURRED_AT) ": " (p.datetime("occurred_at", "年 月 日 時 分")) }
-                p { (r::DISCOVERED_AT) ": " (p.datetime("discovered_at", "年 月 日 時 分")) }
-            }
-        }
-        h3 { (c::SERVICE_LEVEL) }
-        div.fp-box {
-            p { "・" (c::DEVIATION) ": " (p.marks("service_level.deviation")) }
-            p { "・" (c::SPREAD) ": " (p.marks("service_level.spread")) }
-            p { "・" (c::SERVICE_IMPACT) br; (p.text("service_level.impact")) }
-        }
-        @if ransom {
-            h3 { (r::LEAK) "(" (tx_ransom::ANNEX_INSTRUCTION) ")" }
-            ul.fp-option-list.fp-box.changed[p.is_changed("leak_annexes")] data-path="leak_annexes" {
-                @for a in LeakAnnex::ALL {
-                    li { (p.mark(p.chosen("leak_annexes", a.id()), html! {
-                        (a.label()) "(" (a.title()) ")【" (a.for_whom()) "】"
-                    })) }
-                }
-            }
-            p.fp-note.fp-screen-only { (r::LEAK_ANNEX_HINT) }
-            h3 { (r::TIMELINE) }
-        } @else {
-            h3 { (texts::ddos::TIMELINE) }
-        }
-        (p.timeline("timeline"))
-    }
-}
-
-fn systems(p: &P, ransom: bool) -> Markup {
-    use texts::common as c;
-    use texts::ransomware as r;
-    html! {
-        h2 { (c::SYSTEMS) }
-        div.fp-box {
-            p { "・" (c::DEVICES) br; (p.text("systems.equipment")) }
-            p { "・" (c::SYSTEM_STATUS) br; (p.marks("systems.status")) }
-            @if ransom {
-                p { "・" (r::ENVIRONMENT) br; (p.text("systems.environment")) }
-                p { "・" (r::TOPOLOGY) br; (p.text("systems.topology")) }
-            }
-        }
-    }
-}
-
-/// 4. 攻撃の情報 — one table per attack (one blank table when none).
-fn attacks(p: &P) -> Markup {
-    use texts::ddos as d;
-    let n = p.len("attacks").max(1);
-    html! {
-        h2 { (d::ATTACKS) }
-        p.fp-note { "(" (tx_ddos::ONE_TABLE_PER_ATTACK) ")" }
-        @for i in 0..n {
-            @let a = path::item("attacks", i);
-            @let f = |name: &str| path::field(&a, name);
-            div.fp-attack.fp-box.changed[p.is_changed(&a) && p.len("attacks") == 0] {
-                @if n > 1 { h3 { "攻撃 " (i + 1) } }
-                p { (d::PERIOD) }
-                p { (d::STARTED) ": " (p.datetime(&f("started_at"), "月 日 時 分")) }
-                p { (d::ENDED) ": " (p.datetime(&f("ended_at"), "月 日 時 分")) }
-                p { (d::PERIOD_NOTE) ": " (p.text(&f("note"))) }
-                p { (d::KIND) }
-                p { (d::KIND_TYPES) }
-                @let tp = f("types");
-                ul.fp-option-list.changed[p.is_changed(&tp)] data-path=(tp) {
-                    @for t in crate::taxonomy::DdosAttackType::ALL {
-                        li {
-                            (p.mark(p.chosen(&tp, t.id()), html! {
-                                @if let Some(ja) = t.japanese_name() {
-                                    (ja)
-                                    @if let Some(ex) = t.example() { " (" (ex) ")" }
-                                    " " (t.label()) " (" (t.id()) ")"
-                                } @else {
-                                    (t.label())
-                                    @if *t == crate::taxonomy::DdosAttackType::Other {
-                                        " (" (p.text(&f("type_other"))) ")"
-                                    }
-                                }
-                            }))
-                            @if let Some(note) = t.note() { br; span.fp-sub { (note) } }
-                        }
-                    }
-                }
-                p { (d::KIND_DETAIL) br; span.fp-note { "(" (tx_ddos::DETAIL_EXAMPLE) ")" } br; (p.text(&f("type_detail"))) }
-                p { (d::PROTOCOL) " " span.fp-note { "(" (tx_ddos::PROTOCOL_EXAMPLE) ")" } br; (p.text(&f("protocol"))) }
-                p { (d::SOURCE) }
-                p { "・" (d::SOURCE_IP) ": " (p.text(&f("source.ip"))) }
-                p { "・" (d::SOURCE_PORT) ": " (p.text(&f("source.port"))) }
-                p { "・" (d::SOURCE_DEVICE) ": " (p.text(&f("source.equipment"))) }
-                p { (d::TARGET) }
-                p { "・" (d::TARGET_IP) ": " (p.text(&f("destination.ip"))) }
-                p { "・" (d::TARGET_PORT) ": " (p.text(&f("destination.port"))) }
-                p { "・" (d::TARGET_SERVICE) ": " (p.text(&f("destination.service"))) }
-                p { (d::VOLUME) " " span.fp-note { "(" (tx_ddos::TRAFFIC_EXAMPLE) ")" } br; (p.text(&f("volume"))) }
-            }
-        }
-        p.fp-note { (tx_ddos::MANY_SOURCES_NOTE) }
-    }
-}
-
-fn ransomware_details(p: &P) -> Markup {
-    use texts::ransomware as r;
-    html! {
-        h2 { (r::RANSOMWARE) }
-        div.fp-box {
-            p { (r::DISPLAYED) br; (p.text("ransomware.ransom_note")) }
-            p { (r::EXTENSION) " " span.fp-note { (r::EXTENSION_EXAMPLE) } br; (p.text("ransomware.encrypted_extension")) }
-            p { (r::FACTS) }
-            p { "・" (r::ENCRYPTED) ": " (p.marks("ransomware.encrypted")) }
-            p { "・" (r::LEAK_SITE) ": " (p.marks("ransomware.leak_site")) }
-            p { "・" (r::RANSOM_DEMAND) ": " (p.marks("ransomware.ransom_demanded")) }
-            p { (r::INTRUSION) " " span.fp-note { (r::INTRUSION_EXAMPLE) } br; (p.text("ransomware.intrusion")) }
-            p { (r::INDICATORS) " " span.fp-note { (r::INDICATORS_EXAMPLE) } br; (p.text("ransomware.indicators")) }
-        }
-    }
-}
-
-/// 5. 今後の対応.
-fn response(p: &P, ransom: bool) -> Markup {
-    use texts::common as c;
-    use texts::ransomware as r;
-    let sp = "publication.status";
-    html! {
-        h2 { (c::RESPONSE) }
-        div.fp-box {
-            p { (c::PUBLICATION) }
-            p { (c::PUBLICATION_CASE) ":" }
-            ul.fp-option-list.changed[p.is_changed(sp)] data-path=(sp) {
-                @for o in p.opts(sp) {
-                    @let chosen = p.chosen(sp, o.id);
-                    li {
-                        (p.mark(chosen, html! { (o.label) }))
-                        @match o.id {
-                            "done" => { " 【" (c::PUBLICATION_DATE) ": " (date_if(p, chosen)) "】" }
-                            "planned" => { " 【" (c::PUBLICATION_PLANNED_DATE) ": " (date_if(p, chosen)) "】" }
-                            _ => {}
-                        }
-                    }
-                }
-            }
-            @if ransom {
-                p { (r::PUBLICATION_METHOD) ":" }
-                ul.fp-option-list.changed[p.is_changed("publication_methods")] data-path="publication_methods" {
-                    @for o in p.opts("publication_methods") {
-                        li {
-                            (p.mark(p.chosen("publication_methods", o.id), html! { (o.label) }))
-                            @if o.detail.is_some() { ": (" (p.text("publication_method_other")) ")" }
-                        }
-                    }
-                }
-                p { (r::PUBLICATION_TEXT) ":" br; (p.text("publication_text")) }
-            }
-            p { (c::OUTLOOK) }
-            (p.marks_list("outlook"))
-            @if ransom {
-                p { (r::INVESTIGATION) }
-                (p.marks_list("investigation"))
-                p { "(" (r::INVESTIGATION_DETAIL) ": " (p.text("investigation_detail")) ")" }
-                p { (r::LAWS) }
-                p.fp-note { (c::LAWS_NOTE) }
-                (p.laws("laws"))
-            }
-        }
-    }
-}
-
-/// The 公表日 beside the chosen status; blank 「年 月 日」 beside the others.
-fn date_if(p: &P, chosen: bool) -> Markup {
-    if chosen {
-        p.date("publication.date")
-    } else {
-        html! { span.fp-empty { "年 月 日" } }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 情報提供様式 (図7)
-// ---------------------------------------------------------------------------------------------
-
-fn advisory(p: &P) -> Markup {
-    use texts::advisory as a;
-    let rp = "header.recipients";
-    let n = p.len(rp);
-    html! {
-        (importance_and_direction(p, a::DIRECTION))
-        h1.fp-title { (a::TITLE) }
-        (number_line(p))
-        p.fp-required { (texts::REQUIRED_NOTE) }
-        table.fp-grid {
-            tr { th.fp-label scope="row" { (a::IDENTIFIER) "*" } td { (p.text("header.identifier")) } }
-            tr { th.fp-label scope="row" { (a::PROVIDED_AT) "*" } td { (p.datetime("header.provided_at", "年 月 日 時 分")) } }
-            tr {
-                th.fp-label scope="row" { (a::RECIPIENTS) "*" br; span.fp-sub { (a::RECIPIENTS_NOTE) } }
-                td.changed[p.is_changed(rp) && n == 0] data-path=(rp) {
-                    @for i in 0..n {
-                        @let item = path::item(rp, i);
-                        @let sp = path::field(&item, "sector");
-                        @if i > 0 { "、" }
-                        (p.text(&path::field(&item, "ministry")))
-                        @let s = p.str(&sp);
-                        @if !s.is_empty() {
-                            "(" span.fp-value.changed[p.is_changed(&sp)] data-path=(sp) {
-                                (crate::taxonomy::Sector::from_id(s).map(|x| x.label()).unwrap_or(s))
-                            } "分野)"
-                        }
-                    }
-                }
-            }
-            tr { th.fp-label scope="row" { (a::TLP) "*" } td { (tlp_cell(p)) } }
-        }
-        h2 { (a::CONTENT) " (別紙有無*: " (p.marks("header.annex")) ")" }
-        table.fp-grid {
-            thead { tr { th colspan="2" scope="col" { (a::CONTENT_HEAD[0]) } th scope="col" { (a::CONTENT_HEAD[1]) } } }
-            tbody {
-                tr {
-                    th.fp-vertical rowspan="2" scope="rowgroup" { (a::THREAT) }
-                    th.fp-group scope="row" { (a::OVERVIEW) }
-                    td { (p.text("overview")) }
-                }
-                tr { th.fp-group scope="row" { (a::TARGET) } td { (p.text("target")) } }
-                tr { th colspan="2" scope="row" { (a::RESPONSE) } td { (p.text("response")) } }
-                tr { th colspan="2" scope="row" { (a::OTHER) } td { (p.text("other")) } }
-            }
-        }
-        div.fp-box {
-            p { (a::CONTACT) }
-            p { (a::CONTACT_OFFICE) }
-            p { (a::CONTACT_DESK) ": " (p.text("contact.person")) }
-            p { (a::PHONE) ": " (p.text("contact.phone")) }
-            p { (a::FAX) ": " (p.text("contact.fax")) }
-            p { (a::EMAIL) ": " (p.text("contact.email")) }
         }
     }
 }

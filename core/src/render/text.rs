@@ -1,11 +1,11 @@
-//! Plain text of a report for an e-mail body, laid out by [`crate::forms::layout`] with the
+//! Plain text of a report for an e-mail body, laid out by [`crate::forms::spec`] with the
 //! form's numbering, and a suggested subject line. The first line is the TLP label
 //! (`TLP:GREEN`), as FIRST TLP 2.0 asks of e-mail.
 
 use serde_json::Value;
 
 use super::format_datetime;
-use crate::forms::layout::{self, FieldKind, FieldSpec, Opt};
+use crate::forms::spec::{self, FieldKind, FieldSpec, Opt};
 use crate::forms::{path, FormKind, Report};
 use crate::taxonomy::{laws, Choice};
 
@@ -31,7 +31,7 @@ pub fn plain_text(report: &Report) -> String {
         kind.name(),
         report.report_number()
     ));
-    for s in layout::layout(kind) {
+    for s in spec::sections(kind) {
         out.push('\n');
         let heading = s.heading();
         out.push_str(&format!(
@@ -54,33 +54,35 @@ pub fn plain_text(report: &Report) -> String {
 /// A suggested e-mail subject: 「[TLP:GREEN] 情報連絡様式 第1報 (識別番号 …)」.
 pub fn subject(report: &Report) -> String {
     let v = report.to_value();
+    let kind = report.kind();
     let mut s = String::new();
     if let Some(t) = report.tlp() {
         s.push_str(&format!("[{}] ", t.label()));
     }
-    s.push_str(&format!(
-        "{} 第{}報",
-        report.kind().name(),
-        report.report_number()
-    ));
-    let id = layout::get(&v, "header.identifier")
+    s.push_str(&format!("{} 第{}報", kind.name(), report.report_number()));
+    let id_path = "header.identifier";
+    let id = path::get(&v, id_path)
         .and_then(Value::as_str)
         .unwrap_or("")
         .trim();
-    if !id.is_empty() {
-        s.push_str(&format!(" (識別番号 {})", one_line(id)));
+    if let (false, Some(f)) = (id.is_empty(), spec::field(kind, id_path)) {
+        s.push_str(&format!(" ({} {})", f.label, one_line(id)));
     }
-    if report.kind().is_common_form() {
-        if let Some(n) = layout::get(&v, "header.new_or_follow_up").and_then(Value::as_str) {
-            let label = if n == "new" { "新規" } else { "続報" };
-            s.push_str(&format!(" ({label})"));
+    // 共通様式: 新規 / 続報, worded as the form's options.
+    let nf = "header.new_or_follow_up";
+    if let (Some(n), Some(f)) = (
+        path::get(&v, nf).and_then(Value::as_str),
+        spec::field(kind, nf),
+    ) {
+        if let Some(o) = f.kind.options().iter().find(|o| o.id == n) {
+            s.push_str(&format!(" ({})", o.label));
         }
     }
     s
 }
 
 fn has_tlp(kind: FormKind) -> bool {
-    matches!(kind, FormKind::Incident | FormKind::Advisory)
+    !kind.is_common_form()
 }
 
 fn one_line(s: &str) -> String {
@@ -94,11 +96,15 @@ fn field(out: &mut String, v: &Value, base: &str, f: &FieldSpec, depth: usize) {
     } else {
         path::field(base, f.path)
     };
-    let value = layout::get(v, &p);
+    let value = path::get(v, &p);
     if let Some(h) = f.heading {
         out.push_str(&format!("{indent}{h}\n"));
     }
-    let label = format!("{}{}", f.label, if f.required { "*" } else { "" });
+    let label = format!(
+        "{}{}",
+        f.numbered_label(),
+        if f.required { "*" } else { "" }
+    );
     match &f.kind {
         FieldKind::Group {
             item, item_label, ..

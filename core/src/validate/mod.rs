@@ -9,20 +9,27 @@
 //!
 //! - **Errors** (block 「送信可能」, see [`ready_to_send`]) are only
 //!   - an empty field that the form marks with `*` — 情報連絡様式 (図4): 第N報, 識別番号 (from
-//!     第2報), 情報連絡日時, 情報連絡元, 情報共有範囲, 別紙有無, 分野名; 情報提供様式 (図7):
-//!     第N報, 識別番号, 情報提供日時, 情報提供先, 情報共有範囲, 別紙有無. The two 共通様式
+//!     第2報), 情報連絡元, 情報共有範囲, 別紙有無, 分野名 (図4 prints no `*` beside 情報連絡日時 —
+//!     図5, the worked example, does; the blank form rules, so a missing date warns); 情報提供様式
+//!     (図7): 第N報, 識別番号, 情報提供日時, 情報提供先, 情報共有範囲, 別紙有無. The two 共通様式
 //!     (図4-1, 図4-2) mark no field with `*`: nothing on them is required;
 //!   - a 識別番号 filled in on 第1報 of 情報連絡様式 (「※第1報の識別番号は空欄」: the number
 //!     is assigned by 国家サイバー統括室);
-//!   - a value that cannot be what it claims to be: 法人番号 (length, digits, check digit),
-//!     e-mail address, IP address / CIDR, port, a date that is not 西暦 or cannot be read,
-//!     an unknown 根拠規定 id.
+//!   - on 情報連絡様式 and 情報提供様式, a value that cannot be what it claims to be: e-mail
+//!     address, a date that is not 西暦 or cannot be read; on every form, an unknown 根拠規定 id.
+//!     The 共通様式 say any item may be written in part (※1: 「全ての項目を記入する必要はなく、
+//!     報告をしようとする時点で把握している範囲で」): there a value of the wrong shape — 和暦, a
+//!     法人番号 whose check digit fails, a masked IP address or port (「XX.XX.XX.XX」) — warns.
 //! - **Warnings** (worth a look, never blocking): the order of times (発生 ≤ 判明/発覚 — 図5
 //!   itself has 判明 before 発生; 攻撃開始 ≤ 攻撃収束; timeline rows; a time after the report's
 //!   own date; a time in the future when the caller passes `now`), 「1つのみ選択」 of
 //!   情報連絡様式 ① left unticked, a choice that asks for its detail without the detail
-//!   (その他, 済/予定有, 実施済/実施予定, 共有等を希望しない, 続報), フリガナ not in katakana,
-//!   a telephone number of an odd shape.
+//!   (その他, 済/予定有, 実施済/実施予定, 共有等を希望しない, 続報), a 報道発表 済 with neither a
+//!   別紙 nor a link (手引書 2.3(3)), ランサムウェア 別紙1–3 without the 漏えい等報告 chosen as
+//!   根拠規定 or the other way round (記載の手引き (2) ②–④), フリガナ not in katakana, a
+//!   telephone number of an odd shape.
+//!
+//! Messages name the field by its label in the form's specification ([`field_label`]).
 //!
 //! Core has no clock: [`validate`] skips the 「未来の日時」 check; [`validate_at`] takes `now`.
 //! Nothing here panics, whatever the report holds.
@@ -35,12 +42,13 @@ use serde::{Deserialize, Serialize};
 use crate::dates::Eras;
 use crate::forms::FormKind;
 use crate::forms::{
-    path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus, RansomwareReport,
-    Report, TimelineRow,
+    field_label, path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus,
+    RansomwareReport, Report, TimelineRow,
 };
 use crate::taxonomy::laws;
 use crate::taxonomy::{
-    Choice, DdosAttackType, NewOrFollowUp, PpcContact, PressStatus, Publication, PublicationMethod,
+    Choice, DdosAttackType, LeakAnnex, NewOrFollowUp, PpcContact, PressStatus, Publication,
+    PublicationMethod, YesNo,
 };
 use checks::{MonthDayTime, Problem, When};
 
@@ -132,8 +140,10 @@ pub fn validate_at(report: &Report, now: Option<NaiveDateTime>) -> Vec<Finding> 
 struct Out {
     findings: Vec<Finding>,
     now: Option<NaiveDateTime>,
-    /// Whether the form takes 和暦 ([`crate::dates::Eras`]).
-    eras: Eras,
+    kind: FormKind,
+    /// 共通様式 ※1: 「全ての項目を記入する必要はなく、報告をしようとする時点で把握している
+    /// 範囲で」 — a value of the wrong shape is worth a look there, never blocking.
+    partial: bool,
 }
 
 fn filled(s: &str) -> bool {
@@ -141,20 +151,18 @@ fn filled(s: &str) -> bool {
 }
 
 impl Out {
-    fn new(now: Option<NaiveDateTime>) -> Out {
+    fn new(kind: FormKind, now: Option<NaiveDateTime>) -> Out {
         Out {
             findings: Vec::new(),
             now,
-            eras: Eras::Western,
+            kind,
+            partial: kind.is_common_form(),
         }
     }
 
-    /// The collector of a form of `kind` (its rule on 和暦).
-    fn of(kind: FormKind, now: Option<NaiveDateTime>) -> Out {
-        Out {
-            eras: Eras::of(kind),
-            ..Out::new(now)
-        }
+    /// The field's name in messages: its label as the form's specification words it.
+    fn name(&self, path: &str) -> String {
+        field_label(self.kind, path).unwrap_or(path).to_string()
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -169,6 +177,8 @@ impl Out {
         let message = p.message(field);
         if p.is_warning() {
             self.warning(path, message)
+        } else if self.partial {
+            self.warning(path, format!("{message}{PARTIAL_NOTE}"))
         } else {
             self.error(path, message)
         }
@@ -182,37 +192,34 @@ impl Out {
     }
 
     /// A `*` field that must not be empty.
-    fn required_text(&mut self, value: &str, path: &str, field: &str) {
+    fn required_text(&mut self, value: &str, path: &str) {
         if !filled(value) {
+            let field = self.name(path);
             self.error(path, format!("{field}は必須項目です。記入してください。"));
         }
     }
 
     /// A `*` choice that must be ticked.
-    fn required_choice<T>(&mut self, value: &Option<T>, path: &str, field: &str) {
+    fn required_choice<T>(&mut self, value: &Option<T>, path: &str) {
         if value.is_none() {
+            let field = self.name(path);
             self.error(path, format!("{field}は必須項目です。選択してください。"));
         }
     }
 
-    /// A 西暦 date-time; None when empty or wrong (then an error is recorded). Warns when it
+    /// A 西暦 date-time; None when empty or wrong (then a finding is recorded). Warns when it
     /// lies in the future of `now`.
-    fn date(&mut self, value: &str, path: &str, field: &str) -> Option<When> {
-        self.date_checked(value, path, field, true)
+    fn date(&mut self, value: &str, path: &str) -> Option<When> {
+        self.date_checked(value, path, true)
     }
 
     /// As [`Out::date`]; `past_only` false for a date that may lie ahead (公表予定日).
-    fn date_checked(
-        &mut self,
-        value: &str,
-        path: &str,
-        field: &str,
-        past_only: bool,
-    ) -> Option<When> {
+    fn date_checked(&mut self, value: &str, path: &str, past_only: bool) -> Option<When> {
         if !filled(value) {
             return None;
         }
-        match checks::date_time_in(value, self.eras) {
+        let field = &self.name(path);
+        match checks::date_time_in(value, Eras::of(self.kind)) {
             Ok(w) => {
                 if past_only {
                     self.future(w, path, field);
@@ -260,26 +267,26 @@ impl Out {
         &mut self,
         value: &str,
         path: &str,
-        field: &str,
         check: impl FnOnce(&str) -> Result<T, Problem>,
     ) {
         if filled(value) {
             if let Err(p) = check(value) {
-                self.problem(path, field, p);
+                let field = self.name(path);
+                self.problem(path, &field, p);
             }
         }
     }
 
-    fn email(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::email)
+    fn email(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::email)
     }
 
-    fn telephone(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::telephone)
+    fn telephone(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::telephone)
     }
 
-    fn furigana(&mut self, value: &str, path: &str, field: &str) {
-        self.check(value, path, field, checks::furigana)
+    fn furigana(&mut self, value: &str, path: &str) {
+        self.check(value, path, checks::furigana)
     }
 
     /// A detail that a choice asks for (「済・予定有では日時・件名を記入」 …): a warning.
@@ -307,13 +314,14 @@ impl Out {
             }
             let p = path::field(&path::item(base, i), "at");
             let row_field = format!("{field}の{}行目の日時", i + 1);
-            if let (Some(_), Eras::Western) = (checks::japanese_era(&row.at), self.eras) {
+            let eras = Eras::of(self.kind);
+            if let (Some(_), Eras::Western) = (checks::japanese_era(&row.at), eras) {
                 if let Err(e) = checks::date_time(&row.at) {
                     self.problem(&p, &row_field, e);
                 }
                 continue;
             }
-            if let Ok(w) = checks::date_time_in(&row.at, self.eras) {
+            if let Ok(w) = checks::date_time_in(&row.at, eras) {
                 if let Some((j, prev)) = last_full {
                     if prev.is_after(w) {
                         self.warning(
@@ -384,6 +392,15 @@ impl Out {
     }
 }
 
+/// A field's own label in the form's specification (「攻撃開始」).
+fn label_of(kind: FormKind, path: &str) -> &str {
+    crate::forms::spec::field(kind, path).map_or(path, |f| f.label)
+}
+
+/// Appended to a finding that the 共通様式' ※1 turns from an error into a warning.
+const PARTIAL_NOTE: &str =
+    "(共通様式では把握している範囲での記載で構いません(※1)。送信は妨げません。)";
+
 /// Whether `id` is a 根拠規定 (law, guideline or procedure) listed in the 記載の手引き of
 /// `kind`'s form. The hook for `taxonomy::laws`.
 pub fn law_is_known(kind: FormKind, id: &str) -> bool {
@@ -400,7 +417,7 @@ pub fn law_is_known(kind: FormKind, id: &str) -> bool {
 
 /// 情報連絡様式 (図4).
 pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Incident, now);
     let h = &r.header;
 
     // 第N報*, 識別番号* (「※第1報の識別番号は空欄」)
@@ -417,9 +434,15 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
         );
     }
 
-    // 情報連絡日時*
-    o.required_text(&h.reported_at, "header.reported_at", "情報連絡日時");
-    let reported = o.date(&h.reported_at, "header.reported_at", "情報連絡日時");
+    // 情報連絡日時 — 図4, the form that must not be altered, prints no `*` here (図5, the
+    // worked example, does): a missing date is worth a look, not an error.
+    if !filled(&h.reported_at) {
+        o.warning(
+            "header.reported_at",
+            "情報連絡日時が記入されていません。いつ時点での内容かの日付・時間を西暦・24時間表記で記入してください。",
+        );
+    }
+    let reported = o.date(&h.reported_at, "header.reported_at");
 
     // 情報連絡元*
     let c = &h.contact;
@@ -439,17 +462,13 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
             "情報連絡元は必須項目です。省庁名・担当者名・連絡先を記入してください。",
         );
     }
-    o.telephone(&c.phone, "header.contact.phone", "情報連絡元の電話番号");
-    o.telephone(&c.fax, "header.contact.fax", "情報連絡元のFAX番号");
-    o.email(
-        &c.email,
-        "header.contact.email",
-        "情報連絡元の電子メールアドレス",
-    );
+    o.telephone(&c.phone, "header.contact.phone");
+    o.telephone(&c.fax, "header.contact.fax");
+    o.email(&c.email, "header.contact.email");
 
     // 情報共有範囲*, 別紙有無*
-    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
-    o.required_choice(&h.annex, "header.annex", "別紙有無");
+    o.required_choice(&h.tlp, "header.tlp");
+    o.required_choice(&h.annex, "header.annex");
 
     // ① 1つのみ選択 — the model holds one; none ticked is worth a look (no `*`).
     if r.event_type.is_none() {
@@ -460,12 +479,12 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     }
 
     // ③ 分野名*
-    o.required_choice(&r.sector, "sector", "③分野名");
+    o.required_choice(&r.sector, "sector");
 
     // ⑤ 判明日時, 発生日時
     let ov = &r.overview;
-    let discovered = o.date(&ov.discovered_at, "overview.discovered_at", "判明日時");
-    let occurred = o.date(&ov.occurred_at, "overview.occurred_at", "発生日時");
+    let discovered = o.date(&ov.discovered_at, "overview.discovered_at");
+    let occurred = o.date(&ov.occurred_at, "overview.occurred_at");
     let noted = filled(&ov.occurred_at_note);
     o.order(occurred, discovered, "overview.discovered_at", |a, b| {
         format!(
@@ -497,11 +516,13 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
     }
 
     // ⑦ 推移等
+    let n = o.name("timeline");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
-        "⑦当該事象に係る推移等",
-        reported.map(|w| (w, "情報連絡日時")),
+        &n,
+        reported.map(|w| (w, rl.as_str())),
     );
 
     // ⑦ 対外的な対応状況
@@ -521,6 +542,17 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
         "external.ppc_detail",
         "個人情報保護委員会への連絡で「済」を選んだときは、日時・件名を記入してください。",
     );
+    // 2.3(3) 別紙: 「報道発表・ウェブサイトでの発表等を行っている場合には、リンク先の明示や
+    // 当該資料を別紙として添付することが望まれます。」
+    let linked = ["http://", "https://", "www."]
+        .iter()
+        .any(|m| ex.press_detail.contains(m));
+    if ex.press == Some(PressStatus::Done) && h.annex != Some(YesNo::Yes) && !linked {
+        o.warning(
+            "external.press_detail",
+            "報道発表等が「済」です。発表資料を別紙として添付する(別紙有無を「有」にする)か、掲載ページのアドレス(URL)を記入してください(手引書 2.3(3) 別紙)。",
+        );
+    }
 
     o.finish()
 }
@@ -530,12 +562,8 @@ pub fn validate_incident(r: &IncidentReport, now: Option<NaiveDateTime>) -> Vec<
 
 fn common_header(o: &mut Out, h: &CommonHeader) -> Option<When> {
     o.report_number(h.report_number, "header.report_number");
-    let reported = o.date(&h.reported_at, "header.reported_at", "報告日時");
-    let previous = o.date(
-        &h.previous_reported_at,
-        "header.previous_reported_at",
-        "前回報告日時",
-    );
+    let reported = o.date(&h.reported_at, "header.reported_at");
+    let previous = o.date(&h.previous_reported_at, "header.previous_reported_at");
     match h.new_or_follow_up {
         Some(NewOrFollowUp::FollowUp) => {
             o.detail(
@@ -591,41 +619,23 @@ fn reporter(
     representative_kana: Option<&str>,
     [contact_kana, phone, email]: [&str; 3],
 ) {
-    o.furigana(
-        name_kana,
-        "reporter.name_kana",
-        "報告者の氏名又は名称のフリガナ",
-    );
+    o.furigana(name_kana, "reporter.name_kana");
     o.check(
         corporate_number,
         "reporter.corporate_number",
-        "法人番号",
         checks::corporate_number,
     );
     if let Some(kana) = representative_kana {
-        o.furigana(
-            kana,
-            "reporter.representative_kana",
-            "代表者の氏名のフリガナ",
-        );
+        o.furigana(kana, "reporter.representative_kana");
     }
-    o.furigana(
-        contact_kana,
-        "reporter.contact_kana",
-        "事務連絡者の氏名のフリガナ",
-    );
-    o.telephone(phone, "reporter.phone", "電話番号");
-    o.email(email, "reporter.email", "E-mail");
+    o.furigana(contact_kana, "reporter.contact_kana");
+    o.telephone(phone, "reporter.phone");
+    o.email(email, "reporter.email");
 }
 
 fn publication(o: &mut Out, p: &PublicationStatus) {
     let planned = p.status == Some(Publication::Planned);
-    let label = if planned {
-        "公表予定日"
-    } else {
-        "公表日"
-    };
-    o.date_checked(&p.date, "publication.date", label, !planned);
+    o.date_checked(&p.date, "publication.date", !planned);
     match p.status {
         Some(Publication::Done) => o.detail(
             true,
@@ -645,7 +655,7 @@ fn publication(o: &mut Out, p: &PublicationStatus) {
 
 /// DDoS攻撃事案共通様式 (図4-1).
 pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::of(FormKind::Ddos, now);
+    let mut o = Out::new(FormKind::Ddos, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
@@ -656,11 +666,13 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
         [&rp.contact_kana, &rp.phone, &rp.email],
     );
 
+    let n = o.name("timeline_text");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
-        "事実経過",
-        reported.map(|w| (w, "報告日時")),
+        &n,
+        reported.map(|w| (w, rl.as_str())),
     );
 
     for (i, a) in r.attacks.iter().enumerate() {
@@ -682,13 +694,17 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
                 }
             }
         };
-        let start = at(&mut o, &a.started_at, "started_at", "攻撃開始");
-        let end = at(&mut o, &a.ended_at, "ended_at", "攻撃収束");
+        let (started, ended) = (
+            label_of(FormKind::Ddos, "attacks[].started_at"),
+            label_of(FormKind::Ddos, "attacks[].ended_at"),
+        );
+        let start = at(&mut o, &a.started_at, "started_at", started);
+        let end = at(&mut o, &a.ended_at, "ended_at", ended);
         if let (Some(s), Some(e)) = (start, end) {
             if !s.precedes(e) {
                 o.warning(
                     path::field(&base, "ended_at"),
-                    format!("{n}攻撃収束が攻撃開始より前になっています。日時を確かめてください。"),
+                    format!("{n}{ended}が{started}より前になっています。日時を確かめてください。"),
                 );
             }
         }
@@ -764,18 +780,14 @@ pub fn validate_ddos(r: &DdosReport, now: Option<NaiveDateTime>) -> Vec<Finding>
     }
 
     publication(&mut o, &r.publication);
-    o.laws(
-        FormKind::Ddos,
-        &r.laws,
-        "laws",
-        "本様式の届出先・報告の根拠規定等",
-    );
+    let n = o.name("laws");
+    o.laws(FormKind::Ddos, &r.laws, "laws", &n);
     o.finish()
 }
 
 /// ランサムウェア事案共通様式 (図4-2).
 pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::of(FormKind::Ransomware, now);
+    let mut o = Out::new(FormKind::Ransomware, now);
     let reported = common_header(&mut o, &r.header);
 
     let rp = &r.reporter;
@@ -786,8 +798,8 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         [&rp.contact_kana, &rp.phone, &rp.email],
     );
 
-    let occurred = o.date(&r.occurred_at, "occurred_at", "発生日時");
-    let discovered = o.date(&r.discovered_at, "discovered_at", "発覚日時");
+    let occurred = o.date(&r.occurred_at, "occurred_at");
+    let discovered = o.date(&r.discovered_at, "discovered_at");
     o.order(occurred, discovered, "discovered_at", |a, b| {
         format!(
             "発覚日時({})が発生日時({})より前になっています。日時を確かめてください(発生日時が推測であれば、その旨を事案の概要に書き添えてください)。",
@@ -803,11 +815,13 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         )
     });
 
+    let n = o.name("timeline_text");
+    let rl = o.name("header.reported_at");
     o.timeline(
         &r.timeline,
         "timeline",
-        "事実経過",
-        reported.map(|w| (w, "報告日時")),
+        &n,
+        reported.map(|w| (w, rl.as_str())),
     );
 
     publication(&mut o, &r.publication);
@@ -818,12 +832,35 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
         "公表の方法で「その他」を選んだときは、( )内に公表の方法を記入してください。",
     );
     // 5.(3) 外部機関による調査 offers (詳細: ) without asking for it: nothing to flag.
-    o.laws(
-        FormKind::Ransomware,
-        &r.laws,
-        "laws",
-        "本様式の届出先・報告の根拠規定等",
-    );
+    // 2.(3) 別紙1–3 and the 漏えい等報告 chosen as 根拠規定 (記載の手引き (2) ②–④): one
+    // without the other is worth a look.
+    for a in LeakAnnex::ALL {
+        let law = a.law();
+        let ticked = r.leak_annexes.contains(a);
+        let chosen = r.laws.iter().any(|l| l == law.id);
+        if ticked && !chosen {
+            o.warning(
+                "laws",
+                format!(
+                    "2.(3)で{}にチェックがありますが、本様式の届出先・報告の根拠規定等に「{}」が選ばれていません。この漏えい等報告を行う場合は選んでください。",
+                    a.label(),
+                    law.text
+                ),
+            );
+        } else if chosen && !ticked {
+            o.warning(
+                "leak_annexes",
+                format!(
+                    "本様式の届出先・報告の根拠規定等に「{}」が選ばれていますが、2.(3)で{}にチェックがありません。記載の手引きのとおり{}も記載し、チェックしてください。",
+                    law.text,
+                    a.label(),
+                    a.label()
+                ),
+            );
+        }
+    }
+    let n = o.name("laws");
+    o.laws(FormKind::Ransomware, &r.laws, "laws", &n);
     o.finish()
 }
 
@@ -832,12 +869,12 @@ pub fn validate_ransomware(r: &RansomwareReport, now: Option<NaiveDateTime>) -> 
 
 /// 情報提供様式 (図7).
 pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Finding> {
-    let mut o = Out::new(now);
+    let mut o = Out::new(FormKind::Advisory, now);
     let h = &r.header;
     o.report_number(h.report_number, "header.report_number");
-    o.required_text(&h.identifier, "header.identifier", "識別番号");
-    o.required_text(&h.provided_at, "header.provided_at", "情報提供日時");
-    o.date(&h.provided_at, "header.provided_at", "情報提供日時");
+    o.required_text(&h.identifier, "header.identifier");
+    o.required_text(&h.provided_at, "header.provided_at");
+    o.date(&h.provided_at, "header.provided_at");
     if !h
         .recipients
         .iter()
@@ -848,15 +885,11 @@ pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Findin
             "情報提供先は必須項目です。所管省庁名及び分野名を記入してください。",
         );
     }
-    o.required_choice(&h.tlp, "header.tlp", "情報共有範囲");
-    o.required_choice(&h.annex, "header.annex", "別紙有無");
+    o.required_choice(&h.tlp, "header.tlp");
+    o.required_choice(&h.annex, "header.annex");
     let c = &r.contact;
-    o.telephone(&c.phone, "contact.phone", "本件問合せ先の電話番号");
-    o.telephone(&c.fax, "contact.fax", "本件問合せ先のFAX番号");
-    o.email(
-        &c.email,
-        "contact.email",
-        "本件問合せ先の電子メールアドレス",
-    );
+    o.telephone(&c.phone, "contact.phone");
+    o.telephone(&c.fax, "contact.fax");
+    o.email(&c.email, "contact.email");
     o.finish()
 }

@@ -1,20 +1,10 @@
-//! The TLP:CLEAR advisories (情報提供様式, 図7): loading `content/advisories/` through the TLP
-//! gate, their pages, the Atom feed and a STIX 2.1 bundle per report.
-//!
-//! **The gate fails closed.** An advisory is published only when its file says exactly
-//! `tlp = "CLEAR"`. Anything else — another TLP, no TLP, `clear`, `"CLEAR "`, `TLP:CLEAR`,
-//! TLP 1.0's `WHITE`, a file that does not parse, a core validation error — stops the build
-//! with the file and the line, and (the build being atomic) nothing is written. The rule is
-//! core's [`kyoyu_core::publish::publishable`], which the app's 「公開用ファイル」 applies too.
-//! `content/advisory-drafts/` is never read.
+//! The pages of the TLP:CLEAR advisories (情報提供様式, 図7) that passed the gate
+//! ([`crate::gate`]), the Atom feed and a STIX 2.1 bundle per report.
 //!
 //! URLs: `/advisories/` (the latest report of each series, newest first),
 //! `/advisories/sector/<sector>/`, `/advisories/<識別番号>/` (the latest report),
 //! `/advisories/<識別番号>/<N>/` (第N報), `/advisories/<識別番号>/<N>/stix.json`,
 //! `/advisories/feed.atom`.
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
 use anyhow::{anyhow, Result};
 use atom_syndication as atom;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
@@ -22,305 +12,44 @@ use maud::{html, Markup};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use kyoyu_core::advisory_file::{self, Located};
-use kyoyu_core::dates::{self, When};
-use kyoyu_core::forms::{Advisory, Report};
-use kyoyu_core::publish::{self, Refusal};
+use kyoyu_core::advisory_file;
+use kyoyu_core::forms::Report;
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
 
-use super::{Built, Site};
-use crate::error::{ContentError, ContentErrors};
-use crate::layout::{page, Assets, NavLink, Page};
-use crate::output::Staging;
-
-/// The folder of published advisories, inside the content folder.
-pub const FOLDER: &str = "advisories";
-/// The folder of drafts, inside the content folder: never read by the publisher.
-pub const DRAFTS: &str = "advisory-drafts";
+use crate::gate::{jst, sectors_of};
+pub use crate::gate::{Advisories, Published, Series};
+use crate::layout::{Assets, NavLink, Page, Sidebar};
+use crate::render::{self, Site};
+use crate::search::Doc;
 
 /// The OASIS TLP 2.0 extension definition and its TLP:CLEAR marking definition.
 pub const TLP2_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 pub const TLP2_CLEAR: &str = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
 
-/// One published report (第N報) of an advisory.
-#[derive(Debug, Clone)]
-pub struct Published {
-    pub file: PathBuf,
-    pub advisory: Advisory,
-    /// 情報提供日時 in Japan time.
-    pub at: DateTime<FixedOffset>,
-}
-
-impl Published {
-    pub fn id(&self) -> &str {
-        &self.advisory.header.identifier
-    }
-    pub fn number(&self) -> u32 {
-        self.advisory.header.report_number
-    }
-    pub fn url(&self) -> String {
-        format!("/advisories/{}/{}/", self.id(), self.number())
-    }
-    pub fn stix_url(&self) -> String {
-        format!("{}stix.json", self.url())
-    }
-    /// The subject: the first sentence of ① 概要 (the form has no 件名).
-    pub fn subject(&self) -> String {
-        subject(&self.advisory)
-    }
-}
-
-/// The published reports of one 識別番号, 第1報 first.
-#[derive(Debug, Clone)]
-pub struct Series {
-    pub id: String,
-    pub reports: Vec<Published>,
-}
-
-impl Series {
-    pub fn latest(&self) -> &Published {
-        self.reports.last().expect("a series has a report")
-    }
-    pub fn first(&self) -> &Published {
-        &self.reports[0]
-    }
-    pub fn url(&self) -> String {
-        format!("/advisories/{}/", self.id)
-    }
-    /// The sectors of the latest report's 情報提供先.
-    pub fn sectors(&self) -> Vec<Sector> {
-        let mut s: Vec<Sector> = self
-            .latest()
-            .advisory
-            .header
-            .recipients
-            .iter()
-            .filter_map(|r| r.sector)
-            .collect();
-        s.sort();
-        s.dedup();
-        s
-    }
-}
-
-/// Every published advisory: series newest first (by their latest report).
-#[derive(Debug, Clone, Default)]
-pub struct Advisories {
-    pub series: Vec<Series>,
-}
-
-impl Advisories {
-    pub fn report_count(&self) -> usize {
-        self.series.iter().map(|s| s.reports.len()).sum()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading and the gate
-
-/// Reads `<content>/advisories/**/*.md` through the TLP gate. Every problem of every file is
-/// reported (file:line), and any problem fails the whole build.
-pub fn load(content: &Path) -> Result<Advisories> {
-    let root = content.join(FOLDER);
-    if !root.is_dir() {
-        return Ok(Advisories::default());
-    }
-    let mut errors = Vec::new();
-    let mut reports: Vec<(Published, usize)> = Vec::new();
-    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push(ContentError::new(&root, 0, format!("読み込めません: {e}")));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || !name.ends_with(".md") || name.starts_with('.') {
-            continue;
-        }
-        match read(entry.path()) {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.extend(e),
-        }
-    }
-    // One file per (識別番号, 第N報).
-    let mut by_id: BTreeMap<String, Vec<Published>> = BTreeMap::new();
-    let mut seen: BTreeMap<(String, u32), PathBuf> = BTreeMap::new();
-    for (p, number_line) in reports {
-        let key = (p.id().to_string(), p.number());
-        if let Some(first) = seen.get(&key) {
-            errors.push(ContentError::new(
-                &p.file,
-                number_line,
-                format!("識別番号 {} の第{}報は {} にもあります。1つの報告は1つのファイルにしてください。", key.0, key.1, first.display()),
-            ));
-            continue;
-        }
-        seen.insert(key, p.file.clone());
-        by_id.entry(p.id().to_string()).or_default().push(p);
-    }
-    if !errors.is_empty() {
-        return Err(anyhow!(ContentErrors(errors)));
-    }
-    let mut series: Vec<Series> = by_id
-        .into_iter()
-        .map(|(id, mut reports)| {
-            reports.sort_by_key(|r| r.number());
-            Series { id, reports }
-        })
-        .collect();
-    series.sort_by(|a, b| {
-        b.latest()
-            .at
-            .cmp(&a.latest().at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Ok(Advisories { series })
-}
-
-/// Reads one file and applies the gate; returns the report and the line of its `number`.
-fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
-    let err = |line: usize, msg: String| vec![ContentError::new(file, line, msg)];
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| err(0, format!("UTF-8 のテキストとして読めません: {e}")))?;
-    let located = advisory_file::parse_located(&text).map_err(|e| err(e.line, e.message))?;
-    let a = &located.advisory;
-    // The one publishable rule, shared with the app's 公開用ファイル: TLP:CLEAR, no validation
-    // error, a URL-safe 識別番号.
-    let mut errors: Vec<ContentError> = match publish::publishable(a) {
-        Ok(()) => Vec::new(),
-        Err(refusals) => refusals
-            .iter()
-            .map(|r| {
-                let (line, msg) = in_file(&located, r);
-                ContentError::new(file, line, msg)
-            })
-            .collect(),
-    };
-    let at = match japan_time(&a.header.provided_at) {
-        Some(at) => Some(at),
-        None => {
-            if errors.is_empty() {
-                errors.push(ContentError::new(
-                    file,
-                    located.line_of("header.provided_at"),
-                    "情報提供日時 date は西暦・24時間表記で \"2025-10-01T10:00\" のように書いてください。",
-                ));
-            }
-            None
-        }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let number_line = located.line_of("header.report_number");
-    Ok((
-        Published {
-            file: file.to_path_buf(),
-            advisory: located.advisory,
-            at: at.expect("checked"),
-        },
-        number_line,
-    ))
-}
-
-/// A refusal of [`publish::publishable`] as the gate reports it in a file: the line to blame
-/// and why, a TLP refusal also saying where unpublished advisories go.
-fn in_file(located: &Located, r: &Refusal) -> (usize, String) {
-    match r {
-        Refusal::NotClear(Some(t)) => (
-            located.line_of("header.tlp"),
-            format!(
-                "情報共有範囲が {}({})のため公開できません。サイトで公開できるのは tlp = \"CLEAR\"(TLP:CLEAR 公開情報)の情報提供だけです。公開しない情報提供は content/{DRAFTS}/ に置いてください。",
-                t.label(),
-                t.name()
-            ),
-        ),
-        Refusal::NotClear(None) => (
-            1,
-            format!(
-                "情報共有範囲 tlp がありません。公開できるのは tlp = \"CLEAR\" と明記した情報提供だけです。内容が公開情報なら front matter に tlp = \"CLEAR\" を書き、そうでなければ content/{DRAFTS}/ に置いてください。"
-            ),
-        ),
-        r => (located.line_of(r.path()), r.message()),
-    }
-}
-
-/// 情報提供日時 (read by core's one date reader: `2025-10-01T10:00`, `2025-10-01` …) as Japan time.
-pub fn japan_time(raw: &str) -> Option<DateTime<FixedOffset>> {
-    let naive = match dates::when(raw, dates::Eras::Western).ok()? {
-        When::DateTime(t) => t,
-        When::Date(d) => d.and_hms_opt(0, 0, 0)?,
-    };
-    jst().from_local_datetime(&naive).single()
-}
-
-fn jst() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).unwrap()
-}
-
-/// The first sentence of ① 概要, at most 60 characters.
-pub fn subject(a: &Advisory) -> String {
-    let first = a
-        .overview
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let sentence = match first.find('。') {
-        Some(i) => &first[..i + '。'.len_utf8()],
-        None => first,
-    };
-    let s: String = sentence.chars().take(60).collect();
-    if s.is_empty() {
-        format!("識別番号 {}", a.header.identifier)
-    } else if s.chars().count() < sentence.chars().count() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-/// Writes every advisory page, the feed and the STIX bundles.
-pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Built>> {
-    let all = &site.advisories;
-    let base = site.opts.base_url.trim_end_matches('/');
-    let css = staging.write_fingerprinted("advisories.css", CSS.as_bytes())?;
+/// Every advisory page, the feed and the STIX bundles (links in them use `base`).
+pub fn render(all: &Advisories, base: &str, assets: &Assets, site: &mut Site) -> Result<()> {
+    let base = base.trim_end_matches('/');
+    let css = site.asset("advisories.css", CSS.as_bytes().to_vec());
     let extra_css = [css.as_str(), assets.print_css.as_str()];
-    let mut built = Vec::new();
     let feed_url = "/advisories/feed.atom";
 
     // The index and one page per sector.
-    let index_html = list_page(all, None, assets, &extra_css, feed_url);
-    staging.write_page("/advisories/", &index_html)?;
-    built.push(Built {
-        url: "/advisories/".into(),
-        title: "情報提供(TLP:CLEAR)".into(),
-        text: String::new(),
-    });
+    site.pages
+        .push(list_page(all, None, assets, &extra_css, feed_url));
     for sector in Sector::ALL {
-        let url = format!("/advisories/sector/{}/", sector.id());
-        staging.write_page(
-            &url,
-            &list_page(all, Some(*sector), assets, &extra_css, feed_url),
-        )?;
-        built.push(Built {
-            url,
-            title: format!("情報提供 — {}分野", sector.label()),
-            text: String::new(),
-        });
+        site.pages
+            .push(list_page(all, Some(*sector), assets, &extra_css, feed_url));
     }
 
     // Each report, and the latest of each series at the series' URL.
     for series in &all.series {
         for (i, report) in series.reports.iter().enumerate() {
             let previous = i.checked_sub(1).map(|j| &series.reports[j]);
-            let html = report_page(
+            let mut page = report_page(
                 series,
                 report,
                 previous,
@@ -329,13 +58,15 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
                 &extra_css,
                 feed_url,
             );
-            staging.write_page(&report.url(), &html)?;
-            staging.write(&report.stix_url(), stix_bundle(report, series, base))?;
-            built.push(Built {
+            // Each report is searched once, at its own URL (the series URL repeats the latest).
+            page.search = Some(Doc {
                 url: report.url(),
                 title: report_title(report),
+                headings: Vec::new(),
                 text: plain_text(report),
             });
+            site.pages.push(page);
+            site.file(&report.stix_url(), stix_bundle(report, series, base));
         }
         let latest = series.latest();
         let previous = series
@@ -343,7 +74,7 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
             .len()
             .checked_sub(2)
             .map(|j| &series.reports[j]);
-        let html = report_page(
+        site.pages.push(report_page(
             series,
             latest,
             previous,
@@ -351,17 +82,10 @@ pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Vec<Buil
             assets,
             &extra_css,
             feed_url,
-        );
-        staging.write_page(&series.url(), &html)?;
-        built.push(Built {
-            url: series.url(),
-            title: report_title(latest),
-            text: String::new(),
-        });
+        ));
     }
-
-    staging.write(feed_url, atom_feed(all, base)?)?;
-    Ok(built)
+    site.file(feed_url, atom_feed(all, base)?);
+    Ok(())
 }
 
 fn report_title(r: &Published) -> String {
@@ -387,7 +111,7 @@ fn list_page(
     assets: &Assets,
     extra_css: &[&str],
     feed_url: &str,
-) -> String {
+) -> render::Page {
     let shown: Vec<&Series> = all
         .series
         .iter()
@@ -452,13 +176,13 @@ fn list_page(
             }
         }
     };
-    page(
+    super::generated(
         &Page {
             title: &title,
             url: &url,
             description: Some("TLP:CLEAR の情報提供(情報提供様式)の一覧"),
             breadcrumbs: &breadcrumbs,
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "advisories",
@@ -468,6 +192,7 @@ fn list_page(
         },
         assets,
         content,
+        false,
     )
 }
 
@@ -487,7 +212,7 @@ fn report_page(
     assets: &Assets,
     extra_css: &[&str],
     feed_url: &str,
-) -> String {
+) -> render::Page {
     let a = &r.advisory;
     let changed: Vec<String> = match previous {
         Some(p) => kyoyu_core::follow_up::content_changes(
@@ -523,7 +248,7 @@ fn report_page(
                 }
             }
             dt { "情報提供日時" } dd { time datetime=(r.at.to_rfc3339()) { (format_datetime(&a.header.provided_at)) } }
-            dt { "分野" } dd { (sector_names(&series_sectors(a))) }
+            dt { "分野" } dd { (sector_names(&sectors_of(a))) }
         }
         @if series.reports.len() > 1 || r.number() > 1 {
             nav class="advisory-series" aria-label="この識別番号の報告" {
@@ -557,13 +282,13 @@ fn report_page(
         }
         (tlp_banner())
     };
-    page(
+    let mut page = super::generated(
         &Page {
             title: &format!("[TLP:CLEAR] {title}"),
             url,
             description: Some(&r.subject()),
             breadcrumbs: &breadcrumbs,
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "advisory",
@@ -573,19 +298,10 @@ fn report_page(
         },
         assets,
         content,
-    )
-}
-
-fn series_sectors(a: &Advisory) -> Vec<Sector> {
-    let mut s: Vec<Sector> = a
-        .header
-        .recipients
-        .iter()
-        .filter_map(|r| r.sector)
-        .collect();
-    s.sort();
-    s.dedup();
-    s
+        false,
+    );
+    page.source = Some(r.file.clone());
+    page
 }
 
 /// The four sections as plain text (search, feed, STIX).
@@ -775,11 +491,7 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
         "importance:{}",
         a.header.importance.map(|i| i.id()).unwrap_or("none")
     )];
-    labels.extend(
-        series_sectors(a)
-            .iter()
-            .map(|s| format!("sector:{}", s.id())),
-    );
+    labels.extend(sectors_of(a).iter().map(|s| format!("sector:{}", s.id())));
     let note = json!({
         "type": "note",
         "spec_version": "2.1",

@@ -1,16 +1,17 @@
 //! The home page: what kyoyu is, the way into the handbook and into the form filler.
-use anyhow::Result;
 use maud::html;
 
 use kyoyu_core::forms::FormKind;
 
-use super::{Built, Site};
 use crate::content::Handbook;
-use crate::layout::{page, Assets, Page};
-use crate::output::Staging;
+use crate::layout::{Assets, Page, Sidebar};
+use crate::load::Content;
 
-pub fn page_html(site: &Site, assets: &Assets) -> String {
-    let hb = &site.handbook;
+/// The parts the home page names; past them, the handbook's contents page lists the rest.
+const PARTS_SHOWN: usize = 20;
+
+pub fn page(content: &Content, assets: &Assets) -> crate::render::Page {
+    let hb = &content.handbook;
     let content = html! {
         section class="hero" {
             h1 { "kyoyu — 重要インフラの情報共有を、すばやく確実に" }
@@ -37,8 +38,11 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
             section class="card" {
                 h2 { "手引書" }
                 ul {
-                    @for p in &hb.parts {
-                        li { a href={ "/handbook/" (p.slug) "/" } { (p.title) } }
+                    @for p in hb.parts.iter().take(PARTS_SHOWN) {
+                        li { a href=(p.url()) { (p.title) } }
+                    }
+                    @if hb.parts.len() > PARTS_SHOWN {
+                        li { a href="/handbook/" { "すべての目次(" (hb.parts.len()) "部)" } }
                     }
                 }
             }
@@ -56,13 +60,13 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
             p { "はじめての方は " a href=(Handbook::url_of(&first.rel)) { (first.title) } " からお読みください。" }
         }
     };
-    page(
+    super::generated(
         &Page {
             title: "kyoyu — 情報共有の手引書と様式作成",
             url: "/",
             description: None,
             breadcrumbs: &[],
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "home",
@@ -72,14 +76,6 @@ pub fn page_html(site: &Site, assets: &Assets) -> String {
         },
         assets,
         content,
+        false,
     )
-}
-
-pub fn write(site: &Site, assets: &Assets, staging: &Staging) -> Result<Built> {
-    staging.write_page("/", &page_html(site, assets))?;
-    Ok(Built {
-        url: "/".into(),
-        title: "kyoyu".into(),
-        text: String::new(),
-    })
 }

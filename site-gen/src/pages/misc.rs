@@ -4,20 +4,19 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use maud::html;
 
-use super::Built;
 use crate::bundle::AppBundle;
-use crate::layout::{page, Assets, Page, Preload};
-use crate::output::Staging;
+use crate::layout::{Assets, Page, Preload, Sidebar};
+use crate::render::{self, Site};
 
-/// Copies `public/` into the build: CSS, JS and icons fingerprinted, the manifest generated.
-pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
+/// The assets copied from `public/`: CSS, JS and icons fingerprinted, the manifest generated.
+pub fn assets(public: &Path, site: &mut Site) -> Result<Assets> {
     let read = |rel: &str| {
         std::fs::read(public.join(rel))
             .with_context(|| format!("{} がありません", public.join(rel).display()))
     };
-    let icon = staging.write_fingerprinted("icon.svg", &read("icons/icon.svg")?)?;
-    let icon192 = staging.write_fingerprinted("icon-192.png", &read("icons/icon-192.png")?)?;
-    let icon512 = staging.write_fingerprinted("icon-512.png", &read("icons/icon-512.png")?)?;
+    let icon = site.asset("icon.svg", read("icons/icon.svg")?);
+    let icon192 = site.asset("icon-192.png", read("icons/icon-192.png")?);
+    let icon512 = site.asset("icon-512.png", read("icons/icon-512.png")?);
     let manifest = serde_json::json!({
         "name": "kyoyu — 情報共有の手引書と様式作成",
         "short_name": "kyoyu",
@@ -34,41 +33,46 @@ pub fn write_assets(staging: &Staging, public: &Path) -> Result<Assets> {
             { "src": icon512, "sizes": "512x512", "type": "image/png", "purpose": "any maskable" }
         ]
     });
-    let manifest = staging.write_fingerprinted(
+    let manifest = site.asset(
         "manifest.webmanifest",
-        serde_json::to_string_pretty(&manifest)?.as_bytes(),
-    )?;
-    Ok(Assets {
-        site_css: staging.write_fingerprinted("site.css", &read("css/site.css")?)?,
-        site_js: staging.write_fingerprinted("site.js", &read("js/site.js")?)?,
-        print_css: staging.write_fingerprinted("form-print.css", &read("css/form-print.css")?)?,
-        app_css: staging.write_fingerprinted("app.css", &read("css/app.css")?)?,
+        serde_json::to_string_pretty(&manifest)?.into_bytes(),
+    );
+    let assets = Assets {
+        site_css: site.asset("site.css", read("css/site.css")?),
+        site_js: site.asset("site.js", read("js/site.js")?),
+        print_css: site.asset("form-print.css", read("css/form-print.css")?),
+        app_css: site.asset("app.css", read("css/app.css")?),
         manifest,
         icon,
-    })
+    };
+    site.assets_used = assets.clone();
+    Ok(assets)
 }
 
+/// Where the form filler is.
+pub const APP_URL: &str = "/app/";
+
 /// The form filler's page: the wasm, its glue and a loader, all fingerprinted.
-pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<Built> {
-    let wasm = staging.write_fingerprinted("kyoyu-app_bg.wasm", &app.wasm)?;
-    let js = staging.write_fingerprinted("kyoyu-app.js", &app.js)?;
+pub fn app_page(app: &AppBundle, assets: &Assets, site: &mut Site) {
+    let wasm = site.asset("kyoyu-app_bg.wasm", app.wasm.clone());
+    let js = site.asset("kyoyu-app.js", app.js.clone());
     let loader = format!("import init from \"{js}\";\ninit({{ module_or_path: \"{wasm}\" }});\n");
-    let loader = staging.write_fingerprinted("kyoyu-app-loader.js", loader.as_bytes())?;
+    let loader = site.asset("kyoyu-app-loader.js", loader.into_bytes());
     let content = html! {
         div id="app-root" {
             noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
             p class="app-loading" { "様式入力アプリを読み込んでいます…" }
         }
     };
-    let html = page(
+    let page = super::generated(
         &Page {
             title: "様式入力",
-            url: "/app/",
+            url: APP_URL,
             description: Some(
                 "情報共有の4つの様式をブラウザの中だけで作成・検証・保存・印刷します",
             ),
             breadcrumbs: &[],
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "app",
@@ -78,24 +82,20 @@ pub fn app_page(app: &AppBundle, assets: &Assets, staging: &Staging) -> Result<B
         },
         assets,
         content,
+        false,
     );
-    staging.write_page("/app/", &html)?;
-    Ok(Built {
-        url: "/app/".into(),
-        title: "様式入力".into(),
-        text: String::new(),
-    })
+    site.pages.push(page);
 }
 
 /// 404 and the search page.
-pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Result<Vec<Built>> {
-    let not_found = page(
+pub fn fixed_pages(assets: &Assets, search_index: &str) -> Vec<render::Page> {
+    let mut not_found = super::generated(
         &Page {
             title: "ページが見つかりません",
             url: "/404.html",
             description: None,
             breadcrumbs: &[],
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "not-found",
@@ -113,15 +113,16 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
                 li { a href="/search/" { "検索" } }
             }
         },
+        false,
     );
-    staging.write("404.html", &not_found)?;
-    let search = page(
+    not_found.listed = false;
+    let search = super::generated(
         &Page {
             title: "検索",
             url: "/search/",
             description: None,
             breadcrumbs: &[],
-            sidebar: &[],
+            sidebar: Sidebar::NONE,
             prev: None,
             next: None,
             kind: "search",
@@ -139,18 +140,19 @@ pub fn fixed_pages(assets: &Assets, staging: &Staging, search_index: &str) -> Re
                 ol id="search-results" class="search-results" {}
             }
         },
+        false,
     );
-    staging.write_page("/search/", &search)?;
-    Ok(vec![Built {
-        url: "/search/".into(),
-        title: "検索".into(),
-        text: String::new(),
-    }])
+    vec![not_found, search]
 }
 
-/// `sitemap.xml` with every page.
-pub fn write_sitemap(staging: &Staging, base: &str, pages: &[Built]) -> Result<()> {
-    let mut urls: Vec<&str> = pages.iter().map(|p| p.url.as_str()).collect();
+/// `sitemap.xml` with every listed page, at `base` (the served origin under `serve`).
+pub fn sitemap(site: &mut Site, base: &str) {
+    let mut urls: Vec<&str> = site
+        .pages
+        .iter()
+        .filter(|p| p.listed)
+        .map(|p| p.url.as_str())
+        .collect();
     urls.sort();
     urls.dedup();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -162,14 +164,16 @@ pub fn write_sitemap(staging: &Staging, base: &str, pages: &[Built]) -> Result<(
         ));
     }
     xml.push_str("</urlset>\n");
-    staging.write("sitemap.xml", xml)
+    site.file("sitemap.xml", xml);
 }
 
-/// `sw.js`: the service worker with the precache list of everything written (content hashed).
-pub fn write_service_worker(staging: &Staging, public: &Path) -> Result<()> {
+/// `sw.js`: the service worker with the precache list of everything else (content hashed).
+pub fn service_worker(site: &mut Site, public: &Path) -> Result<()> {
+    let mut written = render::hashes(site);
+    written.sort();
     let mut entries = Vec::new();
     let mut all = blake3::Hasher::new();
-    for (rel, hash) in staging.written_with_hashes() {
+    for (rel, hash) in written {
         if rel == "sitemap.xml" || rel.starts_with('.') {
             continue;
         }
@@ -188,5 +192,6 @@ pub fn write_service_worker(staging: &Staging, public: &Path) -> Result<()> {
         "// Generated by site-gen: the precache list of this build.\nconst VERSION = \"{version}\";\nconst PRECACHE = {};\n{src}",
         serde_json::to_string(&entries)?
     );
-    staging.write("sw.js", sw)
+    site.file("sw.js", sw);
+    Ok(())
 }

@@ -1,14 +1,14 @@
 //! Pages generated from core's taxonomy (cause taxonomy, event types, importance, TLP,
 //! sectors, glossary, the four forms). Never retyped in Markdown: every label comes from
-//! `kyoyu_core::taxonomy` or `kyoyu_core::forms::layout`.
+//! `kyoyu_core::taxonomy` or `kyoyu_core::forms::spec`.
 //!
 //! The tables are also what the chapters' `{{table:…}}` and `{{form:…}}` directives insert
 //! (see [`crate::directives`]).
 use anyhow::Result;
 use maud::{html, Markup};
 
-use kyoyu_core::forms::layout::{self, FieldKind, FieldSpec};
-use kyoyu_core::forms::{texts, FormKind};
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
+use kyoyu_core::forms::FormKind;
 use kyoyu_core::taxonomy::events::{self, EventClass};
 use kyoyu_core::taxonomy::importance::{self, ImportanceTable};
 use kyoyu_core::taxonomy::sectors::{self, Table2Row, Table3Row};
@@ -16,9 +16,8 @@ use kyoyu_core::taxonomy::{
     causes, glossary, tlp, CauseGroup, Choice, EventType, Importance, Note, Sector, Tlp,
 };
 
-use super::{Generated, Site};
-use crate::layout::{NavGroup, NavLink};
-use crate::output::Staging;
+use crate::layout::{Assets, NavGroup, NavLink, Sidebar};
+use crate::render::Site;
 
 /// The reference pages, in the sidebar's order: (URL, title).
 pub const REFERENCE_PAGES: &[(&str, &str)] = &[
@@ -291,7 +290,8 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
         tr class={ "field depth-" (depth) } {
             td {
                 @if let Some(h) = f.heading { small class="field-heading" { (h) } br; }
-                (f.label)
+                (f.numbered_label())
+                @if f.rebuilt.is_some() { sup title=[f.rebuilt] { "†" } }
                 @if f.required { " " abbr title="必須" { "*" } }
             }
             td { (kind_words(&f.kind)) }
@@ -300,7 +300,7 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
                     @if opts.len() > 12 {
                         details { summary { (opts.len()) " 項目" } ul class="cell-list" { @for o in opts { li { (o.label) } } } }
                     } @else {
-                        ul class="cell-list options" { @for o in opts { li { (o.label) } } }
+                        ul class="cell-list options" { @for o in opts { li { (o.label) @if o.rebuilt.is_some() { sup title=[o.rebuilt] { "†" } } } } }
                     }
                 }
                 @if let Some(h) = f.help { p class="field-help" { (h) } }
@@ -312,13 +312,13 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
     }
 }
 
-/// The fields of a form, section by section (from `forms::layout`).
+/// The fields of a form, section by section (from `forms::spec`).
 pub fn form_fields_table(kind: FormKind) -> Markup {
     html! {
         div class="table-wrap" {
             table class="reference form-fields" data-form=(kind.id()) {
                 thead { tr { th scope="col" { "項目" } th scope="col" { "記入の仕方" } th scope="col" { "選択肢・説明" } } }
-                @for s in layout::layout(kind) {
+                @for s in spec::sections(kind) {
                     tbody {
                         tr class="form-section" { th scope="rowgroup" colspan="3" { (s.heading()) @if s.required { " " abbr title="必須" { "*" } } } }
                         @for f in &s.fields { (field_row(f, 0)) }
@@ -378,6 +378,36 @@ pub fn form_summary(kind: FormKind) -> Markup {
 // Pages
 // ---------------------------------------------------------------------------------------------
 
+/// A page generated from core's data, before layout.
+pub struct Generated {
+    pub url: String,
+    pub title: String,
+    pub body: Markup,
+    pub breadcrumbs: Vec<NavLink>,
+    pub sidebar: Vec<NavGroup>,
+    pub kind: &'static str,
+}
+
+impl Generated {
+    /// Laid out; its anchors, links and search text are read from what it shows.
+    pub fn page(&self, assets: &Assets) -> crate::render::Page {
+        let p = crate::layout::Page {
+            title: &self.title,
+            url: &self.url,
+            description: None,
+            breadcrumbs: &self.breadcrumbs,
+            sidebar: Sidebar::of(&self.sidebar),
+            prev: None,
+            next: None,
+            kind: self.kind,
+            extra_css: &[],
+            extra_js: &[],
+            preload: &[],
+        };
+        super::generated(&p, assets, self.body.clone(), true)
+    }
+}
+
 fn generated(
     url: &str,
     title: &str,
@@ -385,15 +415,11 @@ fn generated(
     sidebar: Vec<NavGroup>,
     kind: &'static str,
     body: Markup,
-    anchors: Vec<String>,
 ) -> Generated {
-    let html = body.into_string();
     Generated {
         url: url.to_string(),
         title: title.to_string(),
-        text: crate::search::text_of_html(&html),
-        html,
-        anchors,
+        body,
         breadcrumbs: crumbs,
         sidebar,
         kind,
@@ -405,7 +431,7 @@ fn ref_crumbs() -> Vec<NavLink> {
 }
 
 /// Every generated reference page.
-pub fn pages(_site: &Site) -> Vec<Generated> {
+pub fn pages() -> Vec<Generated> {
     let mut out = vec![
         index_page(),
         causes_page(),
@@ -438,14 +464,12 @@ fn index_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        vec![],
     )
 }
 
 fn causes_page() -> Generated {
-    let field = layout::find(FormKind::Incident, "causes");
+    let field = spec::find(FormKind::Incident, "causes");
     let field_name = field.map(|(s, _)| s.heading()).unwrap_or_default();
-    let mut anchors = Vec::new();
     let body = html! {
         h1 { "原因の類型(表1)" }
         p { (causes::GROUPS_INTRO) }
@@ -480,11 +504,6 @@ fn causes_page() -> Generated {
         (causes_table(false))
         (source_note("1.3 情報共有の対象 表1"))
     };
-    for g in CauseGroup::ALL {
-        anchors.push(format!("group-{}", g.id()));
-        anchors.extend(g.causes().iter().map(|c| c.id().to_string()));
-    }
-    anchors.push("table1".into());
     generated(
         "/reference/causes/",
         "原因の類型(表1)",
@@ -492,15 +511,13 @@ fn causes_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
 fn events_page() -> Generated {
-    let field_name = layout::find(FormKind::Incident, "event_type")
+    let field_name = spec::find(FormKind::Incident, "event_type")
         .map(|(s, _)| s.heading())
         .unwrap_or_default();
-    let mut anchors = Vec::new();
     let body = html! {
         h1 { "発生した事象の類型" }
         p {
@@ -527,10 +544,6 @@ fn events_page() -> Generated {
         }
         (source_note("2.2 情報連絡様式 図4 ①"))
     };
-    for c in EventClass::ALL {
-        anchors.push(format!("class-{}", c.id()));
-        anchors.extend(c.event_types().iter().map(|e| event_anchor(*e)));
-    }
     generated(
         "/reference/events/",
         "発生した事象の類型",
@@ -538,7 +551,6 @@ fn events_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
@@ -569,10 +581,6 @@ fn importance_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        importance::TABLES
-            .iter()
-            .map(|t| t.id.to_string())
-            .collect(),
     )
 }
 
@@ -609,17 +617,6 @@ fn tlp_page() -> Generated {
         (note_line(&tlp::REPORT_FORM_NOTE_1))
         (source_note("2.3 (2)・3.3 (2) 情報共有範囲 表5"))
     };
-    let mut anchors: Vec<String> = Tlp::ALL
-        .iter()
-        .map(|t| format!("tlp-{}", t.id().to_ascii_lowercase().replace('+', "-")))
-        .collect();
-    anchors.extend([
-        "table5".into(),
-        "forms".into(),
-        tlp::TABLE5_NOTE_1.id.into(),
-        tlp::TABLE5_NOTE_2.id.into(),
-        tlp::REPORT_FORM_NOTE_1.id.into(),
-    ]);
     generated(
         "/reference/tlp/",
         "情報共有範囲 TLP(表5)",
@@ -627,7 +624,6 @@ fn tlp_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        anchors,
     )
 }
 
@@ -659,7 +655,6 @@ fn sectors_page() -> Generated {
         sector_sidebar(),
         "reference",
         body,
-        Sector::ALL.iter().map(|s| s.id().to_string()).collect(),
     )
 }
 
@@ -723,8 +718,6 @@ fn sector_page(s: Sector) -> Generated {
         p { "この分野の事象を報告するときは " a href=(form_url(FormKind::Incident)) { (FormKind::Incident.name()) } " の ③分野名 で「" (s.label()) "」を選びます。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
     };
-    let mut anchors = vec!["operators".to_string(), "services".to_string()];
-    anchors.extend(t3.iter().map(|r| r.id.to_string()));
     let mut crumbs = ref_crumbs();
     crumbs.push(link("/reference/sectors/", "重要インフラ分野"));
     generated(
@@ -734,7 +727,6 @@ fn sector_page(s: Sector) -> Generated {
         sector_sidebar(),
         "reference sector",
         body,
-        anchors,
     )
 }
 
@@ -755,7 +747,6 @@ fn glossary_page() -> Generated {
         sidebar(),
         "reference",
         body,
-        glossary::TERMS.iter().map(|t| t.id.to_string()).collect(),
     )
 }
 
@@ -787,18 +778,12 @@ fn forms_index() -> Generated {
         sidebar(),
         "reference forms",
         body,
-        vec![],
     )
 }
 
 fn form_page(k: FormKind) -> Generated {
     let (direction, purpose) = form_purpose(k);
-    let figure = match k {
-        FormKind::Incident => texts::incident::FIGURE,
-        FormKind::Ddos => texts::ddos::FIGURE,
-        FormKind::Ransomware => texts::ransomware::FIGURE,
-        FormKind::Advisory => texts::advisory::FIGURE,
-    };
+    let figure = spec::form(k).figure;
     let body = html! {
         h1 { (k.name()) }
         p class="lead" { (purpose) }
@@ -820,7 +805,6 @@ fn form_page(k: FormKind) -> Generated {
         sidebar(),
         "reference form",
         body,
-        vec!["fields".into()],
     )
 }
 
@@ -832,14 +816,14 @@ pub fn glossary_links() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
-pub fn write_schemas(staging: &Staging) -> Result<()> {
+/// `/schemas/<kind>.schema.json` for the four forms (from `kyoyu_core::envelope`).
+pub fn schemas(site: &mut Site) -> Result<()> {
     for k in FormKind::ALL {
         let schema = kyoyu_core::envelope::schema(k);
-        staging.write(
+        site.file(
             &format!("schemas/{}.schema.json", k.id()),
             serde_json::to_string_pretty(&schema)? + "\n",
-        )?;
+        );
     }
     Ok(())
 }

@@ -1,0 +1,208 @@
+//! Step 3 of the pipeline, check: one check over everything render produced, whatever kind of
+//! page it is (chapter, part lead, reference page, advisory, form page, home):
+//!
+//! - no two outputs on one path, and no file where a folder must be (an advisory id
+//!   `feed.atom` against the feed), letter case ignored as some file systems do — an error
+//!   naming both sources;
+//! - every internal link reaches a page or a file of the site, and its `#anchor` an id on
+//!   that page; a link from a content file is reported at its line in that file.
+//!
+//! Fragments that start with `/` are the form filler's routes (`/app/#/new/incident`), not
+//! anchors.
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Result};
+
+use crate::error::{ContentError, ContentErrors};
+use crate::render::{Page, Site};
+
+/// Checks `site`; every problem is reported.
+pub fn check(site: &Site) -> Result<()> {
+    let mut errors = clashes(site);
+    let mut pages: HashMap<&str, HashSet<&str>> = site
+        .pages
+        .iter()
+        .map(|p| (p.url.as_str(), p.ids.iter().map(String::as_str).collect()))
+        .collect();
+    for url in &site.omitted {
+        pages.entry(url.as_str()).or_default();
+    }
+    let files: HashSet<String> = site
+        .files
+        .iter()
+        .map(|f| format!("/{}", f.path))
+        .chain(site.assets.iter().map(|a| a.url.clone()))
+        .collect();
+    for page in &site.pages {
+        for link in &page.links {
+            let Some((url, anchor)) = target(&page.url, &link.href) else {
+                continue;
+            };
+            let problem = match pages.get(url.as_str()) {
+                Some(ids) => match anchor {
+                    Some(a) if !a.is_empty() && !a.starts_with('/') && !ids.contains(a) => {
+                        Some(format!("リンク先 {url} に見出し #{a} がありません"))
+                    }
+                    _ => None,
+                },
+                None if files.contains(&url) => None,
+                None => Some(format!("リンク先のページ {url} がありません")),
+            };
+            if let Some(message) = problem {
+                errors.push(at(page, link.line, message));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow!(ContentErrors(errors)))
+    }
+}
+
+/// The error for a problem of `page` at `line` of its source.
+fn at(page: &Page, line: usize, message: String) -> ContentError {
+    match &page.source {
+        Some(file) => ContentError::new(file, line, message),
+        None => ContentError::new(
+            Path::new(&page.url),
+            0,
+            format!("(site-gen が生成したページ) {message}"),
+        ),
+    }
+}
+
+/// The URL path and the fragment a link points at, or `None` for a link leaving the site.
+fn target<'h>(page_url: &str, href: &'h str) -> Option<(String, Option<&'h str>)> {
+    let lower = href.trim().to_ascii_lowercase();
+    if crate::markdown::SCHEMES
+        .iter()
+        .any(|s| lower.starts_with(&format!("{s}:")))
+    {
+        return None;
+    }
+    let (rest, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (href, None),
+    };
+    let path = rest.split('?').next().unwrap_or("");
+    let joined = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        // Relative to the page's folder (a page URL ends in `/`, or names a file).
+        let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
+        format!("{dir}{path}")
+    };
+    Some((normalise(&joined), anchor))
+}
+
+/// `/a/./b/../c/` → `/a/c/`.
+fn normalise(path: &str) -> String {
+    let mut segs: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segs.pop();
+            }
+            s => segs.push(s),
+        }
+    }
+    let mut out = format!("/{}", segs.join("/"));
+    if path.ends_with('/') && out.len() > 1 {
+        out.push('/');
+    }
+    out
+}
+
+/// Two outputs on one path, or a file where another output needs a folder.
+fn clashes(site: &Site) -> Vec<ContentError> {
+    let what = |source: &Option<PathBuf>, url: &str| match source {
+        Some(f) => f.display().to_string(),
+        None => format!("site-gen が生成する {url}"),
+    };
+    let mut outputs: Vec<(String, String, Option<PathBuf>)> = site
+        .pages
+        .iter()
+        .map(|p| (p.path(), p.url.clone(), p.source.clone()))
+        .collect();
+    outputs.extend(
+        site.files
+            .iter()
+            .map(|f| (f.path.clone(), format!("/{}", f.path), None)),
+    );
+    outputs.extend(site.assets.iter().map(|a| {
+        (
+            a.url.trim_start_matches('/').to_string(),
+            a.url.clone(),
+            None,
+        )
+    }));
+    let mut by_path: HashMap<String, usize> = HashMap::with_capacity(outputs.len());
+    let mut errors = Vec::new();
+    let blame = |i: usize, j: usize, errors: &mut Vec<ContentError>| {
+        let (_, url, source) = &outputs[i];
+        let (_, other_url, other) = &outputs[j];
+        let file = source
+            .clone()
+            .or(other.clone())
+            .unwrap_or_else(|| PathBuf::from(url));
+        errors.push(ContentError::new(
+            &file,
+            0,
+            format!("{}({url})と {}({other_url})が同じ場所に書き出されます。どちらかの名前を変えてください", what(source, url), what(other, other_url)),
+        ));
+    };
+    for (i, (path, _, _)) in outputs.iter().enumerate() {
+        match by_path.get(&path.to_lowercase()) {
+            Some(&j) => blame(i, j, &mut errors),
+            None => {
+                by_path.insert(path.to_lowercase(), i);
+            }
+        }
+    }
+    for (i, (path, _, _)) in outputs.iter().enumerate() {
+        let mut dir = path.as_str();
+        while let Some(cut) = dir.rfind('/') {
+            dir = &dir[..cut];
+            if let Some(&j) = by_path.get(&dir.to_lowercase()) {
+                blame(i, j, &mut errors);
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_of_links() {
+        assert_eq!(
+            target("/handbook/a/", "/reference/#x"),
+            Some(("/reference/".into(), Some("x")))
+        );
+        assert_eq!(
+            target("/handbook/a/", "#x"),
+            Some(("/handbook/a/".into(), Some("x")))
+        );
+        assert_eq!(
+            target("/handbook/a/", "../b/"),
+            Some(("/handbook/b/".into(), None))
+        );
+        assert_eq!(
+            target("/404.html", "search/"),
+            Some(("/search/".into(), None))
+        );
+        assert_eq!(target("/x/", "https://example.org/"), None);
+        assert_eq!(target("/x/", "MAILTO:a@b"), None);
+        assert_eq!(
+            target("/x/", "/app/#/new/ddos"),
+            Some(("/app/".into(), Some("/new/ddos")))
+        );
+    }
+}

@@ -1,0 +1,80 @@
+// A large site in a real Chromium (1,200 pages in one folder, built here with site-gen): each
+// page's sidebar holds its neighbourhood, and without JavaScript the contents pages lead
+// everywhere; with JavaScript the whole navigation comes from one shared file; the search
+// index, split into shards, is fetched only when a search is made and finds a page in any shard.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startServer, launch, record, SITE_GEN } from "./harness.mjs";
+
+const PAGES = 1200;
+const WORD = "固有の検索語ほげ";
+let dir, server, browser;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kyoyu-nav-"));
+  const notes = path.join(dir, "content/01-notes");
+  fs.mkdirSync(notes, { recursive: true });
+  for (let i = 0; i < PAGES; i++) {
+    const extra = i === 1150 ? `${WORD}について。` : "";
+    fs.writeFileSync(path.join(notes, `${String(i).padStart(4, "0")}-p${i}.md`),
+      `+++\ntitle = "ページ ${i}"\n+++\n\n## 概要\n\n情報共有の本文 ${i}。${extra}\n`);
+  }
+  execFileSync(SITE_GEN, ["build", "--content", path.join(dir, "content"), "--out", path.join(dir, "dist"), "--no-app"], { stdio: "pipe" });
+  server = await startServer(path.join(dir, "dist"));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("without JavaScript: the page's neighbourhood, and the contents pages list everything", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.origin + "/handbook/notes/p600/");
+  const links = await page.locator("nav.sidebar a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(links.length <= 25, `${links.length} links in the sidebar`);
+  for (const near of ["/handbook/notes/p599/", "/handbook/notes/p600/", "/handbook/notes/p601/", "/handbook/notes/"]) {
+    assert.ok(links.includes(near), `${near} in ${links}`);
+  }
+  assert.equal(await page.locator("nav.sidebar a[aria-current=page]").getAttribute("href"), "/handbook/notes/p600/");
+  await page.locator("nav.sidebar .nav-more a").last().click();
+  await page.waitForURL(server.origin + "/handbook/notes/");
+  assert.equal(await page.locator("main ol.chapter-list a").count(), PAGES, "the part's page lists every page");
+  await context.close();
+});
+
+test("with JavaScript: the whole navigation from one shared file", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = record(page);
+  await page.goto(server.origin + "/handbook/notes/p600/");
+  await page.waitForSelector("nav.sidebar[data-nav-full]");
+  assert.equal(await page.locator("nav.sidebar details[open] a").count(), PAGES + 1, "every page and the part's contents");
+  assert.equal(await page.locator("nav.sidebar a[aria-current=page]").getAttribute("href"), "/handbook/notes/p600/");
+  assert.equal(log.requests.filter((r) => r.url.includes("/assets/nav.")).length, 1);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the sharded search index is fetched when a search is made and finds any page", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const log = record(page);
+  await page.goto(server.origin + "/search/");
+  await page.waitForSelector("#search-input[data-ready]");
+  const shards = () => log.requests.filter((r) => /\/assets\/search-\d+\./.test(r.url)).length;
+  assert.equal(shards(), 0, "no shard before a search");
+  await page.fill("#search-input", WORD);
+  await page.waitForFunction((t) => document.getElementById("search-status").textContent.includes(`「${t}」`), WORD);
+  assert.equal(await page.locator("#search-results > li a").first().getAttribute("href"), "/handbook/notes/p1150/");
+  assert.equal(await page.locator("#search-results > li").count(), 1);
+  assert.equal(shards(), Math.ceil((PAGES + 1) / 500), "every shard once");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
