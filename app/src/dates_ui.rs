@@ -18,7 +18,7 @@ pub fn hint(form: FormKind, kind: DateKind) -> String {
 /// is not written so already.
 pub fn write_back(ctx: FormCtx, path: &str, kind: DateKind) {
     let text = ctx.text(path);
-    if let Some(w) = dates::written(&text, kind, Eras::of(ctx.kind)) {
+    if let Some(w) = dates::written(&text, kind, Eras::of(ctx.kind())) {
         if w != text {
             ctx.update(path, Value::String(w));
         }
@@ -33,11 +33,11 @@ pub fn DateAssist(path: String, kind: DateKind, label: &'static str) -> impl Int
     let p = path.clone();
     let understood = move || {
         let text = ctx.text(&p);
-        dates::read(&text, kind, Eras::of(ctx.kind))
+        dates::read(&text, kind, Eras::of(ctx.kind()))
             .ok()
             .map(|r| view! { <p class="date-understood">{format!("{} と読み取りました", r.shown())}</p> })
     };
-    let own_date = Report::new(ctx.kind).reported_at_path() == path;
+    let own_date = Report::new(ctx.kind()).reported_at_path() == path;
     let now = own_date.then(|| {
         let p = path.clone();
         view! {

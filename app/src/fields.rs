@@ -1,84 +1,84 @@
 //! The generic inputs of the editor: one component per [`FieldKind`] of
-//! `kyoyu_core::forms::spec`, bound by field path to the draft's JSON value.
+//! `kyoyu_core::forms::spec`, bound by field path to the report's state ([`ReportState`]).
 
 use kyoyu_core::dates::DateKind;
-use kyoyu_core::follow_up::{self, Change};
-use kyoyu_core::forms::spec::{FieldKind, FieldSpec, Opt, Section};
-use kyoyu_core::forms::{path as fpath, FormKind, Report};
+use kyoyu_core::follow_up;
+use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec, Opt, Section};
+use kyoyu_core::forms::{path as fpath, FormKind};
 use kyoyu_core::validate::{findings_at, Finding};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::state::ReportState;
 use crate::util::{field_id, focus_id, get_str};
 
-/// What every field of the editor reads and writes.
+/// What every field of the editor reads and writes: the report's state.
 #[derive(Clone, Copy)]
 pub struct FormCtx {
-    pub kind: FormKind,
-    /// The report's JSON value ([`Report::to_value`]), the one source of truth of the editor.
-    pub value: RwSignal<Value>,
-    pub findings: Memo<Vec<Finding>>,
-    /// Changes since the previous report (empty for 第1報).
-    pub changes: Memo<Vec<Change>>,
-    /// Whether all findings are shown (after 「入力内容を確認」).
+    pub state: RwSignal<ReportState>,
+    /// Notified on every edit (autosave listens).
+    pub edits: Trigger,
+    /// Whether findings are shown (after 「入力内容を確認」).
     pub show: RwSignal<bool>,
-    /// The fields the user has left: their own findings are shown before 「入力内容を確認」.
-    pub touched: RwSignal<std::collections::BTreeSet<String>>,
 }
 
 impl FormCtx {
-    /// Writes `new` at `path`, then passes the whole value through the model so it keeps the
-    /// model's shape (a new row gets every field, empty).
+    /// Writes `new` at `path`.
     pub fn update(&self, path: &str, new: Value) {
-        let kind = self.kind;
-        self.value.update(|v| {
-            crate::util::set(v, path, new);
-            normalise(kind, v);
-        });
+        self.state.update(|s| s.edit(path, new));
+        self.edits.notify();
     }
 
-    /// Applies `f` to the list at `path`, then normalises.
-    pub fn update_list(&self, path: &str, f: impl FnOnce(&mut Vec<Value>)) {
-        let kind = self.kind;
-        self.value.update(|v| {
-            if let Some(Value::Array(items)) = crate::util::get_mut(v, path) {
-                f(items);
-            }
-            normalise(kind, v);
-        });
+    /// Adds an empty row to the list at `path`; its index.
+    pub fn add_row(&self, path: &str) -> usize {
+        let i = self.state.try_update(|s| s.add_row(path)).unwrap_or(0);
+        self.edits.notify();
+        i
+    }
+
+    /// Swaps rows `i` and `j` of the list at `path`.
+    pub fn move_row(&self, path: &str, i: usize, j: usize) {
+        self.state.update(|s| s.move_row(path, i, j));
+        self.edits.notify();
+    }
+
+    /// Removes row `i` of the list at `path`.
+    pub fn remove_row(&self, path: &str, i: usize) {
+        self.state.update(|s| s.remove_row(path, i));
+        self.edits.notify();
     }
 
     pub fn text(&self, path: &str) -> String {
-        self.value.with(|v| get_str(v, path))
+        self.state.with(|s| get_str(s.value(), path))
     }
 
     pub fn get(&self, path: &str) -> Value {
-        self.value.with(|v| {
-            kyoyu_core::forms::path::get(v, path)
-                .cloned()
-                .unwrap_or(Value::Null)
-        })
+        self.state
+            .with(|s| fpath::get(s.value(), path).cloned().unwrap_or(Value::Null))
     }
 
-    /// Marks the field at `path` as left by the user.
+    /// The form being edited.
+    pub fn kind(&self) -> FormKind {
+        self.state.with_untracked(|s| s.kind())
+    }
+
+    /// Marks the field at `path` as left by the user (`try_`: a field removed from the page
+    /// loses its focus after the editor is gone).
     pub fn touch(&self, path: &str) {
-        // `try_`: a field removed from the page (leaving the editor) loses its focus after
-        // the editor is gone.
-        if self.touched.try_with_untracked(|t| t.contains(path)) == Some(false) {
-            self.touched.try_update(|t| {
-                t.insert(path.to_string());
-            });
+        if self.state.try_with_untracked(|s| s.touched.contains(path)) == Some(false) {
+            self.state.try_update(|s| s.touch(path));
         }
     }
 
     /// Findings at this exact field (or under it), if they are shown: all after 「入力内容を
     /// 確認」, a field's own once it has been left.
     pub fn findings_for(&self, path: &str) -> Vec<Finding> {
-        if !self.show.get() && !self.touched.with(|t| t.contains(path)) {
+        let all = self.show.get();
+        if !self.state.with(|s| s.shows(all, path)) {
             return Vec::new();
         }
-        self.findings
-            .with(|fs| findings_at(fs, path).cloned().collect())
+        self.state
+            .with(|s| findings_at(s.findings(), path).cloned().collect())
     }
 
     pub fn has_error(&self, path: &str) -> bool {
@@ -86,21 +86,30 @@ impl FormCtx {
     }
 
     pub fn changed(&self, path: &str) -> bool {
-        self.changes.with(|c| follow_up::is_changed(c, path))
+        self.state
+            .with(|s| follow_up::is_changed(s.changes(), path))
+    }
+
+    /// Whether the row at `path` was added since the previous report.
+    pub fn row_added(&self, path: &str) -> bool {
+        self.state
+            .with(|s| s.changes().iter().any(|c| c.path == path))
     }
 }
 
-/// Passes a value through the model (`from_value` → `to_value`); leaves it as it is if it
-/// does not fit.
-pub fn normalise(kind: FormKind, v: &mut Value) {
-    if let Ok(r) = Report::from_value(kind, v.clone()) {
-        *v = r.to_value();
-    }
+/// Every section of the form of `kind`, in the form's order.
+#[component]
+pub fn FormSections(kind: FormKind) -> impl IntoView {
+    spec::sections(kind)
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <SectionView section=s index=i /> })
+        .collect_view()
 }
 
 /// One section of a form: heading, intro, fields, notes.
 #[component]
-pub fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
+fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
     let hid = format!("sec-{index}");
     let hid2 = hid.clone();
     let part = section
@@ -202,7 +211,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
         FieldKind::MonthDayTime => Some(DateKind::MonthDayTime),
         _ => None,
     };
-    let format_hint = date_kind.map(|k| crate::dates_ui::hint(ctx.kind, k));
+    let format_hint = date_kind.map(|k| crate::dates_ui::hint(ctx.kind(), k));
     let hint_text = match (hint_text, format_hint) {
         (Some(h), Some(f)) => Some(format!("{f} {h}")),
         (None, Some(f)) => Some(f),
@@ -233,6 +242,12 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let wrap_class = "field";
     let touched_path = path.clone();
     let ref_path = path.clone();
+    let decor = Decor {
+        req: req.into_any(),
+        marker: marker.into_any(),
+        hint: hint.into_any(),
+        msgs: msgs.into_any(),
+    };
 
     let input = match &spec.kind {
         FieldKind::Text | FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime => {
@@ -251,15 +266,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     on:change=move |_| if let Some(k) = date_kind { crate::dates_ui::write_back(ctx, &pb, k) } />
                 {assist}
             };
-            labelled(
-                id.clone(),
-                spec.numbered_label(),
-                req.into_any(),
-                marker.into_any(),
-                hint.into_any(),
-                msgs.into_any(),
-                control.into_any(),
-            )
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::MultiLine => {
             let p = path.clone();
@@ -270,15 +277,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     prop:value=move || ctx.text(&pv)
                     on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))></textarea>
             };
-            labelled(
-                id.clone(),
-                spec.numbered_label(),
-                req.into_any(),
-                marker.into_any(),
-                hint.into_any(),
-                msgs.into_any(),
-                control.into_any(),
-            )
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Number => {
             let p = path.clone();
@@ -293,28 +292,20 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                         }
                     } />
             };
-            labelled(
-                id.clone(),
-                spec.numbered_label(),
-                req.into_any(),
-                marker.into_any(),
-                hint.into_any(),
-                msgs.into_any(),
-                control.into_any(),
-            )
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Check => {
             let p = path.clone();
             let pv = path.clone();
             view! {
-                {hint}
-                {msgs}
+                {decor.hint}
+                {decor.msgs}
                 <div class="check">
                     <input type="checkbox" id=id.clone()
                         aria-describedby=db aria-invalid=invalid
                         prop:checked=move || ctx.get(&pv) == Value::Bool(true)
                         on:change=move |ev| ctx.update(&p, Value::Bool(event_target_checked(&ev))) />
-                    <label for=id.clone()>{spec.numbered_label()}{req}{marker}</label>
+                    <label for=id.clone()>{spec.numbered_label()}{decor.req}{decor.marker}</label>
                 </div>
             }
             .into_any()
@@ -338,15 +329,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
                     {options}
                 </select>
             };
-            labelled(
-                id.clone(),
-                spec.numbered_label(),
-                req.into_any(),
-                marker.into_any(),
-                hint.into_any(),
-                msgs.into_any(),
-                control.into_any(),
-            )
+            labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
         FieldKind::Choice(opts) | FieldKind::Choices(opts) | FieldKind::Laws(opts) => {
             let multiple = !matches!(spec.kind, FieldKind::Choice(_));
@@ -367,9 +350,9 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             });
             view! {
                 <fieldset class="choices" aria-describedby=db>
-                    <legend class="label">{spec.numbered_label()}{req}{marker}</legend>
-                    {hint}
-                    {msgs}
+                    <legend class="label">{spec.numbered_label()}{decor.req}{decor.marker}</legend>
+                    {decor.hint}
+                    {decor.msgs}
                     {list}
                     {clear}
                 </fieldset>
@@ -397,15 +380,13 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
 
 /// A field with a `<label>` above its control (text, textarea, number, select): the label with
 /// its required mark and 「変更」 marker, the hint, the messages, then the control.
-fn labelled(
-    id: String,
-    label: &'static str,
-    req: AnyView,
-    marker: AnyView,
-    hint: AnyView,
-    msgs: AnyView,
-    control: AnyView,
-) -> AnyView {
+fn labelled(id: String, label: &'static str, decor: Decor, control: AnyView) -> AnyView {
+    let Decor {
+        req,
+        marker,
+        hint,
+        msgs,
+    } = decor;
     view! {
         <label for=id class="label">{label}{req}{marker}</label>
         {hint}
@@ -414,6 +395,17 @@ fn labelled(
     }
     .into_any()
 }
+
+/// What surrounds a field's control: its required mark, 「変更」 marker, hint and messages.
+struct Decor {
+    req: AnyView,
+    marker: AnyView,
+    hint: AnyView,
+    msgs: AnyView,
+}
+
+/// The options of one group of a choice (its heading, if any), with their indexes.
+type OptGroup = (Option<&'static str>, Vec<(usize, &'static Opt)>);
 
 /// Radios or check boxes, grouped as the form groups them, each with its help beside it.
 fn option_list(
@@ -424,7 +416,7 @@ fn option_list(
     multiple: bool,
     invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let mut groups: Vec<(Option<&'static str>, Vec<(usize, &'static Opt)>)> = Vec::new();
+    let mut groups: Vec<OptGroup> = Vec::new();
     for (i, o) in opts.iter().enumerate() {
         match groups.last_mut() {
             Some((g, items)) if *g == o.group => items.push((i, o)),
@@ -570,9 +562,7 @@ fn GroupView(
                 let row_path = fpath::item(&gp, i);
                 let row_id = field_id(&row_path);
                 let rp = row_path.clone();
-                let added = Memo::new(move |_| {
-                    ctx.changes.with(|c| c.iter().any(|c| c.path == rp))
-                });
+                let added = Memo::new(move |_| ctx.row_added(&rp));
                 let fields = item
                     .iter()
                     .map(|f| view! { <FieldView spec=f path=fpath::field(&row_path, f.path) /> })
@@ -590,7 +580,7 @@ fn GroupView(
                     view! {
                         <button type="button" class="button-secondary" id=up_id.clone()
                             on:click=move |_| {
-                                ctx.update_list(&gp1, |items| items.swap(i - 1, i));
+                                ctx.move_row(&gp1, i - 1, i);
                                 let t = if i - 1 == 0 { target2.clone() } else { target.clone() };
                                 request_animation_frame(move || focus_id(&t));
                             }>
@@ -605,7 +595,7 @@ fn GroupView(
                     view! {
                         <button type="button" class="button-secondary" id=down_id.clone()
                             on:click=move |_| {
-                                ctx.update_list(&gp2, |items| items.swap(i, i + 1));
+                                ctx.move_row(&gp2, i, i + 1);
                                 let t = if is_last_after { target2.clone() } else { target.clone() };
                                 request_animation_frame(move || focus_id(&t));
                             }>
@@ -633,7 +623,7 @@ fn GroupView(
                                         {
                                             return;
                                         }
-                                        ctx.update_list(&gp3, |items| { if i < items.len() { items.remove(i); } });
+                                        ctx.remove_row(&gp3, i);
                                     }>
                                     "削除"<span class="visually-hidden">{format!("({item_label} {n})")}</span>
                                 </button>
@@ -656,8 +646,8 @@ fn GroupView(
                 <ol class="group-rows">{rows}</ol>
                 <button type="button" class="button-secondary" id=add_id
                     on:click=move |_| {
-                        ctx.update_list(&pa, |items| items.push(Value::Object(Default::default())));
-                        let first = field_id(&fpath::field(&fpath::item(&pa, len.get_untracked().saturating_sub(1)), item[0].path));
+                        let n = ctx.add_row(&pa);
+                        let first = field_id(&fpath::field(&fpath::item(&pa, n), item[0].path));
                         request_animation_frame(move || focus_id(&first));
                     }>{add_label}</button>
             </fieldset>

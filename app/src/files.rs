@@ -26,7 +26,24 @@ pub fn export_file_name(report: &Report, ext: &str) -> String {
     )
 }
 
-/// Offers `text` as a file download.
+/// The longest download name offered, in characters (file systems take 255 bytes; this leaves
+/// room for a browser's 「 (1)」 and keeps Japanese names under it in UTF-8 too).
+pub const MAX_NAME: usize = 80;
+
+/// `name` as offered for download: at most [`MAX_NAME`] characters, its extension kept.
+pub fn download_name(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if name.len() - i <= 10 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    let keep = MAX_NAME - ext.chars().count();
+    format!("{}{ext}", stem.chars().take(keep).collect::<String>())
+}
+
+/// Offers `text` as a file download (its name shortened by [`download_name`]).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::new();
     parts.push(&JsValue::from_str(text));
@@ -37,7 +54,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let doc = crate::util::document();
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
-    a.set_download(name);
+    a.set_download(&download_name(name));
     a.set_hidden(true);
     let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&a)?;
@@ -54,12 +71,13 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, String)> {
+/// The name and bytes of the first file chosen in a file input (bytes, not text: decoding is
+/// the reader's, which refuses what is not UTF-8 instead of replacing it).
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
     let file = input.files()?.get(0)?;
     let name = file.name();
-    let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
-    Some((name, text))
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some((name, js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// Copies `text` with `navigator.clipboard.writeText`; Err when the browser refuses.
@@ -67,4 +85,24 @@ pub async fn copy_text(text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_over_long_download_name_is_shortened_keeping_its_extension() {
+        assert_eq!(download_name("KY-2025-0012-2.md"), "KY-2025-0012-2.md");
+        let long = format!("{}-1.md", "a".repeat(403));
+        let short = download_name(&long);
+        assert_eq!(short.chars().count(), MAX_NAME);
+        assert!(short.ends_with("a.md"), "{short}");
+        let jp = format!("{}.json", "報".repeat(200));
+        assert_eq!(download_name(&jp).chars().count(), MAX_NAME);
+        assert!(download_name(&jp).len() < 255);
+        assert!(download_name(&jp).ends_with(".json"));
+        let no_ext = "x".repeat(100);
+        assert_eq!(download_name(&no_ext), "x".repeat(MAX_NAME));
+    }
 }

@@ -8,16 +8,19 @@
 //!   of the series kept in this browser.
 
 use gloo_storage::{LocalStorage, Storage};
-use kyoyu_core::envelope::{Envelope, Series};
+use kyoyu_core::envelope::Envelope;
 use kyoyu_core::flow::{self, How};
 use kyoyu_core::forms::{FormKind, Report};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::editor::free_draft_id;
+use crate::drafts;
 use crate::fields::FormCtx;
-use crate::storage::{self, Draft};
-use crate::util::{self, focus_field};
+use crate::notice::{Notice, NoticeView};
+use crate::route::Route;
+use crate::state::ReportState;
+use crate::storage::{self, browser::now_rfc3339};
+use crate::util::focus_field;
 
 /// What a converted draft still has to be checked for, kept beside it in this browser.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,29 +39,19 @@ fn review_key(draft_id: &str) -> String {
 
 /// A new draft of a new series holding `report`, saved; its id.
 fn save_new(report: Report) -> Result<String, String> {
-    let series = Series {
-        id: util::random_id(),
-        previous: None,
-    };
-    let id = free_draft_id(&series.id, report.report_number());
-    let now = storage::now_rfc3339();
-    let d = Draft {
-        id: id.clone(),
-        envelope: Envelope { series, report },
-        saved_at: Some(now.clone()),
-        exported_at: None,
-        previous_report: None,
-        created_at: Some(now),
-    };
-    storage::save(&d).map_err(|e| e.to_string())?;
-    Ok(id)
+    drafts::save_in_new_series(&storage::app(), report, &now_rfc3339())
+        .map(|d| d.id)
+        .map_err(|e| e.to_string())
 }
 
 /// The flow's actions for the draft `draft_id` of `series`, below the form.
 #[component]
-pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> impl IntoView {
-    let kind = report.with_untracked(|r| r.kind());
-    let message = RwSignal::new(None::<(bool, String)>);
+pub fn FlowActions(state: RwSignal<ReportState>) -> impl IntoView {
+    let kind = state.with_untracked(|s| s.kind());
+    let draft_id = state.with_untracked(|s| s.id().to_string());
+    let series_id = state.with_untracked(|s| s.series().id.clone());
+    let report = Memo::new(move |_| state.with(|s| s.report().clone()));
+    let message = RwSignal::new(None::<Notice>);
     let review =
         (kind == FormKind::Incident).then(|| view! { <ReviewPanel draft_id=draft_id.clone() /> });
     let convert = kind.is_common_form().then(|| {
@@ -67,7 +60,7 @@ pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> im
             let source = report.get_untracked();
             let m = match flow::to_incident(&source) {
                 Ok(m) => m,
-                Err(e) => return message.set(Some((false, e.to_string()))),
+                Err(e) => return message.set(Some(Notice::error(e.to_string()))),
             };
             let r = Review {
                 source_id: source_id.clone(),
@@ -82,9 +75,9 @@ pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> im
             match save_new(Report::Incident(m.report)) {
                 Ok(id) => {
                     let _ = LocalStorage::set(review_key(&id), &r);
-                    util::navigate(&format!("#/edit/{id}"));
+                    Route::Edit(id).go();
                 }
-                Err(e) => message.set(Some((false, e))),
+                Err(e) => message.set(Some(Notice::error(e))),
             }
         };
         view! {
@@ -98,7 +91,7 @@ pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> im
     let anonymize = (kind != FormKind::Advisory)
         .then(|| view! { <AnonymizePanel report=report message=message /> });
     let identifier = (kind == FormKind::Incident && report.with_untracked(|r| r.report_number() >= 2) || kind == FormKind::Advisory)
-        .then(|| view! { <IdentifierPanel draft_id=draft_id.clone() series=series.clone() report=report message=message /> });
+        .then(|| view! { <IdentifierPanel draft_id=draft_id.clone() series_id=series_id.clone() report=report message=message /> });
     view! {
         {review}
         <section class="flow-actions" aria-labelledby="flow-title">
@@ -106,9 +99,7 @@ pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> im
             {convert}
             {anonymize}
             {identifier}
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "message message-ok" } else { "message message-error" } role="status">{m}</p>
-            })}
+            <NoticeView notice=message />
         </section>
     }
 }
@@ -118,11 +109,11 @@ pub fn FlowActions(draft_id: String, series: Series, report: Memo<Report>) -> im
 fn ReviewPanel(draft_id: String) -> impl IntoView {
     let key = review_key(&draft_id);
     let review = RwSignal::new(LocalStorage::get::<Review>(&key).ok());
-    let done = move |_| {
-        LocalStorage::delete(&key);
+    let key = StoredValue::new(key);
+    let done = move |_: leptos::ev::MouseEvent| {
+        LocalStorage::delete(key.get_value());
         review.set(None);
     };
-    let done = send_wrapper::SendWrapper::new(done);
     move || {
         review.get().map(|r| {
             let cautions = r
@@ -145,7 +136,6 @@ fn ReviewPanel(draft_id: String) -> impl IntoView {
                 })
                 .collect_view();
             let source = format!("#/edit/{}", r.source_id);
-            let done = (*done).clone();
             view! {
                 <section class="review" aria-labelledby="review-title">
                     <h2 id="review-title">"共通様式から転記した項目(送る前に確かめてください)"</h2>
@@ -162,10 +152,7 @@ fn ReviewPanel(draft_id: String) -> impl IntoView {
 
 /// セプター事務局's anonymised copy, with a preview.
 #[component]
-fn AnonymizePanel(
-    report: Memo<Report>,
-    message: RwSignal<Option<(bool, String)>>,
-) -> impl IntoView {
+fn AnonymizePanel(report: Memo<Report>, message: RwSignal<Option<Notice>>) -> impl IntoView {
     let alias = RwSignal::new("A社".to_string());
     let preview = RwSignal::new(None::<flow::Anonymized>);
     let show = move |_| {
@@ -177,8 +164,8 @@ fn AnonymizePanel(
     let create = move |_| {
         let a = flow::anonymize(&report.get_untracked(), &alias.get_untracked());
         match save_new(a.report) {
-            Ok(id) => util::navigate(&format!("#/edit/{id}")),
-            Err(e) => message.set(Some((false, e))),
+            Ok(id) => Route::Edit(id).go(),
+            Err(e) => message.set(Some(Notice::error(e))),
         }
     };
     view! {
@@ -211,15 +198,18 @@ fn AnonymizePanel(
 #[component]
 fn IdentifierPanel(
     draft_id: String,
-    series: Series,
+    series_id: String,
     report: Memo<Report>,
-    message: RwSignal<Option<(bool, String)>>,
+    message: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    let envelopes: Vec<Envelope> = storage::drafts().into_iter().map(|d| d.envelope).collect();
-    let known = flow::series_identifier(&envelopes, &series.id).unwrap_or_default();
+    let envelopes: Vec<Envelope> = storage::app()
+        .drafts()
+        .into_iter()
+        .map(|d| d.envelope)
+        .collect();
+    let known = flow::series_identifier(&envelopes, &series_id).unwrap_or_default();
     let id = RwSignal::new(known);
-    let sid = series.id.clone();
     let apply = move |_| {
         let new_id = id.get_untracked().trim().to_string();
         // This draft through the editor (its autosave), the others in storage.
@@ -229,27 +219,12 @@ fn IdentifierPanel(
                 serde_json::Value::String(new_id.clone()),
             );
         }
-        let mut others: Vec<Draft> = storage::drafts()
-            .into_iter()
-            .filter(|d| d.id != draft_id && d.envelope.series.id == sid)
-            .collect();
-        let mut envs: Vec<Envelope> = others.iter().map(|d| d.envelope.clone()).collect();
-        flow::carry_identifier(&mut envs, &sid, &new_id);
-        let mut saved = 0;
-        for (d, e) in others.iter_mut().zip(envs) {
-            if d.envelope != e {
-                d.envelope = e;
-                d.saved_at = Some(storage::now_rfc3339());
-                if let Err(err) = storage::save(d) {
-                    return message.set(Some((false, err.to_string())));
-                }
-                saved += 1;
-            }
+        match drafts::carry_identifier(&storage::app(), &series_id, &new_id, &draft_id, &now_rfc3339()) {
+            Ok(n) => message.set(Some(Notice::ok(format!(
+                "識別番号「{new_id}」をこの報告と、この端末にある同じ事案の他の続報{n}件に記入しました。"
+            )))),
+            Err(e) => message.set(Some(Notice::error(e.to_string()))),
         }
-        message.set(Some((
-            true,
-            format!("識別番号「{new_id}」をこの報告と、この端末にある同じ事案の他の続報{saved}件に記入しました。"),
-        )));
     };
     view! {
         <div class="flow-action">

@@ -1,16 +1,17 @@
 //! The home of the form filler: start a form, the drafts kept in this browser (grouped by
 //! series, newest first, with a filter), import, delete all.
 
-use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::{FormKind, Report};
 use kyoyu_core::taxonomy::Choice;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::editor::{create_follow_up, find_in_series, free_draft_id};
+use crate::drafts::{self, FollowUp};
 use crate::files;
+use crate::notice::{Notice, NoticeView};
+use crate::route::Route;
 use crate::settings::{EncryptionSettings, StorageInfo};
-use crate::storage::{self, Draft, Listed};
+use crate::storage::{self, browser::now_rfc3339, Draft, Listed};
 use crate::util;
 
 /// 「分野 / 組織」 of a report for the list.
@@ -80,49 +81,16 @@ fn matches(d: &Draft, q: &str) -> bool {
     q.split_whitespace().all(|w| hay.contains(w))
 }
 
-/// Imports a file's text; on success the draft's id.
-pub fn import_text(text: &str) -> Result<Option<String>, String> {
-    let env = Envelope::from_json(text).map_err(|e| e.to_string())?;
-    let mut env = env;
-    if env.series.id.is_empty() {
-        env.series.id = util::random_id();
-    }
-    let n = env.report.report_number();
-    let (id, previous_report) = match find_in_series(&env.series.id, n) {
-        Some(existing) => {
-            if !util::confirm(&format!(
-                "{} 第{}報 はすでにこの端末にあります。読み込んだファイルの内容で置き換えますか?",
-                env.report.kind().name(),
-                n
-            )) {
-                return Ok(None);
-            }
-            (existing.id, existing.previous_report)
-        }
-        None => (free_draft_id(&env.series.id, n), None),
-    };
-    let d = Draft {
-        id: id.clone(),
-        envelope: env,
-        saved_at: Some(storage::now_rfc3339()),
-        exported_at: None,
-        previous_report,
-        created_at: Some(storage::now_rfc3339()),
-    };
-    storage::save(&d).map_err(|e| e.to_string())?;
-    Ok(Some(id))
-}
-
 #[component]
 pub fn Home() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let filter = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, String)>);
-    let changes = storage::changes();
+    let message = RwSignal::new(None::<Notice>);
+    let changes = storage::browser::changes();
     let listed = Memo::new(move |_| {
         version.track();
         changes.track();
-        storage::list()
+        storage::app().list()
     });
     let unreadable = move || {
         listed.with(|l| {
@@ -138,7 +106,7 @@ pub fn Home() -> impl IntoView {
         .iter()
         .map(|k| {
             view! {
-                <li><a class="button-secondary start-form" href=format!("#/new/{}", k.id())>
+                <li><a class="button-secondary start-form" href=Route::New(*k).hash()>
                     {format!("{}を作成", k.name())}<span class="form-figure">{format!("({})", k.figure())}</span>
                 </a></li>
             }
@@ -155,20 +123,25 @@ pub fn Home() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let read = files::read_file(&input).await;
             input.set_value("");
+            let replace = |kind: &str, n: u32| {
+                util::confirm(&format!("{kind} 第{n}報 はすでにこの端末にあります。読み込んだファイルの内容で置き換えますか?"))
+            };
             match read {
-                None => message.set(Some((false, "ファイルを読み込めませんでした。".into()))),
-                Some((name, text)) => match import_text(&text) {
-                    Ok(Some(id)) => {
-                        version.update(|v| *v += 1);
-                        message.set(Some((true, format!("{name} を読み込みました。"))));
-                        util::navigate(&format!("#/edit/{id}"));
+                None => message.set(Some(Notice::error("ファイルを読み込めませんでした。"))),
+                Some((name, bytes)) => {
+                    match drafts::import(&storage::app(), &bytes, &now_rfc3339(), replace) {
+                        Ok(Some(id)) => {
+                            storage::browser::seal_soon();
+                            version.update(|v| *v += 1);
+                            message.set(Some(Notice::ok(format!("{name} を読み込みました。"))));
+                            Route::Edit(id).go();
+                        }
+                        Ok(None) => message.set(Some(Notice::ok(
+                            "読み込みを取り消しました。下書きは変更していません。",
+                        ))),
+                        Err(e) => message.set(Some(Notice::error(format!("{name}: {e}")))),
                     }
-                    Ok(None) => message.set(Some((
-                        true,
-                        "読み込みを取り消しました。下書きは変更していません。".into(),
-                    ))),
-                    Err(e) => message.set(Some((false, format!("{name}: {e}")))),
-                },
+                }
             }
         });
     };
@@ -176,14 +149,14 @@ pub fn Home() -> impl IntoView {
         if util::confirm(
             "この端末に保存された様式の下書きをすべて削除します。元に戻せません。よろしいですか?",
         ) {
-            match storage::delete_all() {
-                Ok(()) => message.set(Some((
-                    true,
-                    "この端末のデータをすべて削除しました。".into(),
-                ))),
-                Err(e) => message.set(Some((false, e.to_string()))),
-            }
-            version.update(|v| *v += 1);
+            leptos::task::spawn_local(async move {
+                message.set(Some(match storage::app().delete_all().await {
+                    Ok(()) => Notice::ok("この端末のデータをすべて削除しました。"),
+                    Err(e) => Notice::error(e.to_string()),
+                }));
+                storage::browser::bump_lock_state();
+                version.update(|v| *v += 1);
+            });
         }
     };
 
@@ -263,9 +236,7 @@ pub fn Home() -> impl IntoView {
                 <input id="import-file" type="file" accept=".json,application/json" aria-describedby="hint-import-file" on:change=on_import />
             </section>
             <div class="messages" aria-live="polite">
-                {move || message.get().map(|(ok, m)| view! {
-                    <p class=if ok { "message message-ok" } else { "message message-error" } role=if ok { "status" } else { "alert" }>{m}</p>
-                })}
+                <NoticeView notice=message />
             </div>
             <section aria-labelledby="device-title">
                 <h2 id="device-title">"この端末への保存"</h2>
@@ -285,7 +256,7 @@ pub fn Home() -> impl IntoView {
 fn DraftItem(
     draft: Draft,
     version: RwSignal<u32>,
-    message: RwSignal<Option<(bool, String)>>,
+    message: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
     let r = draft.envelope.report.clone();
     let id = draft.id.clone();
@@ -298,19 +269,36 @@ fn DraftItem(
         .map(util::short_datetime)
         .unwrap_or_default();
     let who = who(&r);
-    let reminder = storage::export_reminder(
+    let reminder = drafts::export_reminder(
         draft.created_at.as_deref(),
         draft.exported_at.as_deref(),
         draft.saved_at.as_deref(),
         chrono::Utc::now(),
     );
     let name = format!("{} 第{}報", r.kind().name(), r.report_number());
-    let edit = format!("#/edit/{id}");
-    let print = format!("#/print/{id}");
+    let edit = Route::Edit(id.clone()).hash();
+    let print = Route::Print(id.clone()).hash();
+    let held = storage::app().held(&id).is_some();
     let d2 = draft.clone();
-    let follow = move |_| match create_follow_up(&d2) {
-        Ok(new_id) => util::navigate(&format!("#/edit/{new_id}")),
-        Err(e) => message.set(Some((false, e))),
+    let follow = move |_| {
+        let asked = |n: u32| {
+            util::confirm(&format!(
+                "この報告の第{n}報はすでにこの端末にあります。もう一つ作成しますか?(「キャンセル」で既存の第{n}報を開きます)"
+            ))
+        };
+        match drafts::create_follow_up(
+            &storage::app(),
+            &d2,
+            &util::now_form(),
+            &now_rfc3339(),
+            asked,
+        ) {
+            Ok(FollowUp::Created(new_id) | FollowUp::Existing(new_id)) => {
+                storage::browser::seal_soon();
+                Route::Edit(new_id).go();
+            }
+            Err(e) => message.set(Some(Notice::error(e.to_string()))),
+        }
     };
     let id2 = id.clone();
     let name2 = name.clone();
@@ -318,9 +306,15 @@ fn DraftItem(
         if util::confirm(&format!(
             "{name2} をこの端末から削除します。よろしいですか?"
         )) {
-            match storage::delete(&id2) {
-                Ok(()) => message.set(Some((true, format!("{name2} を削除しました。")))),
-                Err(e) => message.set(Some((false, e.to_string()))),
+            match storage::app().delete(&id2) {
+                Ok(()) => {
+                    let id = id2.clone();
+                    leptos::task::spawn_local(async move {
+                        let _ = storage::app().delete_files_of(&id).await;
+                    });
+                    message.set(Some(Notice::ok(format!("{name2} を削除しました。"))));
+                }
+                Err(e) => message.set(Some(Notice::error(e.to_string()))),
             }
             version.update(|v| *v += 1);
         }
@@ -332,6 +326,7 @@ fn DraftItem(
                 {(!who.is_empty()).then(|| view! { <span class="draft-who">{who}</span> })}
                 <span class="draft-saved">{format!("最終保存 {saved}")}</span>
             </p>
+            {held.then(|| view! { <p class="draft-held">"保存できなかった変更があります(開くと表示します)"</p> })}
             {reminder.map(|_| view! { <p class="draft-reminder">"ファイルに書き出していない変更があります"</p> })}
             <p class="draft-actions">
                 <a href=print>"印刷用の表示"<span class="visually-hidden">{format!("({name})")}</span></a>
@@ -348,29 +343,28 @@ fn UnreadableItem(
     key: String,
     error: String,
     version: RwSignal<u32>,
-    message: RwSignal<Option<(bool, String)>>,
+    message: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
-    let id = key
-        .strip_prefix(storage::DRAFT_PREFIX)
-        .unwrap_or(&key)
-        .to_string();
+    let id = storage::id_of(&key).to_string();
     let k1 = key.clone();
     let id1 = id.clone();
-    let rescue = move |_| match storage::raw_text(&k1) {
+    let rescue = move |_| match storage::app().raw_text(&k1) {
         Some(text) => {
             match files::download(&format!("kyoyu-raw-{id1}.json"), "application/json", &text) {
-                Ok(()) => message.set(Some((true, format!("{k1} の元のデータを書き出しました。")))),
-                Err(_) => message.set(Some((false, "ファイルを書き出せませんでした。".into()))),
+                Ok(()) => message.set(Some(Notice::ok(format!(
+                    "{k1} の元のデータを書き出しました。"
+                )))),
+                Err(_) => message.set(Some(Notice::error("ファイルを書き出せませんでした。"))),
             }
         }
-        None => message.set(Some((false, format!("{k1} はもうありません。")))),
+        None => message.set(Some(Notice::error(format!("{k1} はもうありません。")))),
     };
     let k2 = key.clone();
     let remove = move |_| {
         if util::confirm(&format!("読み込めないデータ {k2} を削除します。元に戻せません。先に元のデータを書き出しましたか?")) {
-            match storage::delete_key(&k2) {
-                Ok(()) => message.set(Some((true, format!("{k2} を削除しました。")))),
-                Err(e) => message.set(Some((false, e.to_string()))),
+            match storage::app().delete_key(&k2) {
+                Ok(()) => message.set(Some(Notice::ok(format!("{k2} を削除しました。")))),
+                Err(e) => message.set(Some(Notice::error(e.to_string()))),
             }
             version.update(|v| *v += 1);
         }

@@ -1,23 +1,27 @@
-//! kyoyu's form filler (Leptos CSR). Domain rules live in kyoyu-core; this crate is the UI.
-//!
-//! Hash routes, so that any static host serves it offline: `#/` home, `#/new/<kind>`,
-//! `#/edit/<draft-id>`, `#/print/<draft-id>`.
-use kyoyu_core::forms::FormKind;
+//! kyoyu's form filler (Leptos CSR). Domain rules live in kyoyu-core; this crate is the UI:
+//! the routes ([`route`]), the storage layer ([`storage`]), drafts and their series
+//! ([`drafts`]), the state of a report being edited ([`state`]) and the pages over them.
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use route::Route;
 
 mod contents;
 mod dates_ui;
 mod device;
+mod drafts;
 mod editor;
 mod fields;
 mod files;
 mod flow;
 mod home;
+mod notice;
 mod print;
 mod role;
+mod route;
 mod seal;
 mod settings;
+mod state;
 mod storage;
 mod util;
 
@@ -35,39 +39,11 @@ fn main() {
     leptos::mount::mount_to(root, App).forget();
 }
 
-/// Where the hash points.
-#[derive(Debug, Clone, PartialEq)]
-enum Route {
-    Home,
-    New(FormKind),
-    Edit(String),
-    Print(String),
-    NotFound(String),
-}
-
-fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let path = hash.trim_start_matches('#').trim_start_matches('/');
-    let mut parts = path.splitn(2, '/');
-    match (parts.next().unwrap_or(""), parts.next()) {
-        ("", _) => Route::Home,
-        ("new", Some(k)) => match FormKind::from_id(k) {
-            Some(kind) => Route::New(kind),
-            None => Route::NotFound(hash),
-        },
-        ("edit", Some(id)) if !id.is_empty() => Route::Edit(id.to_string()),
-        ("print", Some(id)) if !id.is_empty() => Route::Print(id.to_string()),
-        _ => Route::NotFound(hash),
-    }
-}
-
 #[component]
 fn App() -> impl IntoView {
-    let route = RwSignal::new(current_route());
+    let route = RwSignal::new(Route::current());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let r = current_route();
+        let r = Route::current();
         if route.get_untracked() != r {
             route.set(r);
         }
@@ -77,12 +53,12 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    storage::watch_other_tabs();
+    storage::browser::watch_other_tabs();
     // With encryption on, nothing is shown before the passphrase.
-    let lock = storage::lock_state();
+    let lock = storage::browser::lock_state();
     let locked = Memo::new(move |_| {
         lock.track();
-        storage::needs_unlock()
+        storage::app().needs_unlock()
     });
 
     let page = move || {
@@ -93,12 +69,12 @@ fn App() -> impl IntoView {
                 Route::Home => view! { <home::Home /> }.into_any(),
                 Route::New(kind) => {
                     // A new draft is saved at once, and the address becomes its own.
-                    let d = editor::new_draft(kind);
-                    match storage::save(&d) {
-                        Ok(()) => {
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.location().replace(&format!("#/edit/{}", d.id));
-                            }
+                    let saved =
+                        drafts::new_draft(&storage::app(), kind, &storage::browser::now_rfc3339())
+                            .and_then(|d| storage::browser::save(&d).map(|()| d.id));
+                    match saved {
+                        Ok(id) => {
+                            Route::Edit(id).replace();
                             view! { <p>"新しい様式を準備しています…"</p> }.into_any()
                         }
                         Err(e) => view! {

@@ -6,12 +6,12 @@ use kyoyu_core::render;
 use kyoyu_core::validate::{self, Finding};
 use leptos::prelude::*;
 
-use crate::editor::{changes_since, previous_report};
+use crate::drafts::{changes_since, previous_report};
 use crate::storage;
 
 #[component]
 pub fn PrintPage(id: String) -> impl IntoView {
-    let draft = match storage::load(&id) {
+    let draft = match storage::app().load(&id) {
         Ok(d) => d,
         Err(e) => {
             return view! {
@@ -23,7 +23,7 @@ pub fn PrintPage(id: String) -> impl IntoView {
         }
     };
     let report = draft.envelope.report.clone();
-    let prev = previous_report(&draft);
+    let prev = previous_report(&storage::app(), &draft);
     let changed: Vec<String> = changes_since(prev.as_ref(), &report)
         .into_iter()
         .map(|c| c.path)

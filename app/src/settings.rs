@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::storage;
+use crate::notice::{Notice, NoticeView};
+use crate::storage::{self, browser::bump_lock_state, SealReport};
 use crate::util;
 
 /// 「12 KB」.
@@ -20,7 +21,7 @@ fn bytes(n: f64) -> String {
 pub fn StorageInfo() -> impl IntoView {
     let info = RwSignal::new(None::<(Option<bool>, Option<f64>)>);
     leptos::task::spawn_local(async move {
-        let r = storage::persistence().await;
+        let r = storage::browser::persistence().await;
         info.try_set(Some(r));
     });
     move || {
@@ -42,22 +43,58 @@ pub fn StorageInfo() -> impl IntoView {
     }
 }
 
+/// What turning encryption on did, said plainly: what was sealed, and what stays in clear and why.
+pub fn sealed_text(r: &SealReport) -> String {
+    let mut text = format!(
+        "この端末の下書きを暗号化しました(下書き {}件、読み込めないまま残しているデータ {}件、添付ファイル {}件)。次にこのページを開くときはパスフレーズが必要です。",
+        r.drafts, r.kept_aside, r.files
+    );
+    if !r.named_keys.is_empty() {
+        text.push_str(&format!(
+            "次の {}件は以前の版の kyoyu で作られたため、内容は暗号化しましたが、保存場所の名前(キー)は読めるまま残っています: {}",
+            r.named_keys.len(),
+            r.named_keys.join("、")
+        ));
+    }
+    if !r.left_in_clear.is_empty() {
+        let items: Vec<String> = r
+            .left_in_clear
+            .iter()
+            .map(|(what, why)| format!("{what}({why})"))
+            .collect();
+        text.push_str(&format!(
+            "次の {}件は暗号化できなかったため、暗号化されないまま残っています(次にパスフレーズを入力したときにもう一度暗号化します): {}",
+            items.len(),
+            items.join("、")
+        ));
+    }
+    text
+}
+
+fn sealed_notice(r: &SealReport) -> Notice {
+    if r.left_in_clear.is_empty() {
+        Notice::ok(sealed_text(r))
+    } else {
+        Notice::error(sealed_text(r))
+    }
+}
+
 const FORGOTTEN: &str = "パスフレーズを忘れると、暗号化した下書きは二度と読めません。復元する方法はありません(管理者にも開発者にもできません)。必要な下書きは先にファイルに書き出してください。";
 
 /// The settings of encryption at rest, on the home page.
 #[component]
 pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
-    let lock = storage::lock_state();
+    let lock = storage::browser::lock_state();
     let on = Memo::new(move |_| {
         lock.track();
         version.track();
-        storage::encryption_on()
+        storage::app().encryption_on()
     });
     let open = RwSignal::new(false);
     let pass = RwSignal::new(String::new());
     let pass2 = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Notice>);
 
     let reset = move || {
         pass.set(String::new());
@@ -72,31 +109,31 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
         }
         let p = pass.get_untracked();
         if p.chars().count() < 8 {
-            message.set(Some((
-                false,
-                "パスフレーズは8文字以上にしてください。".into(),
+            message.set(Some(Notice::error(
+                "パスフレーズは8文字以上にしてください。",
             )));
             util::focus_id("enc-pass");
             return;
         }
         if p != pass2.get_untracked() {
-            message.set(Some((false, "確認のパスフレーズが一致しません。".into())));
+            message.set(Some(Notice::error("確認のパスフレーズが一致しません。")));
             util::focus_id("enc-pass2");
             return;
         }
         busy.set(true);
-        message.set(Some((true, "鍵を作成し、下書きを暗号化しています…".into())));
+        message.set(Some(Notice::ok("鍵を作成し、下書きを暗号化しています…")));
         leptos::task::spawn_local(async move {
-            match storage::enable_encryption(&p).await {
-                Ok(()) => {
+            match storage::app().enable_encryption(&p).await {
+                Ok(report) => {
                     reset();
-                    message.set(Some((true, "この端末の下書きを暗号化しました。次にこのページを開くときはパスフレーズが必要です。".into())));
+                    message.set(Some(sealed_notice(&report)));
                 }
                 Err(e) => {
                     busy.set(false);
-                    message.set(Some((false, e.to_string())));
+                    message.set(Some(Notice::error(e.to_string())));
                 }
             }
+            bump_lock_state();
             version.update(|v| *v += 1);
         });
     };
@@ -107,28 +144,29 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
         }
         let p = pass.get_untracked();
         busy.set(true);
-        message.set(Some((true, "パスフレーズを確かめています…".into())));
+        message.set(Some(Notice::ok("パスフレーズを確かめています…")));
         leptos::task::spawn_local(async move {
-            match storage::disable_encryption(&p).await {
+            match storage::app().disable_encryption(&p).await {
                 Ok(()) => {
                     reset();
-                    message.set(Some((
-                        true,
-                        "暗号化を解除しました。下書きは暗号化せずにこの端末に保存されます。".into(),
+                    message.set(Some(Notice::ok(
+                        "暗号化を解除しました。下書きは暗号化せずにこの端末に保存されます。",
                     )));
                 }
                 Err(e) => {
                     busy.set(false);
                     pass.set(String::new());
-                    message.set(Some((false, e.to_string())));
+                    message.set(Some(Notice::error(e.to_string())));
                     util::focus_id("enc-pass");
                 }
             }
+            bump_lock_state();
             version.update(|v| *v += 1);
         });
     };
     let lock_now = move |_| {
-        storage::lock();
+        storage::app().lock();
+        bump_lock_state();
     };
 
     let pass_input = move |id: &'static str,
@@ -172,7 +210,7 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
                     {move || open.get().then(|| view! {
                         <form class="encryption-form" on:submit=enable>
                             <p class="message message-error encryption-warning"><strong>"ご注意: "</strong>{FORGOTTEN}</p>
-                            <p class="hint">"この端末の下書き(様式の内容・題名・組織名)をパスフレーズで暗号化します。下書きの番号(ID)だけは暗号化されません。"</p>
+                            <p class="hint">"この端末の下書き(様式の内容・題名・組織名)と添付ファイルを、読み込めないまま残しているデータも含めてパスフレーズで暗号化します。下書きと添付ファイルの番号(無作為に作ったID)だけは暗号化されません。"</p>
                             {pass_input("enc-pass", "パスフレーズ(8文字以上)", pass, "new-password")}
                             {pass_input("enc-pass2", "パスフレーズ(確認)", pass2, "new-password")}
                             <button type="submit" class="button" disabled=move || busy.get()>"暗号化を有効にする"</button>
@@ -181,10 +219,7 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
                 }.into_any()
             }}
             <div aria-live="polite">
-                {move || message.get().map(|(ok, m)| view! {
-                    <p class=if ok { "message message-ok" } else { "message message-error" }
-                        role=if ok { "status" } else { "alert" }>{m}</p>
-                })}
+                <NoticeView notice=message />
             </div>
         </section>
     }
@@ -205,7 +240,9 @@ pub fn UnlockPage() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            if let Err(e) = storage::unlock(&p).await {
+            let result = storage::app().unlock(&p).await;
+            bump_lock_state();
+            if let Err(e) = result {
                 // Still locked: this page stays.
                 error.try_set(Some(e.to_string()));
                 busy.try_set(false);
@@ -216,7 +253,10 @@ pub fn UnlockPage() -> impl IntoView {
     };
     let wipe = move |_| {
         if util::confirm("この端末に保存された様式の下書きをすべて削除します(暗号化された下書きは読めないまま消えます)。元に戻せません。よろしいですか?") {
-            let _ = storage::delete_all();
+            leptos::task::spawn_local(async move {
+                let _ = storage::app().delete_all().await;
+                bump_lock_state();
+            });
         }
     };
     request_animation_frame(|| util::focus_id("unlock-pass"));
@@ -243,5 +283,43 @@ pub fn UnlockPage() -> impl IntoView {
                 <button type="button" class="button-warning" on:click=wipe>"この端末のデータをすべて削除"</button>
             </details>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::StorageError;
+
+    #[test]
+    fn the_sealing_message_names_what_stays_in_clear() {
+        let all = SealReport {
+            drafts: 2,
+            kept_aside: 1,
+            files: 3,
+            ..SealReport::default()
+        };
+        let t = sealed_text(&all);
+        assert!(t.starts_with("この端末の下書きを暗号化しました(下書き 2件、読み込めないまま残しているデータ 1件、添付ファイル 3件)"), "{t}");
+        assert!(!t.contains("暗号化されないまま"));
+        let some = SealReport {
+            left_in_clear: vec![("kyoyu.draft.0a".into(), StorageError::QuotaExceeded)],
+            ..all
+        };
+        let t = sealed_text(&some);
+        assert!(
+            t.contains("暗号化されないまま残っています")
+                && t.contains(
+                    "kyoyu.draft.0a(保存できませんでした(端末の保存容量が不足しています)。)"
+                ),
+            "{t}"
+        );
+        assert!(!sealed_notice(&some).ok);
+        let named = SealReport {
+            named_keys: vec!["kyoyu.draft.acme-1".into()],
+            ..SealReport::default()
+        };
+        assert!(sealed_text(&named)
+            .contains("保存場所の名前(キー)は読めるまま残っています: kyoyu.draft.acme-1"));
     }
 }

@@ -1,5 +1,5 @@
 //! Small helpers of the UI: reading and writing a report's JSON value by field path, element ids
-//! derived from paths, the clock, random ids, the DOM.
+//! derived from paths, the clock, the DOM.
 
 use kyoyu_core::forms::FieldPath;
 use serde_json::Value;
@@ -67,21 +67,6 @@ pub fn short_datetime(rfc3339: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A random id (hex, 128 bits) from the browser's CSPRNG, or Math.random if it is missing.
-pub fn random_id() -> String {
-    let mut bytes = [0u8; 16];
-    let ok = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
-        .unwrap_or(false);
-    if !ok {
-        for b in bytes.iter_mut() {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 pub fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -139,11 +124,4 @@ pub fn confirm(message: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
-}
-
-/// Sets `location.hash`.
-pub fn navigate(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(hash);
-    }
 }

@@ -68,6 +68,8 @@ pub struct Envelope {
 /// Why a file could not be read. `Display` gives the message for the user, in Japanese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
+    /// Not UTF-8 text: the first byte that is not valid UTF-8 is at `offset` (0-based).
+    NotUtf8 { offset: usize },
     /// Not JSON at all (truncated, edited by hand, another file type).
     Broken {
         line: usize,
@@ -91,6 +93,11 @@ pub enum FileError {
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            FileError::NotUtf8 { offset } => write!(
+                f,
+                "ファイルが UTF-8 の文字として読めないため読み込めません({offset} バイト目)。\
+                 kyoyu で保存した様式ファイル(.json)を選び直してください(文字を置き換えて読み込むことはしません)。"
+            ),
             FileError::Broken { line, column, .. } => write!(
                 f,
                 "ファイルが壊れているため読み込めません({line}行{column}文字目)。\
@@ -197,6 +204,17 @@ impl Envelope {
             Report::Ransomware(r) => out(self, r),
             Report::Advisory(r) => out(self, r),
         }
+    }
+
+    /// Reads a file's bytes: UTF-8 (a leading byte-order mark is allowed), nothing replaced —
+    /// bytes that are not UTF-8 are refused with their offset.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Envelope, FileError> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+        let text = std::str::from_utf8(&bytes[skip..]).map_err(|e| FileError::NotUtf8 {
+            offset: skip + e.valid_up_to(),
+        })?;
+        Envelope::from_json(text)
     }
 
     /// Reads a file of any kind.
@@ -419,4 +437,36 @@ pub fn schema(kind: FormKind) -> Value {
         }
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_their_offset() {
+        let good = Envelope::new("s", Report::new(FormKind::Incident)).to_json_pretty();
+        assert!(Envelope::from_bytes(good.as_bytes()).is_ok());
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(good.as_bytes());
+        assert!(Envelope::from_bytes(&bom).is_ok());
+        // Shift_JIS 「あ」 (0x82 0xA0) inside a string, at byte 40.
+        let mut sjis = good.clone().into_bytes();
+        let at = 40;
+        sjis.splice(at..at, [0x82, 0xA0]);
+        assert_eq!(
+            Envelope::from_bytes(&sjis),
+            Err(FileError::NotUtf8 { offset: at })
+        );
+        bom.splice(3 + at..3 + at, [0xFF]);
+        assert_eq!(
+            Envelope::from_bytes(&bom),
+            Err(FileError::NotUtf8 { offset: 3 + at })
+        );
+        let msg = FileError::NotUtf8 { offset: 40 }.to_string();
+        assert!(
+            msg.contains("UTF-8") && msg.contains("40 バイト目"),
+            "{msg}"
+        );
+    }
 }

@@ -20,6 +20,25 @@ use crate::render::{Page, Site};
 /// Checks `site`; every problem is reported.
 pub fn check(site: &Site) -> Result<()> {
     let mut errors = clashes(site);
+    errors.extend(link_errors(site));
+    result(errors)
+}
+
+/// The link and anchor check alone (a rebuild that changed no URL).
+pub fn links(site: &Site) -> Result<()> {
+    result(link_errors(site))
+}
+
+fn result(errors: Vec<ContentError>) -> Result<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow!(ContentErrors(errors)))
+    }
+}
+
+fn link_errors(site: &Site) -> Vec<ContentError> {
+    let mut errors = Vec::new();
     let mut pages: HashMap<&str, HashSet<&str>> = site
         .pages
         .iter()
@@ -54,11 +73,7 @@ pub fn check(site: &Site) -> Result<()> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(anyhow!(ContentErrors(errors)))
-    }
+    errors
 }
 
 /// The error for a problem of `page` at `line` of its source.

@@ -156,7 +156,9 @@ impl Builder {
         keep: bool,
     ) -> Result<BuildReport> {
         let start = Instant::now();
+        let mut t = Timings::new();
         let content = load::load(opts)?;
+        t.lap("load");
         let app = if opts.with_app {
             if self.app.is_none() {
                 self.app = Some(bundle::build_app(&opts.root)?);
@@ -171,11 +173,14 @@ impl Builder {
             search::Shards::default()
         };
         let site = render::render(&content, opts, app, &mut shards)?;
+        t.lap("render");
         check::check(&site)?;
+        t.lap("check");
         let notes = content.notes();
         // A one-off build needs the sources no longer (memory: a large site's Markdown).
         let content = keep.then_some(content);
         let files = write::write(&site, &opts.out, background_cleanup)?;
+        t.lap("write");
         let report = BuildReport {
             pages: site.page_count(),
             files,
@@ -295,10 +300,35 @@ impl Builder {
             &opts.base_url,
             &mut last.shards,
         )?;
-        check::check(&last.site)?;
+        check::links(&last.site)?; // no URL changed: only links and anchors can break
         let (written, n) = write::update(&last.site, &opts.out, &last.written)?;
         last.written = written;
         self.last = Some(last);
         Ok(Some(n))
+    }
+}
+
+/// Step timings on stderr when `SITE_GEN_TIMINGS` is set (for profiling builds).
+struct Timings {
+    on: bool,
+    last: Instant,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings {
+            on: std::env::var_os("SITE_GEN_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!(
+                "site-gen: {:>8.1} ms  {what}",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
     }
 }

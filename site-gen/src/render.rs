@@ -35,6 +35,8 @@ pub struct Page {
     pub search: Option<Doc>,
     /// Listed in the sitemap.
     pub listed: bool,
+    /// The content hash of `html`, computed once (a rebuild keeps those of unchanged pages).
+    pub hash: std::sync::OnceLock<String>,
 }
 
 /// A link to check: the href as written, and its line in `Page::source` (0: generated).
@@ -68,6 +70,18 @@ impl Asset {
             bytes,
             url,
         }
+    }
+
+    /// The content hash, as in its name (`site.<hash>.css`, see `output::fingerprint_name`).
+    pub fn hash(&self) -> &str {
+        let file = self.url.rsplit('/').next().unwrap_or("");
+        let mut parts = file.rsplit('.');
+        if self.name.contains('.') {
+            parts.nth(1)
+        } else {
+            parts.next()
+        }
+        .unwrap_or("")
     }
 }
 
@@ -115,7 +129,12 @@ impl Page {
                 text: o.text,
             }),
             listed: true,
+            hash: Default::default(),
         }
+    }
+
+    pub fn hash(&self) -> &str {
+        self.hash.get_or_init(|| content_hash(self.html.as_bytes()))
     }
 
     /// The file the page is written to (`handbook/index.html`).
@@ -222,7 +241,7 @@ pub fn finish(
     let (p, f, a) = site.derived_from.expect("render set it");
     site.pages.truncate(p);
     site.files.truncate(f);
-    site.assets.truncate(a);
+    shards.stash(site.assets.drain(a..));
     let index = crate::search::render(site, public, shards)?;
     let assets = site.assets_used.clone();
     site.pages.extend(pages::misc::fixed_pages(&assets, &index));
@@ -231,10 +250,42 @@ pub fn finish(
     Ok(())
 }
 
-/// Each output path with its content hash (what a build wrote, for `serve`'s next rebuild).
+/// Each output path with its content hash: pages' computed once, assets' read from their
+/// fingerprinted names (the same hash), files' computed.
 pub fn hashes(site: &Site) -> Vec<(String, String)> {
-    site.outputs()
-        .into_par_iter()
-        .map(|(p, b)| (p, content_hash(b)))
-        .collect()
+    let mut v: Vec<(String, String)> = site
+        .pages
+        .par_iter()
+        .map(|p| (p.path(), p.hash().to_string()))
+        .collect();
+    v.extend(
+        site.files
+            .iter()
+            .map(|f| (f.path.clone(), content_hash(&f.bytes))),
+    );
+    v.extend(site.assets.iter().map(|a| {
+        (
+            a.url.trim_start_matches('/').to_string(),
+            a.hash().to_string(),
+        )
+    }));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_asset_hash_is_the_one_in_its_name() {
+        for name in [
+            "site.css",
+            "kyoyu-app_bg.wasm",
+            "manifest.webmanifest",
+            "noext",
+        ] {
+            let a = Asset::new(name, name.as_bytes().repeat(3));
+            assert_eq!(a.hash(), content_hash(&a.bytes), "{name}: {}", a.url);
+        }
+    }
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::render::Site;
+use crate::render::{Asset, Site};
 
 /// A page to index.
 #[derive(Debug, Clone)]
@@ -266,20 +266,32 @@ pub fn build_index(docs: &[Doc]) -> serde_json::Value {
 /// when a search is made, and a change to one page changes one shard.
 pub const SHARD_PAGES: usize = 500;
 
-/// The shards of the last build by the hash of their pages (`serve` reuses the unchanged).
-/// The default keeps none (a one-off build).
+/// The shards of the last build by the hash of their pages (`serve` reuses the unchanged,
+/// moved, not copied). The default keeps none (a one-off build).
 #[derive(Debug, Default)]
 pub struct Shards {
     keep: bool,
-    by_key: std::collections::HashMap<String, Vec<u8>>,
+    /// Shard key → the URL of its asset.
+    urls: std::collections::HashMap<String, String>,
+    /// The last build's shard assets, by URL, between two renders of the index.
+    stashed: std::collections::HashMap<String, Asset>,
 }
 
 impl Shards {
     pub fn keeping() -> Shards {
         Shards {
             keep: true,
-            by_key: Default::default(),
+            ..Default::default()
         }
+    }
+
+    /// Keeps the shards among `assets` (the last build's derived assets) for the next render.
+    pub fn stash(&mut self, assets: impl Iterator<Item = Asset>) {
+        let urls: std::collections::HashSet<&String> = self.urls.values().collect();
+        self.stashed = assets
+            .filter(|a| urls.contains(&a.url))
+            .map(|a| (a.url.clone(), a))
+            .collect();
     }
 }
 
@@ -307,25 +319,30 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
         .filter_map(|p| p.search.as_ref())
         .collect();
     let chunks: Vec<&[&Doc]> = docs.chunks(SHARD_PAGES).collect();
-    let built: Vec<(String, Vec<u8>)> = chunks
+    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c)).collect();
+    let mut reused: Vec<Option<Asset>> = keys
+        .iter()
+        .map(|k| cache.urls.get(k).and_then(|u| cache.stashed.remove(u)))
+        .collect();
+    let built: Vec<Asset> = chunks
         .par_iter()
-        .map(|c| {
-            let key = shard_key(c);
-            let bytes = cache
-                .by_key
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| index_json(c));
-            (key, bytes)
+        .zip(reused.par_iter_mut())
+        .enumerate()
+        .map(|(i, (c, old))| {
+            old.take()
+                .unwrap_or_else(|| Asset::new(&format!("search-{i}.json"), index_json(c)))
         })
         .collect();
-    if cache.keep {
-        cache.by_key = built.iter().cloned().collect();
-    }
-    let mut shards = Vec::with_capacity(built.len());
-    for (i, (_, bytes)) in built.into_iter().enumerate() {
-        shards.push(site.asset(&format!("search-{i}.json"), bytes));
-    }
+    cache.stashed.clear();
+    cache.urls = if cache.keep {
+        keys.into_iter()
+            .zip(built.iter().map(|a| a.url.clone()))
+            .collect()
+    } else {
+        Default::default()
+    };
+    let shards: Vec<String> = built.iter().map(|a| a.url.clone()).collect();
+    site.assets.extend(built);
     let manifest = serde_json::to_vec(&serde_json::json!({ "v": 2, "shards": shards }))?;
     let url = site.asset("search-index.json", manifest);
     // Loaded by site.js as `./search.js` next to it in /assets/.

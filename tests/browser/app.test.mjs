@@ -325,6 +325,8 @@ test("importing a broken file, another format or a newer version: a message each
     ["broken.json", '{"format": "kyoyu-report", "version": 1,', /壊れている/],
     ["other.json", JSON.stringify({ type: "FeatureCollection", features: [] }), /kyoyu の様式ファイルではありません/],
     ["newer.json", JSON.stringify({ ...zu5, version: 99 }), /新しい版 \(v99\)/],
+    // Shift_JIS 「株式会社」 inside a string: refused, never read with U+FFFD in its place.
+    ["sjis.json", Buffer.concat([Buffer.from('{"format": "kyoyu-report", "version": 1, "kind": "incident", "report": {"operator_name": "'), Buffer.from([0x8a, 0x94, 0x8e, 0xae, 0x89, 0xef, 0x8e, 0xd0]), Buffer.from('"}}')]), /UTF-8 の文字として読めない.*\(90 バイト目\)/],
   ];
   for (const [name, text, message] of cases) {
     const before = await drafts(page);
@@ -345,6 +347,43 @@ test("importing a broken file, another format or a newer version: a message each
   await page.getByText("読み込みを取り消しました").waitFor();
   assert.match(asked, /置き換えますか/);
   assert.deepEqual(await drafts(page), before);
+  await context.close();
+});
+
+test("a 20 MB import that storage cannot hold: the message says the file was not kept, nothing about typed input", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await openApp(context);
+  const zu5 = await fixture("zu5-incident.json");
+  const huge = JSON.stringify({ ...zu5, report: { ...zu5.report, lessons: "大".repeat(7 * 1024 * 1024) } });
+  assert.ok(Buffer.byteLength(huge) > 20e6);
+  const before = await drafts(page);
+  await page.goto(`${server.origin}/app/#/`);
+  await page.getByLabel("様式ファイル(JSON)を選ぶ").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.from(huge) });
+  const alert = page.getByRole("alert").filter({ hasText: "huge.json" });
+  await alert.waitFor({ timeout: 30000 });
+  const text = await alert.innerText();
+  assert.match(text, /端末の保存容量が不足しています/);
+  assert.match(text, /読み込んだファイルは下書きにしていません/);
+  assert.doesNotMatch(text, /入力内容/);
+  assert.deepEqual(await drafts(page), before, "no draft changed");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an advisory with a 403-character identifier is exported under a name of at most 80 characters", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page } = await openApp(context);
+  await newForm(page, "advisory");
+  await page.locator(`#${fieldId("header.identifier")}`).fill("K".repeat(403));
+  await waitSaved(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "公開用ファイル(注意喚起)を書き出す" }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  assert.ok(name.length <= 80, `${name.length} characters`);
+  assert.match(name, /^K+\.md$/);
+  assert.match(await page.getByRole("status").filter({ hasText: "公開用ファイル" }).innerText(), new RegExp(name.replace(".", "\\.")));
   await context.close();
 });
 

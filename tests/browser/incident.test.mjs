@@ -196,12 +196,14 @@ test("the 識別番号 entered once is carried to every later 続報", async () 
   const context = await browser.newContext();
   const { page, log } = await openApp(context);
   await importFile(page, "zu5-incident.json");
+  const first = page.url();
   await page.getByRole("button", { name: "続報(第2報)を作成" }).click();
-  await page.waitForURL(/-2$/);
-  await page.locator(".editor").waitFor();
+  await page.waitForURL((u) => u.href !== first);
+  await page.getByRole("button", { name: "続報(第3報)を作成" }).waitFor();
   const second = page.url();
   await page.getByRole("button", { name: "続報(第3報)を作成" }).click();
-  await page.waitForURL(/-3$/);
+  await page.waitForURL((u) => u.href !== second);
+  await page.getByRole("button", { name: "続報(第4報)を作成" }).waitFor();
   const third = page.url();
   await page.goto(second);
   await page.locator(".editor").waitFor();

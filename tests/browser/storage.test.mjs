@@ -1,5 +1,6 @@
 // Storage that never loses a draft, in a real Chromium: a full storage (QuotaExceededError)
-// keeps the edit in memory and offers the export; corrupt and newer entries are kept aside,
+// keeps the edit in memory, offers the export and holds the edit across navigation; an entry is
+// reached by its key whatever its id member says; corrupt and newer entries are kept aside,
 // reported, rescued and never overwritten; a v0 wrapper is read and upgraded on save; two tabs on
 // one draft keep both versions; the export reminder; encryption at rest leaves no typed value in
 // localStorage in any encoding, and asks for the passphrase (a wrong one changes nothing).
@@ -30,6 +31,17 @@ async function newContext(options) {
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("kyoyu.")).sort().map((k) => [k, localStorage.getItem(k)])));
 const draftsIn = (all) => Object.entries(all).filter(([k]) => k.startsWith("kyoyu.draft."));
 
+/** Makes localStorage refuse writes (QuotaExceededError) while `window.__quotaFull` is set. */
+function fillsUp(context) {
+  return context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__quotaFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, k, v);
+    };
+  });
+}
+
 async function download(page, click) {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
   return { name: d.suggestedFilename(), text: await fs.readFile(await d.path(), "utf8") };
@@ -37,13 +49,7 @@ async function download(page, click) {
 
 test("a full storage keeps the edit on screen, says so, offers the export; the next edit saves", async () => {
   const context = await newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (window.__quotaFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return setItem.call(this, k, v);
-    };
-  });
+  await fillsUp(context);
   const { page, log } = await openApp(context);
   const id = await newForm(page);
   await page.locator("#f-operator_name").fill("QUOTA-ALPHA");
@@ -74,6 +80,65 @@ test("a full storage keeps the edit on screen, says so, offers the export; the n
   assert.ok(after.exported_at, "the export was recorded");
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+test("a full storage never drops the edit on navigation: it is held, listed and offered back, then saved", async () => {
+  const context = await newContext();
+  await fillsUp(context);
+  const { page, log } = await openApp(context);
+  const id = await newForm(page);
+  await page.locator("#f-operator_name").fill("HELD-ALPHA");
+  await waitSaved(page);
+  await page.evaluate(() => { window.__quotaFull = true; });
+  await page.locator("#f-operator_name").fill("HELD-BRAVO");
+  await page.locator(".save-error[role=alert]").waitFor({ timeout: 5000 });
+
+  // Away to the home page (inside the app) and back: the edit is still there.
+  await page.getByRole("link", { name: "様式入力のホーム" }).click();
+  await page.locator(".draft-held").waitFor();
+  assert.match(await page.locator(".draft-held").innerText(), /保存できなかった変更があります/);
+  await page.locator(".draft-title a").first().click();
+  await page.locator(".editor").waitFor();
+  assert.equal(await page.locator("#f-operator_name").inputValue(), "HELD-BRAVO", "the held edit is offered back");
+  assert.match(await page.getByRole("alert").filter({ hasText: "保存できなかった変更" }).innerText(), /まだこの端末には保存されていません/);
+  assert.match((await stored(page))[`kyoyu.draft.${id}`], /HELD-ALPHA/);
+
+  // Room again: the held edit is saved without another keystroke.
+  await page.evaluate(() => { window.__quotaFull = false; });
+  await page.locator("#f-lessons").fill("HELD-CHARLIE");
+  await waitSaved(page);
+  const after = JSON.parse((await stored(page))[`kyoyu.draft.${id}`]);
+  assert.equal(after.file.report.operator_name, "HELD-BRAVO");
+  assert.equal(after.file.report.lessons, "HELD-CHARLIE");
+  assert.deepEqual(log.errors, []);
+});
+
+test("a stored entry whose id member differs from its key is reached, and saved under its own key only", async () => {
+  const context = await newContext();
+  const { page, log } = await openApp(context);
+  const other = await newForm(page);
+  await page.locator("#f-operator_name").fill("OTHER-DRAFT");
+  await waitSaved(page);
+  const file = await fixture("zu5-incident.json");
+  const savedAt = JSON.parse((await stored(page))[`kyoyu.draft.${other}`]).saved_at;
+  // Under key 0ddba11, a wrapper naming the other draft's id, with the same save time.
+  const odd = JSON.stringify({ format: "kyoyu-draft", version: 1, id: other, saved_at: savedAt, exported_at: null, previous_report: null, file });
+  await page.evaluate((t) => localStorage.setItem("kyoyu.draft.0ddba11", t), odd);
+  await page.goto(`${server.origin}/app/#/`);
+  await page.reload();
+  await waitForApp(page);
+  const link = page.locator(".draft-title a[href='#/edit/0ddba11']");
+  await link.waitFor();
+  await link.click();
+  await page.locator(".editor").waitFor();
+  assert.equal(await page.locator("#f-operator_name").inputValue(), file.report.operator_name);
+  await page.locator("#f-lessons").fill("ODD-EDIT");
+  await waitSaved(page);
+  const all = await stored(page);
+  assert.equal(JSON.parse(all["kyoyu.draft.0ddba11"]).file.report.lessons, "ODD-EDIT");
+  assert.equal(JSON.parse(all["kyoyu.draft.0ddba11"]).id, "0ddba11");
+  assert.equal(JSON.parse(all[`kyoyu.draft.${other}`]).file.report.operator_name, "OTHER-DRAFT", "the other draft is untouched");
+  assert.deepEqual(log.errors, []);
 });
 
 test("corrupt and newer entries are reported, kept aside, rescued, never overwritten", async () => {
@@ -236,6 +301,9 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   await page.locator("#f-lessons").fill(secrets[1]);
   await waitSaved(page);
 
+  // A kept-aside entry (not a draft this build reads) holding a secret too.
+  const asideSecret = "KEPT-ASIDE-SIGMA";
+  await page.evaluate((t) => localStorage.setItem("kyoyu.draft.0bad", t), `{"format":"kyoyu-draft","version":1,"note":"${asideSecret}","file":{"form`);
   await page.goto(`${server.origin}/app/#/`);
   await page.getByRole("button", { name: "端末内の下書きを暗号化する" }).click();
   assert.match(await page.locator(".encryption-warning").innerText(), /パスフレーズを忘れると、暗号化した下書きは二度と読めません/);
@@ -243,8 +311,12 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   await page.getByLabel("パスフレーズ(確認)").fill("correct horse battery staple");
   const t0 = Date.now();
   await page.getByRole("button", { name: "暗号化を有効にする" }).click();
-  await page.getByText("この端末の下書きを暗号化しました", { exact: false }).waitFor({ timeout: 30000 });
+  const done = page.getByText("この端末の下書きを暗号化しました", { exact: false });
+  await done.waitFor({ timeout: 30000 });
   console.log(`# enabling encryption (PBKDF2-SHA-256 600,000 + sealing): ${Date.now() - t0} ms`);
+  assert.match(await done.innerText(), /下書き 1件、読み込めないまま残しているデータ 1件/);
+  assert.doesNotMatch(await done.innerText(), /暗号化されないまま/);
+  assert.match(await done.innerText(), /保存場所の名前\(キー\)は読めるまま残っています: kyoyu\.draft\.0bad/, "a key not made of a random id is named");
 
   // Edits after turning it on are sealed too.
   await page.goto(`${server.origin}/app/#/edit/${id}`);
@@ -256,13 +328,15 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   const kc = JSON.parse(all["kyoyu.crypto"]);
   assert.ok(kc.iterations >= 600000);
   assert.equal(Buffer.from(kc.salt, "base64").length, 16);
-  const [[key, value]] = draftsIn(all);
-  assert.equal(key, `kyoyu.draft.${id}`);
-  const sealed = JSON.parse(value);
+  const entries = draftsIn(all);
+  assert.deepEqual(entries.map(([k]) => k).sort(), ["kyoyu.draft.0bad", `kyoyu.draft.${id}`].sort());
+  assert.match(id, /^[0-9a-f]{32}$/, "keys are random ids only");
+  for (const [, v] of entries) assert.equal(JSON.parse(v).format, "kyoyu-sealed", "the kept-aside entry is sealed too");
+  const sealed = JSON.parse(all[`kyoyu.draft.${id}`]);
   assert.deepEqual(Object.keys(sealed).sort(), ["ct", "format", "iv", "version"]);
   assert.equal(sealed.format, "kyoyu-sealed");
   assert.equal(Buffer.from(sealed.iv, "base64").length, 12);
-  for (const s of [...secrets, "情報連絡様式", "incident"]) {
+  for (const s of [...secrets, asideSecret, "情報連絡様式", "incident"]) {
     for (const form of encodings(s)) {
       for (const [k, v] of Object.entries(all)) {
         assert.ok(!v.includes(form) && !k.includes(form), `${k} holds ${JSON.stringify(s)} as ${JSON.stringify(form)}`);
@@ -303,6 +377,7 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   await page.getByText("暗号化を解除しました", { exact: false }).waitFor({ timeout: 30000 });
   const plain = await stored(page);
   assert.equal(plain["kyoyu.crypto"], undefined);
+  assert.match(plain["kyoyu.draft.0bad"], new RegExp(asideSecret), "the kept-aside entry is back as it was");
   assert.equal(JSON.parse(plain[`kyoyu.draft.${id}`]).file.report.supplementary, secrets[2]);
   assert.deepEqual(log.errors, []);
   await context.close();

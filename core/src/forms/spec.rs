@@ -519,7 +519,9 @@ pub fn tlp_scope(kind: FormKind, tlp: Tlp) -> String {
 
 /// 「※2 最初に…」「(注)報告を…」 — a note as the forms print it.
 pub fn note_text(n: Note) -> String {
-    if n.mark.starts_with('(') {
+    if n.mark.is_empty() {
+        n.text.to_string()
+    } else if n.mark.starts_with('(') {
         format!("{}{}", n.mark, n.text)
     } else {
         format!("{} {}", n.mark, n.text)
@@ -1089,8 +1091,7 @@ fn ddos_sections() -> Vec<Section> {
                     add_label: "攻撃を追加(別の表を作成)",
                     item_label: "攻撃",
                 },
-            )
-            .help(tx_ddos::ONE_TABLE_PER_ATTACK)],
+            )],
         )
         .intro(&[tx_ddos::ONE_TABLE_PER_ATTACK])
         .notes(&[Note {

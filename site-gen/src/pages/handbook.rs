@@ -221,6 +221,7 @@ impl<'a> Chapters<'a> {
                 links: vec![],
                 search: None,
                 listed: true,
+                hash: Default::default(),
             },
         })
     }
@@ -318,6 +319,7 @@ fn from_markdown(
             text: r.text,
         }),
         listed: true,
+        hash: Default::default(),
     }
 }
 
