@@ -9,7 +9,7 @@ use kyoyu_core::taxonomy::{
     DdosAttackType, EventType, NewOrFollowUp, PpcContact, PressStatus, Publication,
     PublicationMethod, Sector, Tlp, YesNo,
 };
-use kyoyu_core::validate::checks::{self, IpEntry, Problem, When};
+use kyoyu_core::validate::checks::{self, IpEntry, Problem};
 use kyoyu_core::validate::{findings_at, ready_to_send, validate, validate_at, Finding, Severity};
 
 // ---------------------------------------------------------------------------------------------
