@@ -229,11 +229,24 @@ def compressed(path):
 
 
 def app_assets(site):
-    """The files /app/ loads: stylesheets, scripts, and what the loader script imports (glue, wasm)."""
+    """The files /app/ loads at start: stylesheets, scripts, and what the loader script imports (glue, wasm)."""
     html = open(os.path.join(site, "app", "index.html"), encoding="utf-8").read()
     refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
     refs += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
     refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    return follow_assets(site, refs)
+
+
+def on_demand_assets(site):
+    """What /app/ fetches on first use only: the second module (workbook, e-mail, zip writers) that
+    `#app-root[data-deliver]` names, with what its entry script imports."""
+    html = open(os.path.join(site, "app", "index.html"), encoding="utf-8").read()
+    at_start = {u for u, _ in app_assets(site)}
+    return [(u, p) for u, p in follow_assets(site, re.findall(r'data-deliver="([^"]+)"', html)) if u not in at_start]
+
+
+def follow_assets(site, refs):
+    """The files `refs` name, and what the scripts among them import."""
     seen, files = set(), []
     queue = list(dict.fromkeys(refs))
     while queue:
@@ -251,9 +264,9 @@ def app_assets(site):
     return files
 
 
-def measure_site(site):
+def measure_site(site, assets=app_assets):
     rows = {}
-    for u, p in app_assets(site):
+    for u, p in assets(site):
         kind = "wasm" if p.endswith(".wasm") else "JS" if p.endswith(".js") else "CSS" if p.endswith(".css") else "other"
         raw, gz, br = compressed(p)
         rows.setdefault(kind, {"raw": 0, "gzip": 0, "brotli": 0, "files": []})
@@ -312,7 +325,7 @@ def bench_bundle(skip_real_build):
     run(NICE + [SITE_GEN, "build", "--root", os.path.join(BENCH, "hello-app"), "--content", os.path.join(ROOT, "content"),
                 "--out", hello_site], cwd=ROOT, env=henv)
     real, hello = measure_site(site), measure_site(hello_site)
-    res = {"real": real, "hello": hello}
+    res = {"real": real, "hello": hello, "on_demand": measure_site(site, on_demand_assets)}
     for k in ("raw", "gzip", "brotli"):
         res[f"app_{k}"] = sum(real.get(t, {}).get(k, 0) for t in ("wasm", "JS"))
         res[f"hello_{k}"] = sum(hello.get(t, {}).get(k, 0) for t in ("wasm", "JS"))
@@ -556,6 +569,10 @@ def report(R):
                  f"{kib(b['hello_gzip'])} | {kib(b['hello_brotli'])} | **{b['ratio_gzip']:.2f}×** |")
         L += ["", f"Budget: wasm + JS gzipped ≤ {BUDGET:.0f}× hello-world → "
               + ("**over budget**" if b["over_budget"] else "within budget") + f" ({b['ratio_gzip']:.2f}×).", ""]
+        if b.get("on_demand"):
+            d = b["on_demand"]
+            L += ["Loaded on demand (the first 「Excel(様式)」「メール下書き(.eml)」「ZIP」; not at start, precached for offline use): "
+                  + ", ".join(f"{t} {kib(d[t]['raw'])} raw / {kib(d[t]['gzip'])} gzip -9" for t in ("wasm", "JS") if t in d), ""]
         if b.get("sections"):
             L += ["wasm sections (optimised app): " + ", ".join(f"{k} {kib(v)}" for k, v in sorted(b["sections"].items(), key=lambda kv: -kv[1])), ""]
         if b.get("attribution"):

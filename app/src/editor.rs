@@ -174,6 +174,7 @@ fn Editor(state: ReportState, restored: bool) -> impl IntoView {
             <NoticeView notice=notice />
             <crate::flow::FlowActions state=state />
             <MailPanel mail=mail />
+            <crate::deliver::SendPanel state=state />
         </div>
     }
 }

@@ -45,11 +45,21 @@ pub fn download_name(name: &str) -> String {
 
 /// Offers `text` as a file download (its name shortened by [`download_name`]).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    download_part(name, mime, &JsValue::from_str(text))
+}
+
+/// Offers `bytes` as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers a Blob of one part (a string or a byte array) as a file download.
+fn download_part(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
     let parts = js_sys::Array::new();
-    parts.push(&JsValue::from_str(text));
+    parts.push(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = crate::util::document();
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;

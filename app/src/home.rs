@@ -129,7 +129,13 @@ pub fn Home() -> impl IntoView {
             match read {
                 None => message.set(Some(Notice::error("ファイルを読み込めませんでした。"))),
                 Some((name, bytes)) => {
-                    match drafts::import(&storage::app(), &bytes, &now_rfc3339(), replace) {
+                    let imported = if crate::deliver::is_bundle(&name) {
+                        crate::deliver::import_bundle(&bytes, replace).await
+                    } else {
+                        drafts::import(&storage::app(), &bytes, &now_rfc3339(), replace)
+                            .map_err(|e| e.to_string())
+                    };
+                    match imported {
                         Ok(Some(id)) => {
                             storage::browser::seal_soon();
                             version.update(|v| *v += 1);
@@ -232,8 +238,8 @@ pub fn Home() -> impl IntoView {
             <section aria-labelledby="import-title">
                 <h2 id="import-title">"ファイルから読み込む"</h2>
                 <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
-                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイルを読み込み、この端末の下書きにします。"</p>
-                <input id="import-file" type="file" accept=".json,application/json" aria-describedby="hint-import-file" on:change=on_import />
+                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
+                <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
             </section>
             <div class="messages" aria-live="polite">
                 <NoticeView notice=message />

@@ -8,6 +8,7 @@ use route::Route;
 
 mod contents;
 mod dates_ui;
+mod deliver;
 mod device;
 mod drafts;
 mod editor;

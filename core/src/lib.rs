@@ -22,6 +22,7 @@
 //!   site publishes and the app exports.
 
 pub mod advisory_file;
+pub mod attachments;
 pub mod dates;
 pub mod envelope;
 pub mod flow;

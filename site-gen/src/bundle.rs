@@ -1,4 +1,4 @@
-//! Bundling the form filler: `cargo build` of app/ for wasm32 with the size-tuned profile,
+//! Bundling the form filler: `cargo build` of app/ (and of deliver/, its second module) for wasm32 with the size-tuned profile,
 //! wasm-bindgen through its library (the same pinned version as the app's `wasm-bindgen`, so
 //! the two never drift), then `wasm-opt -Oz` when one is available.
 use std::path::{Path, PathBuf};
@@ -22,11 +22,46 @@ pub struct AppBundle {
     pub wasm: Vec<u8>,
     /// How the wasm was optimised (for the build report).
     pub optimised: String,
+    /// The second module, loaded by the app on first use: the workbook, e-mail and zip
+    /// writers (`deliver/`, package `kyoyu-deliver`). None for a root without that package
+    /// (the benchmark's hello-world app).
+    pub deliver: Option<WasmModule>,
 }
 
-/// Builds app/ below `root` and returns its JavaScript glue and WebAssembly.
+/// One wasm-bindgen module: its JavaScript glue and its WebAssembly.
+#[derive(Debug, Clone)]
+pub struct WasmModule {
+    pub js: Vec<u8>,
+    pub wasm: Vec<u8>,
+}
+
+/// Builds app/ below `root` (and deliver/, when the root has it) and returns their JavaScript
+/// glue and WebAssembly.
 pub fn build_app(root: &Path) -> Result<AppBundle> {
     ensure_wasm_target()?;
+    let (app, optimised) = build_module(root, "kyoyu-app", "kyoyu-app", "app/")?;
+    let deliver = if root.join("deliver/Cargo.toml").is_file() {
+        Some(build_module(root, "kyoyu-deliver", "kyoyu_deliver", "deliver/")?.0)
+    } else {
+        None
+    };
+    Ok(AppBundle {
+        js: app.js,
+        wasm: app.wasm,
+        optimised,
+        deliver,
+    })
+}
+
+/// `cargo build` of one package for wasm32 (its own invocation, so that the features of one
+/// module never enlarge the other), wasm-bindgen, then wasm-opt. `artifact` is the name of
+/// the .wasm cargo writes (a library's name has `_` for `-`); the glue is named `package`.
+fn build_module(
+    root: &Path,
+    package: &str,
+    artifact: &str,
+    folder: &str,
+) -> Result<(WasmModule, String)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -37,7 +72,7 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .args([
             "build",
             "-p",
-            "kyoyu-app",
+            package,
             "--target",
             TARGET,
             "--profile",
@@ -48,31 +83,34 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
         .status()
         .with_context(|| format!("{cargo} を起動できません"))?;
     if !status.success() {
-        bail!("app/ のビルドに失敗しました (cargo build -p kyoyu-app --target {TARGET} --profile {profile})");
+        bail!("{folder} のビルドに失敗しました (cargo build -p {package} --target {TARGET} --profile {profile})");
     }
     let dir = if profile == "dev" {
         "debug"
     } else {
         profile.as_str()
     };
-    let wasm_in = target_dir.join(TARGET).join(dir).join("kyoyu-app.wasm");
-    let tmp = target_dir.join("kyoyu-bindgen");
+    let wasm_in = target_dir
+        .join(TARGET)
+        .join(dir)
+        .join(format!("{artifact}.wasm"));
+    let tmp = target_dir.join(format!("{package}-bindgen"));
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp)?;
     }
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm_in)
-        .out_name("kyoyu-app")
+        .out_name(package)
         .web(true)?
         .typescript(false)
         .remove_producers_section(true)
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
-    let wasm_path = tmp.join("kyoyu-app_bg.wasm");
+    let wasm_path = tmp.join(format!("{package}_bg.wasm"));
     let optimised = match find_wasm_opt(root) {
         _ if profile == "dev" => "dev プロファイル (最適化なし)".to_string(),
         Some(wasm_opt) => {
-            let out = tmp.join("kyoyu-app_opt.wasm");
+            let out = tmp.join(format!("{package}_opt.wasm"));
             let st = Command::new(&wasm_opt)
                 .arg(&wasm_path)
                 .args([
@@ -99,11 +137,11 @@ pub fn build_app(root: &Path) -> Result<AppBundle> {
             "wasm-opt なし".into()
         }
     };
-    Ok(AppBundle {
-        js: std::fs::read(tmp.join("kyoyu-app.js"))?,
+    let module = WasmModule {
+        js: std::fs::read(tmp.join(format!("{package}.js")))?,
         wasm: std::fs::read(&wasm_path)?,
-        optimised,
-    })
+    };
+    Ok((module, optimised))
 }
 
 /// Installs the wasm32 target through rustup when it is missing.

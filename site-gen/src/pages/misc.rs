@@ -56,10 +56,29 @@ pub const APP_URL: &str = "/app/";
 pub fn app_page(app: &AppBundle, assets: &Assets, site: &mut Site) {
     let wasm = site.asset("kyoyu-app_bg.wasm", app.wasm.clone());
     let js = site.asset("kyoyu-app.js", app.js.clone());
-    let loader = format!("import init from \"{js}\";\ninit({{ module_or_path: \"{wasm}\" }});\n");
+    let mut loader = format!(
+        "import init from \"{js}\";
+init({{ module_or_path: \"{wasm}\" }});
+"
+    );
+    // The second module (workbook, e-mail, zip writers) is fetched on first use only: its URL
+    // is in `#app-root`'s `data-deliver`, never in a script /app/ loads at start; the service
+    // worker precaches it with everything else, so it works offline.
+    let deliver = app.deliver.as_ref().map(|d| {
+        let wasm = site.asset("kyoyu-deliver_bg.wasm", d.wasm.clone());
+        let js = site.asset("kyoyu-deliver.js", d.js.clone());
+        let entry = format!("import init from \"{js}\";
+export * from \"{js}\";
+export const ready = init({{ module_or_path: \"{wasm}\" }});
+");
+        loader.push_str("let deliver;
+globalThis.kyoyuDeliver = () => (deliver ??= import(document.getElementById(\"app-root\").dataset.deliver).then(async (m) => { await m.ready; return m; }).catch((e) => { deliver = undefined; throw e; }));
+");
+        site.asset("kyoyu-deliver-entry.js", entry.into_bytes())
+    });
     let loader = site.asset("kyoyu-app-loader.js", loader.into_bytes());
     let content = html! {
-        div id="app-root" {
+        div id="app-root" data-deliver=[deliver.as_deref()] {
             noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
             p class="app-loading" { "様式入力アプリを読み込んでいます…" }
         }
