@@ -25,6 +25,53 @@ pub fn new_draft<S: Store, F: FileStore, C: Crypto>(
     })
 }
 
+/// A new draft holding `report`, 第1報 of a new series (the 情報連絡様式 made from a 共通様式,
+/// an anonymised copy), saved.
+pub fn save_in_new_series<S: Store, F: FileStore, C: Crypto>(
+    s: &Storage<S, F, C>,
+    report: Report,
+    now: &str,
+) -> Result<Draft, StorageError> {
+    let d = Draft {
+        id: s.free_draft_id()?,
+        envelope: Envelope::new(s.new_id()?, report),
+        saved_at: Some(now.to_string()),
+        exported_at: None,
+        previous_report: None,
+        created_at: Some(now.to_string()),
+    };
+    s.save(&d)?;
+    Ok(d)
+}
+
+/// Enters the 識別番号 on every stored report of `series` that carries one, but the draft
+/// `except` (open in the editor, which enters it itself); how many drafts changed.
+pub fn carry_identifier<S: Store, F: FileStore, C: Crypto>(
+    s: &Storage<S, F, C>,
+    series: &str,
+    identifier: &str,
+    except: &str,
+    now: &str,
+) -> Result<usize, StorageError> {
+    let mut others: Vec<Draft> = s
+        .drafts()
+        .into_iter()
+        .filter(|d| d.id != except && d.envelope.series.id == series)
+        .collect();
+    let mut envelopes: Vec<Envelope> = others.iter().map(|d| d.envelope.clone()).collect();
+    kyoyu_core::flow::carry_identifier(&mut envelopes, series, identifier);
+    let mut changed = 0;
+    for (d, e) in others.iter_mut().zip(envelopes) {
+        if d.envelope != e {
+            d.envelope = e;
+            d.saved_at = Some(now.to_string());
+            s.save(d)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
 /// The stored draft holding 第`n`報 of `series`, if any.
 pub fn find_in_series<S: Store, F: FileStore, C: Crypto>(
     s: &Storage<S, F, C>,

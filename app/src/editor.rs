@@ -161,16 +161,18 @@ fn Editor(state: ReportState, restored: bool) -> impl IntoView {
             <p class="form-figure">{format!("{}({})", kind.name(), kind.figure())}</p>
             <Cautions kind=kind />
             <ErrorSummary state=state show=show />
-            <Status state=state />
+            <Status state=state show=show />
             <ConflictBox state=state notice=notice />
             <SaveError state=state export_json=export_json />
             <ExportReminder state=state />
             <ChangesLegend state=state />
+            <crate::contents::Contents sections=kyoyu_core::forms::spec::sections(kind) />
             <form class="report-form" novalidate on:submit=move |ev| ev.prevent_default()>
                 <FormSections kind=kind />
             </form>
             <Actions state=state show=show notice=notice mail=mail export_json=export_json flush=flush />
             <NoticeView notice=notice />
+            <crate::flow::FlowActions state=state />
             <MailPanel mail=mail />
             <crate::deliver::SendPanel state=state />
         </div>
@@ -197,11 +199,14 @@ fn Cautions(kind: FormKind) -> impl IntoView {
 
 /// 「保存済み HH:MM:SS」 and 「送信可能」 / 「エラー N件」.
 #[component]
-fn Status(state: RwSignal<ReportState>) -> impl IntoView {
+fn Status(state: RwSignal<ReportState>, show: RwSignal<bool>) -> impl IntoView {
     let saved = move || state.with(|s| s.status());
     let send = move || {
         let ((n_err, n_warn), ready) = state.with(|s| (s.counts(), s.ready()));
-        if ready {
+        // GOV.UK: nothing is counted as wrong before the user has done anything.
+        if !state.with(|s| s.started(show.get())) {
+            view! { <span class="not-started">"未入力"</span> }.into_any()
+        } else if ready {
             view! { <span class="ready">"送信可能"</span>{(n_warn > 0).then(|| format!("(確認 {n_warn}件)"))} }.into_any()
         } else {
             view! { <span class="not-ready">{format!("エラー {n_err}件")}</span>{(n_warn > 0).then(|| format!("・確認 {n_warn}件"))} }.into_any()
@@ -328,6 +333,14 @@ fn Actions(
         let Report::Advisory(a) = state.with_untracked(|s| s.report().clone()) else {
             return;
         };
+        // The site's TLP gate and this file follow one rule: refuse here what it would.
+        if let Err(refusals) = kyoyu_core::publish::publishable(&a) {
+            let why: Vec<String> = refusals.iter().map(|r| r.message()).collect();
+            return notice.set(Some(Notice::error(format!(
+                "公開用ファイルは書き出せません。{}",
+                why.join(" ")
+            ))));
+        }
         let name = kyoyu_core::advisory_file::file_name(&a);
         let text = kyoyu_core::advisory_file::to_file(&a);
         match files::download(&name, "text/markdown", &text) {

@@ -1,6 +1,7 @@
 //! The generic inputs of the editor: one component per [`FieldKind`] of
 //! `kyoyu_core::forms::spec`, bound by field path to the report's state ([`ReportState`]).
 
+use kyoyu_core::dates::DateKind;
 use kyoyu_core::follow_up;
 use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec, Opt, Section};
 use kyoyu_core::forms::{path as fpath, FormKind};
@@ -56,9 +57,24 @@ impl FormCtx {
             .with(|s| fpath::get(s.value(), path).cloned().unwrap_or(Value::Null))
     }
 
-    /// Findings at this exact field (or under it), if they are shown.
+    /// The form being edited.
+    pub fn kind(&self) -> FormKind {
+        self.state.with_untracked(|s| s.kind())
+    }
+
+    /// Marks the field at `path` as left by the user (`try_`: a field removed from the page
+    /// loses its focus after the editor is gone).
+    pub fn touch(&self, path: &str) {
+        if self.state.try_with_untracked(|s| s.touched.contains(path)) == Some(false) {
+            self.state.try_update(|s| s.touch(path));
+        }
+    }
+
+    /// Findings at this exact field (or under it), if they are shown: all after 「入力内容を
+    /// 確認」, a field's own once it has been left.
     pub fn findings_for(&self, path: &str) -> Vec<Finding> {
-        if !self.show.get() {
+        let all = self.show.get();
+        if !self.state.with(|s| s.shows(all, path)) {
             return Vec::new();
         }
         self.state
@@ -189,15 +205,16 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
         (None, Some(e)) => Some(format!("例: {e}")),
         (None, None) => None,
     };
-    let format_hint = match spec.kind {
-        FieldKind::DateTime => Some("西暦・24時間表記(例: 2023-08-19 13:15)"),
-        FieldKind::Date => Some("西暦(例: 2023-08-19)"),
-        FieldKind::MonthDayTime => Some("月日と24時間表記の時刻(例: 08-19 13:15)"),
+    let date_kind = match spec.kind {
+        FieldKind::DateTime => Some(DateKind::DateTime),
+        FieldKind::Date => Some(DateKind::Date),
+        FieldKind::MonthDayTime => Some(DateKind::MonthDayTime),
         _ => None,
     };
+    let format_hint = date_kind.map(|k| crate::dates_ui::hint(ctx.kind(), k));
     let hint_text = match (hint_text, format_hint) {
         (Some(h), Some(f)) => Some(format!("{f} {h}")),
-        (None, Some(f)) => Some(f.to_string()),
+        (None, Some(f)) => Some(f),
         (h, None) => h,
     };
     let has_hint = hint_text.is_some();
@@ -223,6 +240,8 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let db = describedby(ctx, path.clone(), id.clone(), has_hint);
     let invalid = move || has_error.get().then_some("true");
     let wrap_class = "field";
+    let touched_path = path.clone();
+    let ref_path = path.clone();
     let decor = Decor {
         req: req.into_any(),
         marker: marker.into_any(),
@@ -236,12 +255,16 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             let pv = path.clone();
             let placeholder = spec.example.filter(|_| spec.kind == FieldKind::Text);
             let autocomplete = "off";
+            let pb = path.clone();
+            let assist = date_kind.map(|k| view! { <crate::dates_ui::DateAssist path=path.clone() kind=k label=spec.label /> });
             let control = view! {
                 <input type="text" id=id.clone() class="input" autocomplete=autocomplete
                     placeholder=placeholder
                     aria-describedby=db aria-invalid=invalid
                     prop:value=move || ctx.text(&pv)
-                    on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev))) />
+                    on:input=move |ev| ctx.update(&p, Value::String(event_target_value(&ev)))
+                    on:change=move |_| if let Some(k) = date_kind { crate::dates_ui::write_back(ctx, &pb, k) } />
+                {assist}
             };
             labelled(id.clone(), spec.numbered_label(), decor, control.into_any())
         }
@@ -340,9 +363,16 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     };
     // Every field: its wrapper (changed / error / warning), the form's sub-heading, then the field.
     view! {
-        <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning>
+        <div class=wrap_class class:changed=changed class:has-error=has_error class:has-warning=has_warning
+            on:focusout=move |_| {
+                // A moment later: the message appearing moves what is below, and must not move
+                // the button the user is clicking on the way out of the field.
+                let p = touched_path.clone();
+                set_timeout(move || ctx.touch(&p), std::time::Duration::from_millis(300));
+            }>
             {heading}
             {input}
+            {crate::contents::reference_link(&ref_path)}
         </div>
     }
     .into_any()
@@ -574,6 +604,7 @@ fn GroupView(
                     }
                 });
                 let legend = format!("{item_label} {n}");
+                let legend_c = legend.clone();
                 view! {
                     <li class="group-row" class:changed=added id=row_id.clone()>
                         <fieldset class="row-fieldset">
@@ -586,6 +617,12 @@ fn GroupView(
                                 {down}
                                 <button type="button" class="button-warning"
                                     on:click=move |_| {
+                                        // A row with content is removed only when confirmed.
+                                        if crate::util::has_content(&ctx.get(&fpath::item(&gp3, i)))
+                                            && !crate::util::confirm(&format!("{legend_c}には入力があります。削除しますか?"))
+                                        {
+                                            return;
+                                        }
                                         ctx.remove_row(&gp3, i);
                                     }>
                                     "削除"<span class="visually-hidden">{format!("({item_label} {n})")}</span>

@@ -6,17 +6,18 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The file name of an exported report: form, date and 第N報, never the organisation:
-/// `kyoyu-incident-2025-10-01-dai2.json`. The date is the report's own date when it is a
-/// 西暦 date, today's otherwise.
+/// `kyoyu-incident-2025-10-01-dai2.json`. The date is the report's own date when it can be
+/// read, today's otherwise.
 pub fn export_file_name(report: &Report, ext: &str) -> String {
-    let at = report.reported_at();
-    let date = at
-        .get(..10)
-        .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
-    let date = match date {
-        Some(d) => d.to_string(),
-        None => chrono::Local::now().format("%Y-%m-%d").to_string(),
-    };
+    // The report's own date as core's one date reader understands it (2025年10月1日 too).
+    let date = kyoyu_core::dates::when(
+        report.reported_at(),
+        kyoyu_core::dates::Eras::of(report.kind()),
+    )
+    .map(|w| w.date())
+    .unwrap_or_else(|_| chrono::Local::now().date_naive())
+    .format("%Y-%m-%d")
+    .to_string();
     format!(
         "kyoyu-{}-{}-dai{}.{ext}",
         report.kind().id(),

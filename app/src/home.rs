@@ -210,6 +210,7 @@ pub fn Home() -> impl IntoView {
         <div class="home">
             <h1>"様式入力"</h1>
             <p class="lead">"情報共有の4つの様式を、このブラウザの中だけで作成・検証・保存・印刷します。入力した内容は、書き出しやコピーを指示しない限りこの端末の外へ送られません。"</p>
+            <crate::role::RoleChooser />
             <section aria-labelledby="start-title">
                 <h2 id="start-title">"新しい様式を作成"</h2>
                 <ul class="start-list">{starts}</ul>
@@ -246,6 +247,7 @@ pub fn Home() -> impl IntoView {
             <section aria-labelledby="device-title">
                 <h2 id="device-title">"この端末への保存"</h2>
                 <StorageInfo />
+                <crate::device::PersistAgain />
             </section>
             <EncryptionSettings version=version />
             <section aria-labelledby="wipe-title">

@@ -6,14 +6,19 @@ use wasm_bindgen::JsCast;
 
 use route::Route;
 
+mod contents;
+mod dates_ui;
 mod deliver;
+mod device;
 mod drafts;
 mod editor;
 mod fields;
 mod files;
+mod flow;
 mod home;
 mod notice;
 mod print;
+mod role;
 mod route;
 mod seal;
 mod settings;
@@ -57,7 +62,7 @@ fn App() -> impl IntoView {
         storage::app().needs_unlock()
     });
 
-    move || {
+    let page = move || {
         if locked.get() {
             view! { <settings::UnlockPage /> }.into_any()
         } else {
@@ -90,5 +95,9 @@ fn App() -> impl IntoView {
                 .into_any(),
             }
         }
+    };
+    view! {
+        <device::OfflineIndicator />
+        {page}
     }
 }

@@ -34,6 +34,8 @@ pub struct ReportState {
     pub error: Option<StorageError>,
     /// Another writer's newer version: saving stops until the user chooses.
     pub conflict: Option<Draft>,
+    /// The fields the user has left: their own findings are shown before 「入力内容を確認」.
+    pub touched: std::collections::BTreeSet<String>,
 }
 
 impl ReportState {
@@ -51,6 +53,7 @@ impl ReportState {
             dirty: false,
             error: None,
             conflict: None,
+            touched: Default::default(),
             base: draft,
         };
         s.derive();
@@ -69,6 +72,27 @@ impl ReportState {
         let now = chrono::Local::now().naive_local();
         self.findings = validate::validate_at(&self.report, Some(now));
         self.changes = drafts::changes_since(self.previous.as_ref(), &self.report);
+    }
+
+    /// Marks the field at `path` as left by the user; whether that is new.
+    pub fn touch(&mut self, path: &str) -> bool {
+        self.touched.insert(path.to_string())
+    }
+
+    /// Whether the findings of the field at `path` are shown: all once `all` (「入力内容を確認」),
+    /// a field's own once it has been left.
+    pub fn shows(&self, all: bool, path: &str) -> bool {
+        all || self.touched.contains(path)
+    }
+
+    /// Whether the user has done anything yet (before, nothing is counted as wrong).
+    pub fn started(&self, all: bool) -> bool {
+        all || self.dirty || !self.touched.is_empty()
+    }
+
+    /// The series of the draft.
+    pub fn series(&self) -> &kyoyu_core::envelope::Series {
+        &self.base.envelope.series
     }
 
     pub fn id(&self) -> &str {

@@ -107,6 +107,18 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Whether a JSON value holds anything typed or chosen (a non-empty text, a choice, a ticked
+/// box), anywhere inside it.
+pub fn has_content(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(items) => items.iter().any(has_content),
+        Value::Object(m) => m.values().any(has_content),
+        Value::Bool(b) => *b,
+        Value::Null | Value::Number(_) => false,
+    }
+}
+
 /// `window.confirm`.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

@@ -12,14 +12,23 @@
 //! - [`validate`]: findings (path, severity, Japanese message).
 //! - [`follow_up`]: the next report of a series, and the diff between two reports.
 //! - [`render`]: print HTML in the official layout, and plain text for e-mail.
+//! - [`flow`]: the handbook's path of a report — a 共通様式 turned into a 情報連絡様式, a
+//!   セプター事務局's anonymisation, the 識別番号 carried along a series, the form for each role.
+//! - [`publish`]: whether an advisory may be published (the site's TLP gate and the app's
+//!   公開用ファイル).
+//! - [`dates`]: the one reader of dates as people write them (西暦, 年月日時分, full-width
+//!   digits, 和暦 where the form allows it).
 //! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
 //!   site publishes and the app exports.
 
 pub mod advisory_file;
 pub mod attachments;
+pub mod dates;
 pub mod envelope;
+pub mod flow;
 pub mod follow_up;
 pub mod forms;
+pub mod publish;
 pub mod render;
 pub mod taxonomy;
 pub mod validate;

@@ -9,7 +9,7 @@ use kyoyu_core::taxonomy::{
     DdosAttackType, EventType, NewOrFollowUp, PpcContact, PressStatus, Publication,
     PublicationMethod, Sector, Tlp, YesNo,
 };
-use kyoyu_core::validate::checks::{self, IpEntry, Problem, When};
+use kyoyu_core::validate::checks::{self, IpEntry, Problem};
 use kyoyu_core::validate::{findings_at, ready_to_send, validate, validate_at, Finding, Severity};
 
 // ---------------------------------------------------------------------------------------------
@@ -327,104 +327,7 @@ fn ports() {
     ));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-#[test]
-fn dates_in_seireki() {
-    use chrono::{NaiveDate, NaiveDateTime};
-    let dt = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    assert_eq!(
-        checks::date_time("2023-08-19T13:15"),
-        Ok(When::DateTime(dt("2023-08-19 13:15")))
-    );
-    assert_eq!(
-        checks::date_time("2023-08-19 13:15"),
-        Ok(When::DateTime(dt("2023-08-19 13:15")))
-    );
-    assert_eq!(
-        checks::date_time("2023-08-19T13:15:00"),
-        Ok(When::DateTime(dt("2023-08-19 13:15")))
-    );
-    assert_eq!(
-        checks::date_time("２０２３-０８-１９T１３:１５"),
-        Ok(When::DateTime(dt("2023-08-19 13:15")))
-    );
-    assert_eq!(
-        checks::date_time("2023-08-19"),
-        Ok(When::Date(NaiveDate::from_ymd_opt(2023, 8, 19).unwrap()))
-    );
-    assert_eq!(
-        checks::date_time("2024-02-29"),
-        Ok(When::Date(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()))
-    );
-
-    assert_eq!(checks::date_time("2023-02-29"), Err(Problem::DateNotExist));
-    assert_eq!(
-        checks::date_time("2023-08-19T24:00"),
-        Err(Problem::DateNotExist)
-    );
-    assert_eq!(checks::date_time("2023-13-01"), Err(Problem::DateNotExist));
-    assert_eq!(checks::date_time("23-08-19"), Err(Problem::DateShape));
-    assert_eq!(checks::date_time("8月19日"), Err(Problem::DateShape));
-    assert_eq!(checks::date_time("XX/XX 00:00"), Err(Problem::DateShape));
-}
-
-#[test]
-fn japanese_era_is_refused_with_a_message_asking_for_seireki() {
-    for wareki in [
-        "令和7年8月19日",
-        "令和元年5月1日",
-        "R7.8.19",
-        "H30/1/1",
-        "平成31年4月30日",
-    ] {
-        let p = checks::date_time(wareki).unwrap_err();
-        assert!(matches!(p, Problem::JapaneseEra { .. }), "{wareki}: {p:?}");
-        let m = p.message("判明日時");
-        assert!(m.contains("西暦で記入してください"), "{m}");
-    }
-    let m = checks::date_time("令和7年8月19日")
-        .unwrap_err()
-        .message("判明日時");
-    assert!(m.contains("令和7年"), "{m}");
-}
-
-#[test]
-fn attack_times_without_year() {
-    let s = checks::month_day_time("08-19T13:15").unwrap();
-    let e = checks::month_day_time("08-19T14:00").unwrap();
-    assert!(s.precedes(e));
-    assert!(!e.precedes(s));
-    // Over new year.
-    let dec = checks::month_day_time("12-31T23:00").unwrap();
-    let jan = checks::month_day_time("01-01T01:00").unwrap();
-    assert!(dec.precedes(jan));
-    assert!(checks::month_day_time("02-29T00:00").is_ok());
-    assert_eq!(
-        checks::month_day_time("02-30T00:00"),
-        Err(Problem::DateNotExist)
-    );
-    assert_eq!(
-        checks::month_day_time("8月19日"),
-        Err(Problem::MonthDayShape)
-    );
-    assert!(matches!(
-        checks::month_day_time("令和7年8月19日"),
-        Err(Problem::JapaneseEra { .. })
-    ));
-}
-
-#[test]
-fn order_of_two_times() {
-    let a = checks::date_time("2023-08-18T20:00").unwrap();
-    let b = checks::date_time("2023-08-19T02:59").unwrap();
-    assert!(b.is_after(a));
-    assert!(!a.is_after(b));
-    // A date alone is compared by date only.
-    let day = checks::date_time("2023-08-19").unwrap();
-    assert!(!day.is_after(b) && !b.is_after(day));
-}
+// Dates: core/tests/dates.rs (the one reader of dates).
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -628,8 +531,13 @@ fn common_header_rules() {
     );
     assert!(f[0].message.contains("前回報告日時"));
 
-    // 共通様式 ※1: a 和暦 date is worth a look, not an error.
+    // The 共通様式 take 和暦 (core/tests/dates.rs): read, nothing to say about it.
     r.header.previous_reported_at = "R7.8.18".into();
+    let f = validate(&r.clone().into());
+    assert!(paths(&f, Severity::Error).is_empty());
+    assert!(!f.iter().any(|f| f.message.contains("和暦")), "{f:?}");
+    // 共通様式 ※1: what cannot be read is worth a look, not an error.
+    r.header.previous_reported_at = "昨日".into();
     let f = validate(&r.into());
     assert_eq!(paths(&f, Severity::Error), Vec::<String>::new());
     assert_eq!(
@@ -637,7 +545,7 @@ fn common_header_rules() {
         ["header.previous_reported_at"]
     );
     assert!(
-        f[0].message.contains("和暦") && f[0].message.contains("(※1)"),
+        f[0].message.contains("読み取れません") && f[0].message.contains("(※1)"),
         "{}",
         f[0].message
     );
@@ -1178,13 +1086,15 @@ fn fidelity_5_partial_values_on_the_common_forms_only_warn() {
     assert!(ready_to_send(&f), "{f:?}");
     let warned = paths(&f, Severity::Warning);
     for p in [
-        "header.reported_at",
         "reporter.corporate_number",
         "attacks[0].source.ip",
         "attacks[0].source.port",
-        "timeline[0].at",
     ] {
         assert!(warned.contains(&p), "{p} warns: {warned:?}");
+    }
+    // 和暦 is read on the 共通様式 (core/tests/dates.rs): nothing to say about those dates.
+    for p in ["header.reported_at", "timeline[0].at"] {
+        assert!(!warned.contains(&p), "{p} is read: {f:?}");
     }
     assert!(
         f.iter()

@@ -4,16 +4,18 @@
 //! validation error — stops the build with the file and the line, and (the build being atomic)
 //! nothing is written. Every entry under the folder is gated or refused, whatever its name or
 //! type: a symlink, a `.MD`, `.markdown` or `.md.bak` file, a dot-file, a drafts folder all stop
-//! the build. `content/advisory-drafts/` is never read.
+//! the build. `content/advisory-drafts/` is never read. What may be published is core's
+//! [`kyoyu_core::publish::publishable`], which the app's 「公開用ファイル」 applies too.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, TimeZone};
 
 use kyoyu_core::advisory_file::{self, Located};
+use kyoyu_core::dates::{self, When};
 use kyoyu_core::forms::Advisory;
-use kyoyu_core::taxonomy::{Choice, Sector, Tlp};
-use kyoyu_core::validate::validate_advisory;
+use kyoyu_core::publish::{self, Refusal};
+use kyoyu_core::taxonomy::{Choice, Sector};
 
 use crate::error::ContentError;
 
@@ -177,23 +179,19 @@ fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
     let err = |line: usize, msg: String| vec![ContentError::new(file, line, msg)];
     let text = crate::error::read_text(file).map_err(|e| vec![e])?;
     let located = advisory_file::parse_located(&text).map_err(|e| err(e.line, e.message))?;
-    gate(&located).map_err(|(line, msg)| err(line, msg))?;
     let a = &located.advisory;
-    let mut errors = Vec::new();
-    for f in validate_advisory(a, None)
-        .into_iter()
-        .filter(|f| f.is_error())
-    {
-        errors.push(ContentError::new(file, located.line_of(&f.path), f.message));
-    }
-    let id = &a.header.identifier;
-    if let Some(why) = id_refusal(id) {
-        errors.push(ContentError::new(
-            file,
-            located.line_of("header.identifier"),
-            why,
-        ));
-    }
+    // The one publishable rule, shared with the app's 公開用ファイル: TLP:CLEAR, no validation
+    // error, a 識別番号 fit for a URL.
+    let mut errors: Vec<ContentError> = match publish::publishable(a) {
+        Ok(()) => Vec::new(),
+        Err(refusals) => refusals
+            .iter()
+            .map(|r| {
+                let (line, msg) = in_file(&located, r);
+                ContentError::new(file, line, msg)
+            })
+            .collect(),
+    };
     let at = match japan_time(&a.header.provided_at) {
         Some(at) => Some(at),
         None => {
@@ -221,24 +219,25 @@ fn read(file: &Path) -> Result<(Published, usize), Vec<ContentError>> {
     ))
 }
 
-/// The TLP gate: `Ok` only for exactly TLP:CLEAR; otherwise the line to blame and why.
-pub fn gate(located: &Located) -> Result<(), (usize, String)> {
-    match located.advisory.header.tlp {
-        Some(Tlp::Clear) => Ok(()),
-        Some(t) => Err((
+/// A refusal of [`publish::publishable`] as the gate reports it in a file: the line to blame
+/// and why, a TLP refusal also saying where unpublished advisories go.
+fn in_file(located: &Located, r: &Refusal) -> (usize, String) {
+    match r {
+        Refusal::NotClear(Some(t)) => (
             located.line_of("header.tlp"),
             format!(
                 "情報共有範囲が {}({})のため公開できません。サイトで公開できるのは tlp = \"CLEAR\"(TLP:CLEAR 公開情報)の情報提供だけです。公開しない情報提供は content/{DRAFTS}/ に置いてください。",
                 t.label(),
                 t.name()
             ),
-        )),
-        None => Err((
+        ),
+        Refusal::NotClear(None) => (
             1,
             format!(
                 "情報共有範囲 tlp がありません。公開できるのは tlp = \"CLEAR\" と明記した情報提供だけです。内容が公開情報なら front matter に tlp = \"CLEAR\" を書き、そうでなければ content/{DRAFTS}/ に置いてください。"
             ),
-        )),
+        ),
+        r => (located.line_of(r.path()), r.message()),
     }
 }
 
@@ -272,49 +271,12 @@ fn refusal(entry: &walkdir::DirEntry) -> Option<String> {
     None
 }
 
-/// The longest 識別番号: it is a folder name in every advisory's URL.
-pub const MAX_ID_LEN: usize = 64;
-
-/// Names the advisories' folder of the site already uses: an id cannot be one of them.
-const RESERVED_IDS: &[&str] = &["sector", "feed.atom", "index.html"];
-
-/// Why an identifier cannot name an advisory's URL, if it cannot.
-fn id_refusal(id: &str) -> Option<String> {
-    if id.is_empty() {
-        return None; // core's validation reports the missing 識別番号
-    }
-    if !url_safe(id) {
-        return Some(format!("識別番号「{id}」は URL に使うため、英数字と - _ . だけで書いてください(先頭は英数字)。"));
-    }
-    let n = id.chars().count();
-    if n > MAX_ID_LEN {
-        return Some(format!(
-            "識別番号が {n} 文字あります。URL に使うため {MAX_ID_LEN} 文字以内にしてください。"
-        ));
-    }
-    if let Some(r) = RESERVED_IDS.iter().find(|r| r.eq_ignore_ascii_case(id)) {
-        return Some(format!("識別番号「{id}」はサイトが生成する /{FOLDER}/{r} と同じ URL になるため使えません。別の識別番号にしてください。"));
-    }
-    None
-}
-
-fn url_safe(id: &str) -> bool {
-    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// `2025-10-01T10:00` (or `2025-10-01`) as Japan time.
+/// 情報提供日時 (read by core's one date reader: `2025-10-01T10:00`, `2025-10-01` …) as Japan time.
 pub fn japan_time(raw: &str) -> Option<DateTime<FixedOffset>> {
-    let raw = raw.trim();
-    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .ok()
-        .or_else(|| {
-            NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
+    let naive = match dates::when(raw, dates::Eras::Western).ok()? {
+        When::DateTime(t) => t,
+        When::Date(d) => d.and_hms_opt(0, 0, 0)?,
+    };
     jst().from_local_datetime(&naive).single()
 }
 

@@ -65,8 +65,9 @@ test("a full session sends nothing typed anywhere", async () => {
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "ファイル(JSON)に書き出す", exact: true }).click()]);
     exported.push(await fs.readFile(await json.path(), "utf8"));
     if (kind === "advisory") {
-      const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "公開用ファイル(注意喚起)を書き出す" }).click()]);
-      exported.push(await fs.readFile(await md.path(), "utf8"));
+      // Not publishable (no TLP:CLEAR): refused, nothing is written.
+      await page.getByRole("button", { name: "公開用ファイル(注意喚起)を書き出す" }).click();
+      await page.getByText(/公開用ファイルは書き出せません/).waitFor();
     }
     // Plain text for an e-mail.
     await page.getByRole("button", { name: "メール本文をコピー" }).click();

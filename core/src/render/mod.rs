@@ -11,28 +11,8 @@ pub use text::{plain_text, subject};
 /// 「2023年8月19日 13時15分」 for `2023-08-19T13:15`; what was typed when it is not in that
 /// shape; "" when empty.
 pub fn format_datetime(raw: &str) -> String {
-    use crate::validate::checks::{date_time, month_day_time, When};
-    use chrono::{Datelike, Timelike};
-    let raw = raw.trim();
-    // The same reading of dates as validation: 西暦 with `-` or `/`, `T` or a space before the time.
-    match date_time(raw) {
-        Ok(When::DateTime(t)) => {
-            return format!(
-                "{}年{}月{}日 {}時{}分",
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute()
-            )
-        }
-        Ok(When::Date(d)) => return format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Err(_) => {}
-    }
-    match month_day_time(raw) {
-        Ok(m) => format!("{}月{}日 {}時{}分", m.month, m.day, m.hour, m.minute),
-        Err(_) => raw.to_string(),
-    }
+    // The one reader of dates: whatever validation accepts, print reads the same way.
+    crate::dates::shown(raw)
 }
 
 /// 「2023年8月19日」 for `2023-08-19`.

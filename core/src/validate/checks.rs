@@ -20,14 +20,12 @@
 //!   lines), CIDR ranges (`192.0.2.0/24`, `2001:db8::/32`), `a-b` ranges, defanged dots
 //!   (`192.0.2[.]1`), and notes in Japanese (「ほか多数」「別ファイル参照」) which are left
 //!   alone — the DDoS form itself says many addresses go in a separate file.
-//! - **Dates** are 西暦: `YYYY-MM-DDTHH:MM` (a space for `T` and `:SS` are tolerated) or
-//!   `YYYY-MM-DD`; 24-hour times. 和暦 (令和7年, R7.8.19, …) is refused with a message asking
-//!   for 西暦.
+//! - **Dates** are read by [`crate::dates`], the one reader of dates (西暦 with `-` `/` or
+//!   年月日時分, full-width digits; 和暦 where the form allows it).
 
-use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use crate::dates::{self, DateError, Eras};
 
 /// What is wrong with one value. [`Problem::message`] words it for a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,14 +72,8 @@ pub enum Problem {
     PortOutOfRange { token: String },
     /// Port: a range whose start is after its end.
     PortRange { token: String },
-    /// Date: written in 和暦.
-    JapaneseEra { era: String },
-    /// Date: not in the shape `YYYY-MM-DDTHH:MM` / `YYYY-MM-DD`.
-    DateShape,
-    /// Date: the shape is right but there is no such date or time (2月30日, 25時).
-    DateNotExist,
-    /// DDoS attack time: not in the shape `MM-DDTHH:MM`.
-    MonthDayShape,
+    /// A date or time that [`crate::dates`] cannot read.
+    Date(DateError),
 }
 
 impl Problem {
@@ -156,18 +148,7 @@ impl Problem {
             Problem::PortRange { token } => format!(
                 "{field}の範囲「{token}」は始めが終わりより大きくなっています。小さい順に記入してください。"
             ),
-            Problem::JapaneseEra { era } => format!(
-                "{field}は西暦で記入してください(和暦「{era}」は使えません)。例: 2025-08-19T13:15"
-            ),
-            Problem::DateShape => format!(
-                "{field}が読み取れません。西暦・24時間表記で「2025-08-19T13:15」(日付だけなら「2025-08-19」)のように記入してください。"
-            ),
-            Problem::DateNotExist => format!(
-                "{field}の日付又は時刻が存在しません(月は1〜12、日はその月の日数まで、時刻は24時間表記で00:00〜23:59)。"
-            ),
-            Problem::MonthDayShape => format!(
-                "{field}が読み取れません。「08-19T13:15」(月-日T時:分、24時間表記)のように記入してください。"
-            ),
+            Problem::Date(e) => e.message(field),
         }
     }
 
@@ -589,180 +570,20 @@ fn port_entry(token: &str) -> Result<std::ops::RangeInclusive<u16>, Problem> {
 // ---------------------------------------------------------------------------------------------
 // Dates and times
 
-/// A point in time as the forms take it: a date with a time, or a date alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum When {
-    DateTime(NaiveDateTime),
-    Date(NaiveDate),
-}
+pub use crate::dates::{format_when, japanese_era, MonthDayTime, When};
 
-impl When {
-    pub fn date(self) -> NaiveDate {
-        match self {
-            When::DateTime(dt) => dt.date(),
-            When::Date(d) => d,
-        }
-    }
-
-    /// Whether `self` is later than `other`. When either is a date alone, only the dates
-    /// are compared (a date alone is not later than a time on the same day).
-    pub fn is_after(self, other: When) -> bool {
-        match (self, other) {
-            (When::DateTime(a), When::DateTime(b)) => a > b,
-            (a, b) => a.date() > b.date(),
-        }
-    }
-}
-
-/// The 和暦 era written in `s`, if any: 令和/平成/昭和/大正/明治 or their initials with a
-/// number (R7, H30, S64 …, also ㋿ ㍻ ㍼ ㍽ ㍾).
-pub fn japanese_era(s: &str) -> Option<String> {
-    for era in [
-        "令和", "平成", "昭和", "大正", "明治", "㋿", "㍻", "㍼", "㍽", "㍾",
-    ] {
-        if let Some(i) = s.find(era) {
-            let rest: String = s[i + era.len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '元' | '年'))
-                .collect();
-            return Some(format!("{era}{rest}"));
-        }
-    }
-    let n = normalize_ascii(s.trim());
-    let mut chars = n.chars();
-    if let Some(c @ ('R' | 'H' | 'S' | 'T' | 'M' | 'r' | 'h' | 's')) = chars.next() {
-        let rest: String = chars.clone().take_while(|c| c.is_ascii_digit()).collect();
-        let after = chars.nth(rest.len());
-        if !rest.is_empty() && rest.len() <= 2 && matches!(after, Some('.' | '/' | '-' | '年')) {
-            return Some(format!("{c}{rest}"));
-        }
-    }
-    None
-}
-
-/// A 西暦 date-time `YYYY-MM-DDTHH:MM` (also `YYYY-MM-DD HH:MM`, `…:SS`) or a date
-/// `YYYY-MM-DD`. Full-width digits are accepted.
+/// A 西暦 date with a time, or a date alone, read by [`crate::dates`] (和暦 refused, as on
+/// the 情報連絡様式 and the 情報提供様式).
 pub fn date_time(s: &str) -> Result<When, Problem> {
-    if let Some(era) = japanese_era(s) {
-        return Err(Problem::JapaneseEra { era });
-    }
-    let t = normalize_ascii(s.trim());
-    let t = t.as_str();
-    let (date, time) = match t.split_once(['T', 't', ' ']) {
-        Some((d, tm)) => (d.trim(), Some(tm.trim())),
-        None => (t, None),
-    };
-    let date = parse_date(date)?;
-    match time {
-        None => Ok(When::Date(date)),
-        Some(tm) => Ok(When::DateTime(date.and_time(parse_time(tm)?))),
-    }
+    date_time_in(s, Eras::Western)
 }
 
-fn numbers(s: &str, sep: char, lens: &[(usize, usize)]) -> Result<Vec<u32>, Problem> {
-    let parts: Vec<&str> = s.split(sep).collect();
-    if parts.len() != lens.len() {
-        return Err(Problem::DateShape);
-    }
-    parts
-        .iter()
-        .zip(lens)
-        .map(|(p, (min, max))| {
-            if p.len() < *min || p.len() > *max || !p.chars().all(|c| c.is_ascii_digit()) {
-                Err(Problem::DateShape)
-            } else {
-                p.parse().map_err(|_| Problem::DateShape)
-            }
-        })
-        .collect()
+/// As [`date_time`], with the form's rule on 和暦.
+pub fn date_time_in(s: &str, eras: Eras) -> Result<When, Problem> {
+    dates::when(s, eras).map_err(Problem::Date)
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
-    let n = numbers(s, '-', &[(4, 4), (1, 2), (1, 2)])
-        .or_else(|_| numbers(s, '/', &[(4, 4), (1, 2), (1, 2)]))?;
-    NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).ok_or(Problem::DateNotExist)
-}
-
-fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
-    let n = numbers(s, ':', &[(1, 2), (2, 2)])
-        .or_else(|_| numbers(s, ':', &[(1, 2), (2, 2), (2, 2)]))?;
-    NaiveTime::from_hms_opt(n[0], n[1], n.get(2).copied().unwrap_or(0)).ok_or(Problem::DateNotExist)
-}
-
-/// A DDoS attack time as the form prints it: 月 日 時 分 without a year, `MM-DDTHH:MM`
-/// (a space for `T` is tolerated; 2月29日 is allowed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct MonthDayTime {
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-}
-
-impl MonthDayTime {
-    /// Whether `end` may follow `self`: later in the same year, or across a new year
-    /// (start in December, end in January).
-    pub fn precedes(self, end: MonthDayTime) -> bool {
-        self <= end || (self.month == 12 && end.month == 1)
-    }
-}
-
-/// `MM-DDTHH:MM` (DDoS 攻撃開始 / 攻撃収束). A full `YYYY-MM-DDTHH:MM` is also accepted (its
-/// year dropped).
+/// An attack time without a year (`08-19T13:15`), read by [`crate::dates`].
 pub fn month_day_time(s: &str) -> Result<MonthDayTime, Problem> {
-    if let Some(era) = japanese_era(s) {
-        return Err(Problem::JapaneseEra { era });
-    }
-    if let Ok(When::DateTime(dt)) = date_time(s) {
-        return Ok(MonthDayTime {
-            month: dt.month(),
-            day: dt.day(),
-            hour: dt.hour(),
-            minute: dt.minute(),
-        });
-    }
-    let t = normalize_ascii(s.trim());
-    let (date, time) = t
-        .split_once(['T', 't', ' '])
-        .ok_or(Problem::MonthDayShape)?;
-    let d = numbers(date.trim(), '-', &[(1, 2), (1, 2)])
-        .or_else(|_| numbers(date.trim(), '/', &[(1, 2), (1, 2)]))
-        .map_err(|_| Problem::MonthDayShape)?;
-    let time = parse_time(time.trim()).map_err(|p| {
-        if p == Problem::DateShape {
-            Problem::MonthDayShape
-        } else {
-            p
-        }
-    })?;
-    // 2000 is a leap year: 02-29 is a real day.
-    NaiveDate::from_ymd_opt(2000, d[0], d[1]).ok_or(Problem::DateNotExist)?;
-    Ok(MonthDayTime {
-        month: d[0],
-        day: d[1],
-        hour: time.hour(),
-        minute: time.minute(),
-    })
-}
-
-/// Formats a `When` as the forms print it (2023年8月19日 13時15分).
-pub fn format_when(w: When) -> String {
-    let mut s = String::new();
-    match w {
-        When::DateTime(dt) => {
-            let _ = write!(
-                s,
-                "{}年{}月{}日 {}時{:02}分",
-                dt.year(),
-                dt.month(),
-                dt.day(),
-                dt.hour(),
-                dt.minute()
-            );
-        }
-        When::Date(d) => {
-            let _ = write!(s, "{}年{}月{}日", d.year(), d.month(), d.day());
-        }
-    }
-    s
+    dates::month_day_time(s).map_err(Problem::Date)
 }

@@ -39,6 +39,7 @@ pub mod checks;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::Eras;
 use crate::forms::FormKind;
 use crate::forms::{
     field_label, path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus,
@@ -218,7 +219,7 @@ impl Out {
             return None;
         }
         let field = &self.name(path);
-        match checks::date_time(value) {
+        match checks::date_time_in(value, Eras::of(self.kind)) {
             Ok(w) => {
                 if past_only {
                     self.future(w, path, field);
@@ -313,11 +314,14 @@ impl Out {
             }
             let p = path::field(&path::item(base, i), "at");
             let row_field = format!("{field}の{}行目の日時", i + 1);
-            if let Some(era) = checks::japanese_era(&row.at) {
-                self.problem(&p, &row_field, Problem::JapaneseEra { era });
+            let eras = Eras::of(self.kind);
+            if let (Some(_), Eras::Western) = (checks::japanese_era(&row.at), eras) {
+                if let Err(e) = checks::date_time(&row.at) {
+                    self.problem(&p, &row_field, e);
+                }
                 continue;
             }
-            if let Ok(w) = checks::date_time(&row.at) {
+            if let Ok(w) = checks::date_time_in(&row.at, eras) {
                 if let Some((j, prev)) = last_full {
                     if prev.is_after(w) {
                         self.warning(
