@@ -2,8 +2,9 @@
 """kyoyu's benchmark driver (called by bench/run.sh, which installs the tools first).
 
 Steps (each can be skipped with --skip):
-  build        site-gen vs Hugo vs mdBook on generated corpora, interleaved rounds of hyperfine
-  incremental  site-gen serve on the largest corpus: one page changes, the rebuild's logged ms
+  build        site-gen vs Hugo vs Zola vs mdBook on generated corpora (flat and in folders),
+               interleaved rounds of hyperfine: wall time, CPU, peak memory, output bytes
+  incremental  site-gen serve on the largest corpora: one page changes, the rebuild's logged ms
   bundle       the app's wasm/JS/CSS vs a hello-world Leptos app built by the same pipeline
   lighthouse   Lighthouse on the home page, a chapter, the cause taxonomy and the app
 Results: bench/out/results.json and bench/out/results.md (printed). Exit status 1 when the
@@ -25,6 +26,9 @@ BENCH = os.path.join(ROOT, "bench")
 OUT = os.path.join(BENCH, "out")
 SITE_GEN = os.path.join(ROOT, "target", "release", "site-gen")
 MDBOOK = os.path.join(BENCH, ".tools", "bin", "mdbook")
+# Zola is not on crates.io: a `zola` on the PATH, else the one bench/run.sh builds into bench/.tools.
+ZOLA = shutil.which("zola") or os.path.join(BENCH, ".tools", "bin", "zola")
+TOOLS = ["site-gen", "hugo", "zola", "mdbook"]
 NICE = ["nice", "-n", "19"]
 BUDGET = 3.0
 
@@ -56,17 +60,31 @@ def du(d):
     return sum(os.path.getsize(os.path.join(p, f)) for p, _, fs in os.walk(d) for f in fs)
 
 
+def tool_versions(tools):
+    """The version line of each tool of the build step."""
+    cmds = {"site-gen": [SITE_GEN, "--version"], "hugo": ["hugo", "version"], "zola": [ZOLA, "--version"],
+            "mdbook": [MDBOOK, "--version"]}
+    out = {}
+    for t in tools:
+        try:
+            out[t] = subprocess.run(cmds[t], capture_output=True, text=True, check=True).stdout.strip().split("\n")[0]
+        except (OSError, subprocess.CalledProcessError) as e:
+            out[t] = f"unavailable ({e})"
+    return out
+
+
 # ---------------------------------------------------------------- corpus
 
-def corpus(pages, seed):
-    d = os.path.join(OUT, f"corpus-{pages}")
+def corpus(pages, seed, shape):
+    d = os.path.join(OUT, f"corpus-{shape}-{pages}")
     stamp = os.path.join(d, "stamp.json")
-    want = {"pages": pages, "seed": seed, "generator": os.path.getmtime(os.path.join(BENCH, "gen_corpus.py"))}
+    want = {"pages": pages, "seed": seed, "shape": shape, "generator": os.path.getmtime(os.path.join(BENCH, "gen_corpus.py"))}
     if os.path.exists(stamp):
         with open(stamp) as f:
             if json.load(f) == want:
                 return d
-    run(NICE + [sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--pages", str(pages), "--seed", str(seed), "--out", d])
+    run(NICE + [sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--pages", str(pages), "--seed", str(seed),
+                "--shape", shape, "--out", d])
     with open(stamp, "w") as f:
         json.dump(want, f)
     return d
@@ -75,90 +93,105 @@ def corpus(pages, seed):
 # ---------------------------------------------------------------- build
 
 def tool_cmds(c, o):
-    """The three build commands for corpus c, output folder o (absolute paths, no shell)."""
+    """The build commands for corpus c, output folder o (absolute paths, no shell)."""
     return {
         "site-gen": [SITE_GEN, "build", "--root", ROOT, "--content", f"{c}/site", "--out", f"{o}/site-gen", "--no-app"],
         "hugo": ["hugo", "--source", f"{BENCH}/hugo", "--contentDir", f"{c}/site", "--destination", f"{o}/hugo",
                  "--cacheDir", f"{o}/hugo-cache", "--noBuildLock", "--quiet"],
+        "zola": [ZOLA, "--root", f"{c}/zola", "build", "--output-dir", f"{o}/zola"],
         "mdbook": [MDBOOK, "build", f"{c}/mdbook", "--dest-dir", f"{o}/mdbook"],
     }
 
 
-def bench_build(sizes, seed, runs, warmup, runs_large, mdbook_runs_large, large, only_tools):
+def bench_build(sizes, shapes, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools, errors):
     results = []
-    for n in sizes:
-        c = corpus(n, seed)
-        o = os.path.join(OUT, f"build-{n}")
-        os.makedirs(o, exist_ok=True)
-        cmds = {t: v for t, v in tool_cmds(c, o).items() if t in only_tools}
-        want = {t: runs for t in cmds}
-        if n >= large:
-            # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
-            # corpus was just written or read, so it is in the page cache for every tool).
-            want = {t: min(runs, runs_large) for t in cmds}
-            want["mdbook"] = min(runs, mdbook_runs_large)
-        warm = 0 if n >= large else warmup
-        times = {t: [] for t in cmds}
-        rss = {t: [] for t in cmds}
-        cpu = {t: [] for t in cmds}
-        tools = list(cmds)
-        # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
-        # the machine's load (2 cores shared with others' builds) falls on all tools alike.
-        total_rounds = warm + max(want.values())
-        for r in range(total_rounds):
-            order = tools[r % len(tools):] + tools[:r % len(tools)]
-            for t in order:
-                is_warmup = r < warm
-                if not is_warmup and len(times[t]) >= want[t]:
-                    continue
-                mem = os.path.join(o, f"{t}.rss")
-                js = os.path.join(o, f"{t}.json")
-                cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
-                subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
-                                       "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
-                                       " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
-                with open(js) as f:
-                    secs = json.load(f)["results"][0]["times"][0]
-                with open(mem) as f:
-                    kb, user, sys_ = f.read().split()[-1].split(",")
-                    kb, cpu_s = int(kb), float(user) + float(sys_)
-                label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
-                log(f"{n} pages, {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
-                if not is_warmup:
-                    times[t].append(secs)
-                    rss[t].append(kb)
-                    cpu[t].append(cpu_s)
-        for t in tools:
-            results.append({
-                "pages": n, "tool": t, "runs": len(times[t]), "times_s": times[t],
-                "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
-                "ms_per_page": statistics.median(times[t]) * 1000 / n,
-                "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
-                "html_files": count_pages(os.path.join(o, t)), "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
-            })
-        if n >= large:
-            shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
+    for shape, n in [(shape, n) for n in sizes for shape in shapes]:
+        # One corpus failing (a tool's error, a full disk) is reported; the others are still measured.
+        try:
+            results += build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools)
+        except Exception as e:
+            log(f"build of {n} pages ({shape}) failed: {e}")
+            errors.append(f"build, {n} pages ({shape}): {e}")
+            if n >= large:
+                shutil.rmtree(os.path.join(OUT, f"build-{shape}-{n}"), ignore_errors=True)
     return results
 
 
+def build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdbook_max, large, only_tools):
+    results = []
+    c = corpus(n, seed, shape)
+    o = os.path.join(OUT, f"build-{shape}-{n}")
+    os.makedirs(o, exist_ok=True)
+    cmds = {t: v for t, v in tool_cmds(c, o).items() if t in only_tools and not (t == "mdbook" and n > mdbook_max)}
+    want = {t: runs for t in cmds}
+    if n >= large:
+        # A build of 10,000 pages takes minutes here: fewer runs, and no warm-up round (the
+        # corpus was just written or read, so it is in the page cache for every tool).
+        want = {t: min(runs, runs_large) for t in cmds}
+        if "mdbook" in want:
+            want["mdbook"] = min(runs, mdbook_runs_large)
+    warm = 0 if n >= large else warmup
+    times = {t: [] for t in cmds}
+    rss = {t: [] for t in cmds}
+    cpu = {t: [] for t in cmds}
+    tools = list(cmds)
+    # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
+    # the machine's load (2 cores shared with others' builds) falls on all tools alike.
+    total_rounds = warm + max(want.values())
+    for r in range(total_rounds):
+        order = tools[r % len(tools):] + tools[:r % len(tools)]
+        for t in order:
+            is_warmup = r < warm
+            if not is_warmup and len(times[t]) >= want[t]:
+                continue
+            mem = os.path.join(o, f"{t}.rss")
+            js = os.path.join(o, f"{t}.json")
+            cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
+            subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
+                                   "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
+                                   " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
+            with open(js) as f:
+                secs = json.load(f)["results"][0]["times"][0]
+            with open(mem) as f:
+                kb, user, sys_ = f.read().split()[-1].split(",")
+                kb, cpu_s = int(kb), float(user) + float(sys_)
+            label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
+            log(f"{n} pages ({shape}), {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
+            if not is_warmup:
+                times[t].append(secs)
+                rss[t].append(kb)
+                cpu[t].append(cpu_s)
+    for t in tools:
+        results.append({
+            "pages": n, "shape": shape, "tool": t, "runs": len(times[t]), "times_s": times[t],
+            "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
+            "ms_per_page": statistics.median(times[t]) * 1000 / n,
+            "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
+            "html_files": count_pages(os.path.join(o, t)), "out_bytes": du(os.path.join(o, t)),
+            "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
+        })
+    if n >= large:
+        shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
+    return results
+
 # ---------------------------------------------------------------- incremental
 
-def bench_incremental(n, seed, port, edits):
-    c = corpus(n, seed)
+def bench_incremental(n, shape, seed, port, edits):
+    c = corpus(n, seed, shape)
     root = os.path.join(OUT, "serve-root")  # an empty root: serve watches <root>/app and <root>/core
     os.makedirs(root, exist_ok=True)
     link = os.path.join(root, "public")
     if not os.path.islink(link):
         os.symlink(os.path.join(ROOT, "public"), link)
-    out = os.path.join(OUT, f"serve-{n}")
-    logf = os.path.join(OUT, f"serve-{n}.log")
+    out = os.path.join(OUT, f"serve-{shape}-{n}")
+    logf = os.path.join(OUT, f"serve-{shape}-{n}.log")
     cmd = NICE + [SITE_GEN, "serve", "--root", root, "--content", f"{c}/site", "--out", out, "--no-app", "--port", str(port)]
     log("$ " + " ".join(cmd))
-    files = sorted(os.path.join(c, "site", p, f) for p in os.listdir(os.path.join(c, "site"))
-                   if os.path.isdir(os.path.join(c, "site", p)) for f in os.listdir(os.path.join(c, "site", p)) if f != "_part.md")
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(c, "site")) for f in fs
+                   if f.endswith(".md") and f != "_part.md")
     picks = [files[(i * 7919) % len(files)] for i in range(edits)]
     backups = {p: open(p, encoding="utf-8").read() for p in picks}
-    res = {"pages": n, "edits": []}
+    res = {"pages": n, "shape": shape, "edits": []}
     with open(logf, "w") as lf:
         proc = subprocess.Popen(cmd, stdout=lf, stderr=lf)
     try:
@@ -498,57 +531,70 @@ def report(R):
     m = R.get("meta", {})
     L.append(f"{m.get('date', '')}; {m.get('machine', '')}; seed {m.get('seed')}; commit {m.get('commit', '')}.")
     L.append("Every command ran under `nice -n 19` on a machine shared with other builds: the times are noisy, compare ratios.")
+    if m.get("versions"):
+        L.append("Tools: " + "; ".join(f"{t}: `{v}`" for t, v in m["versions"].items()) + ".")
     L.append("")
     if R.get("build"):
         L += ["## Full builds", "",
               "Medians of interleaved rounds (each round runs each tool once under hyperfine, rotating the order); "
-              "peak memory is the largest max RSS of the runs (`/usr/bin/time`). " + m.get("plan", ""), "",
-              "| pages | tool | runs | median (wall) | min–max | ms/page | CPU (user+sys, median) | CPU ms/page | max RSS | HTML files | output |",
-              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "peak memory is the largest max RSS of the runs (`/usr/bin/time`); output is every byte written. "
+              "`flat`: all chapters in one folder; `folders`: 50 chapters per part folder. " + m.get("plan", ""), "",
+              "| shape | pages | tool | runs | median (wall) | min–max | ms/page | CPU (user+sys, median) | CPU ms/page | max RSS | HTML files | output |",
+              "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in R["build"]:
-            L.append(f"| {r['pages']:,} | {r['tool']} | {r['runs']} | {r['median_s'] * 1000:,.0f} ms | "
+            L.append(f"| {r.get('shape', 'folders')} | {r['pages']:,} | {r['tool']} | {r['runs']} | {r['median_s'] * 1000:,.0f} ms | "
                      f"{r['min_s'] * 1000:,.0f}–{r['max_s'] * 1000:,.0f} ms | {r['ms_per_page']:.2f} | "
                      + (f"{r['median_cpu_s'] * 1000:,.0f} ms | {r['median_cpu_s'] * 1000 / r['pages']:.2f} | " if r.get("median_cpu_s") is not None else "– | – | ")
                      + f"{r['max_rss_mib']:,.0f} MiB | "
-                     f"{r['html_files']:,} | {r['out_mib']:,.0f} MiB |")
-        L += ["", "| pages | site-gen / Hugo (wall) | site-gen / mdBook (wall) | site-gen / Hugo (CPU) | site-gen / mdBook (CPU) | site-gen / Hugo (RSS) | site-gen / mdBook (RSS) |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
-        for n in sorted({r["pages"] for r in R["build"]}):
-            by = {r["tool"]: r for r in R["build"] if r["pages"] == n}
-            s, h, b = by["site-gen"], by["hugo"], by["mdbook"]
-            cr = lambda x, y: f"{x['median_cpu_s'] / y['median_cpu_s']:.2f}×" if x.get("median_cpu_s") and y.get("median_cpu_s") else "–"
-            L.append(f"| {n:,} | {s['median_s'] / h['median_s']:.2f}× | {s['median_s'] / b['median_s']:.2f}× | {cr(s, h)} | {cr(s, b)} | "
-                     f"{s['max_rss_mib'] / h['max_rss_mib']:.2f}× | {s['max_rss_mib'] / b['max_rss_mib']:.2f}× |")
-        L += ["", "(below 1× = site-gen faster / smaller)", ""]
-        paired = []
-        for n in sorted({r["pages"] for r in R["build"]}):
-            by = {r["tool"]: r for r in R["build"] if r["pages"] == n}
-            s = by["site-gen"]["times_s"]
-            for other, label in (("hugo", "Hugo"), ("mdbook", "mdBook")):
-                o = by[other]["times_s"]
-                k = min(len(s), len(o))
-                if k:
-                    per_round = statistics.median(s[i] / o[i] for i in range(k))
-                    paired.append(f"| {n:,} | site-gen / {label} | {per_round:.2f}× ({k} rounds) | "
-                                  f"{min(s) / min(o):.2f}× |")
-        if paired:
-            L += ["The load from other builds changes from minute to minute, so two more robust ratios: the median of the "
-                  "per-round ratios (both tools ran in the same round, under similar load) and the ratio of the fastest runs.", "",
-                  "| pages | ratio | median of per-round ratios | fastest / fastest |", "|---:|---|---:|---:|"] + paired + [""]
-    if R.get("incremental"):
-        inc = R["incremental"]
-        full = [r for r in R.get("build", []) if r["tool"] == "site-gen" and r["pages"] == inc["pages"]]
-        L += ["## Incremental rebuild (`site-gen serve --no-app`)", "",
-              f"{inc['pages']:,} pages; one chapter changed at a time ({len(inc['edits'])} edits). serve rebuilds every page "
-              "(it keeps only the app bundle between builds), swaps the output folder in and deletes the old one; its logged ms "
-              "include all of that.", "",
-              "| what | ms |", "|---|---:|"]
-        L.append(f"| rebuild, as logged by serve (median) | {inc['median_logged_ms']:,.0f} |")
-        L.append(f"| write → log line, wall (median; includes the 150 ms debounce) | {inc['median_wall_ms']:,.0f} |")
-        if inc.get("initial_build_ms"):
-            L.append(f"| serve's first build, as logged | {inc['initial_build_ms']:,} |")
-        if full:
-            L.append(f"| full `site-gen build`, median (process) | {full[0]['median_s'] * 1000:,.0f} |")
+                     f"{r['html_files']:,} | {r['out_mib']:,.1f} MiB |")
+        groups = sorted({(r.get("shape", "folders"), r["pages"]) for r in R["build"]})
+        L += ["", "site-gen against each other tool of the same corpus (below 1× = site-gen faster / smaller):", "",
+              "| shape | pages | against | wall | CPU | max RSS | output bytes | per-round wall (median) | fastest / fastest |",
+              "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+        for shape, n in groups:
+            by = {r["tool"]: r for r in R["build"] if r.get("shape", "folders") == shape and r["pages"] == n}
+            s = by.get("site-gen")
+            if not s:
+                continue
+            for other in TOOLS[1:]:
+                o = by.get(other)
+                if not o:
+                    continue
+                cpu = f"{s['median_cpu_s'] / o['median_cpu_s']:.2f}×" if s.get("median_cpu_s") and o.get("median_cpu_s") else "–"
+                k = min(len(s["times_s"]), len(o["times_s"]))
+                per_round = f"{statistics.median(s['times_s'][i] / o['times_s'][i] for i in range(k)):.2f}× ({k})" if k else "–"
+                out = f"{s['out_bytes'] / o['out_bytes']:.2f}×" if s.get("out_bytes") and o.get("out_bytes") else "–"
+                L.append(f"| {shape} | {n:,} | {other} | {s['median_s'] / o['median_s']:.2f}× | {cpu} | "
+                         f"{s['max_rss_mib'] / o['max_rss_mib']:.2f}× | {out} | {per_round} | {min(s['times_s']) / min(o['times_s']):.2f}× |")
+        L += ["", "The per-round ratio compares two tools that ran in the same round, under similar load: the steadier guide on a busy machine.", ""]
+        per_page = []
+        for shape in sorted({g[0] for g in groups}):
+            ns = sorted(n for sh, n in groups if sh == shape)
+            sg = {r["pages"]: r for r in R["build"] if r["tool"] == "site-gen" and r.get("shape", "folders") == shape}
+            if len(ns) >= 2 and ns[0] in sg and ns[-1] in sg:
+                a_, b_ = sg[ns[0]]["ms_per_page"], sg[ns[-1]]["ms_per_page"]
+                per_page.append(f"| {shape} | {a_:.2f} ms ({ns[0]:,}) | {b_:.2f} ms ({ns[-1]:,}) | {b_ / a_:.2f}× |")
+        if per_page:
+            L += ["site-gen's time per page as the site grows (goal: within 10 %):", "",
+                  "| shape | small | large | large / small |", "|---|---:|---:|---:|"] + per_page + [""]
+    incs = R.get("incremental") or []
+    if isinstance(incs, dict):
+        incs = [incs]
+    if incs:
+        L += ["## One-page rebuild in `site-gen serve --no-app`", "",
+              "One chapter changed at a time; serve's logged ms for the rebuild (what it re-renders and writes), and the wall "
+              "time from the write to that log line (adds the watcher's latency and serve's 150 ms debounce), against the "
+              "full build of the same corpus (goal: under 10 %).", "",
+              "| shape | pages | edits | rebuild, logged (median) | write → log line (median) | serve's first build | full `site-gen build` (median) | rebuild / full |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for inc in incs:
+            full = [r for r in R.get("build") or [] if r["tool"] == "site-gen" and r["pages"] == inc["pages"]
+                    and r.get("shape", "folders") == inc.get("shape", "folders")]
+            full_ms = full[0]["median_s"] * 1000 if full else None
+            first = f"{inc['initial_build_ms']:,} ms" if inc.get("initial_build_ms") else "–"
+            ratio = f"{inc['median_logged_ms'] / full_ms * 100:.0f} %" if full_ms else "–"
+            L.append(f"| {inc.get('shape', 'folders')} | {inc['pages']:,} | {len(inc['edits'])} | {inc['median_logged_ms']:,.0f} ms | "
+                     f"{inc['median_wall_ms']:,.0f} ms | {first} | " + (f"{full_ms:,.0f} ms" if full_ms else "–") + f" | {ratio} |")
         L.append("")
     if R.get("bundle"):
         b = R["bundle"]
@@ -606,15 +652,18 @@ def main():
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
-    ap.add_argument("--runs-large", type=int, default=3, help="runs of site-gen and Hugo at sizes >= --large")
+    ap.add_argument("--shapes", default="flat,folders", help="corpus shapes: flat (one folder), folders (50 pages each)")
+    ap.add_argument("--runs-large", type=int, default=3, help="runs of site-gen, Hugo and Zola at sizes >= --large")
     ap.add_argument("--mdbook-runs-large", type=int, default=1, help="mdBook's runs at sizes >= --large (10+ min each at 10,000 pages here)")
+    ap.add_argument("--mdbook-max-pages", type=int, default=1000,
+                    help="mdBook only up to this size (one build of 10,000 pages took 9 minutes here)")
     ap.add_argument("--large", type=int, default=5000)
     ap.add_argument("--edits", type=int, default=3, help="pages changed one after the other in the incremental step")
-    ap.add_argument("--incremental-size", type=int, default=0, help="default: the largest size")
+    ap.add_argument("--incremental-size", type=int, default=0, help="default: the largest size (each shape)")
     ap.add_argument("--port", type=int, default=18089)
     ap.add_argument("--skip", default="", help="comma-separated: build,incremental,bundle,attribution,lighthouse")
     ap.add_argument("--skip-real-build", action="store_true", help="reuse bench/out/site")
-    ap.add_argument("--tools", default="site-gen,hugo,mdbook", help="the tools of the build step")
+    ap.add_argument("--tools", default=",".join(TOOLS), help="the tools of the build step")
     ap.add_argument("--merge", action="store_true", help="keep the results of bench/out/results.json that this run does not measure")
     ap.add_argument("--report-only", action="store_true", help="print the report of bench/out/results.json")
     a = ap.parse_args()
@@ -624,8 +673,16 @@ def main():
         return
     skip = set(filter(None, a.skip.split(",")))
     plan = (f"Below {a.large:,} pages: {a.warmup} warm-up round(s), {a.runs} runs per tool; from {a.large:,} pages: no warm-up, "
-            f"{min(a.runs, a.runs_large)} runs of site-gen and Hugo, {min(a.runs, a.mdbook_runs_large)} of mdBook.")
+            f"{min(a.runs, a.runs_large)} runs of site-gen, Hugo and Zola, {min(a.runs, a.mdbook_runs_large)} of mdBook; "
+            f"mdBook up to {a.mdbook_max_pages:,} pages.")
     sizes = [int(s) for s in a.sizes.split(",") if s]
+    shapes = [s for s in a.shapes.split(",") if s]
+    tools = [t for t in a.tools.split(",") if t]
+    if "zola" in tools and not os.access(ZOLA, os.X_OK):
+        tools.remove("zola")
+        R_missing = ["zola: no `zola` on the PATH or in bench/.tools/bin (bench/run.sh builds it from its source; see bench/README.md)"]
+    else:
+        R_missing = []
     os.makedirs(OUT, exist_ok=True)
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     if a.merge and os.path.exists(os.path.join(OUT, "results.json")):
@@ -634,7 +691,8 @@ def main():
     else:
         old = {}
     R = {"meta": {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": a.seed, "commit": commit,
-                  "machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start", "plan": plan}, "errors": []}
+                  "machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at start", "plan": plan,
+                  "versions": tool_versions(tools)}, "errors": R_missing}
 
     def save():
         with open(os.path.join(OUT, "results.json"), "w") as f:
@@ -660,12 +718,19 @@ def main():
         R["meta"]["plan"] = plan + " (Merged into earlier results: the rows this run did not measure are older.)"
         for k in ("build", "incremental", "bundle", "lighthouse"):
             R[k] = old.get(k)
-    build = step("build", lambda: bench_build(sizes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large, a.large, a.tools.split(",")))
+    build = step("build", lambda: bench_build(sizes, shapes, a.seed, a.runs, a.warmup, a.runs_large, a.mdbook_runs_large,
+                                              a.mdbook_max_pages, a.large, tools, R["errors"]))
     if build is not None:
-        R["build"] = sorted([r for r in (R.get("build") or []) if (r["pages"], r["tool"]) not in {(b["pages"], b["tool"]) for b in build}] + build,
-                            key=lambda r: (r["pages"], ["site-gen", "hugo", "mdbook"].index(r["tool"])))
-    inc = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), a.seed, a.port, a.edits))
-    R["incremental"] = inc or R.get("incremental")
+        key = lambda r: (r.get("shape", "folders"), r["pages"], r["tool"])
+        fresh = {key(b) for b in build}
+        R["build"] = sorted([r for r in (R.get("build") or []) if key(r) not in fresh] + build,
+                            key=lambda r: (r.get("shape", "folders"), r["pages"], TOOLS.index(r["tool"])))
+    incs = []
+    for shape in shapes:
+        inc = step("incremental", lambda: bench_incremental(a.incremental_size or max(sizes), shape, a.seed, a.port, a.edits))
+        if inc:
+            incs.append(inc)
+    R["incremental"] = incs or R.get("incremental")
     bundle = step("bundle", lambda: bench_bundle(a.skip_real_build))
     if bundle is not None:
         bundle["attribution"] = step("attribution", attribution)
@@ -675,7 +740,7 @@ def main():
     print(save())
     if R["errors"]:
         sys.exit(2)
-    if R["bundle"] and R["bundle"]["over_budget"]:
+    if R.get("bundle") and R["bundle"]["over_budget"]:
         log(f"the app bundle is over budget: {R['bundle']['ratio_gzip']:.2f}× hello-world gzipped (budget {BUDGET:.0f}×)")
         sys.exit(1)
 

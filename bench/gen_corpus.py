@@ -5,11 +5,18 @@ Deterministic: the same --pages and --seed give byte-identical files (Python's M
 Twister `random.Random(seed)`, whose `random()`/`randrange()` sequence is stable across
 Python 3 versions). Standard library only.
 
-Writes two trees under --out:
+Two shapes (--shape): `folders`, 50 chapters per part folder (--per-part), each part with a
+`_part.md` lead, as content/handbook is laid out; `flat`, every chapter in one folder with no
+sub-folders and no part leads, as many people keep notes and advisories.
+
+Writes three trees under --out:
 
   site/     for site-gen and Hugo (the same files): <NN-part>/_part.md (the part's lead, as in
-            content/handbook) and <NN-part>/<NNN-chapter>.md, each with `+++` TOML front
-            matter (`title`, `number`).
+            content/handbook) and <NN-part>/<NNN-chapter>.md, or for `flat` <NNNNN-chapter>.md
+            at the top, each with `+++` TOML front matter (`title`, `number`).
+  zola/     for Zola: config.toml and templates/ from bench/zola/, and content/ with the same
+            text; front matter `title` with the number under `[extra]` (Zola refuses other
+            keys), a part's lead as the section's `_index.md`, and a `content/_index.md`.
   mdbook/   for mdBook: book.toml + src/SUMMARY.md + the same files without front matter
             (the title becomes the page's first `#` heading, as mdBook expects).
 
@@ -21,6 +28,8 @@ import argparse
 import os
 import random
 import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 NOUNS = [
     "重要インフラ事業者", "所管省庁", "国家サイバー統括室", "情報連絡", "情報提供", "システムの不具合",
@@ -61,11 +70,16 @@ def paragraph(r, n_min=3, n_max=7):
     return "".join(sentence(r) for _ in range(r.randrange(n_min, n_max + 1)))
 
 
+FLAT = False  # set by generate(): every chapter in one folder
+
+
 def part_slug(p):
     return f"{p + 1:02d}-part{p + 1}"
 
 
 def chapter_file(c_in_part):
+    if FLAT:
+        return f"{c_in_part + 1:05d}-chapter{c_in_part + 1}.md"
     return f"{c_in_part + 1:03d}-chapter{c_in_part + 1}.md"
 
 
@@ -103,45 +117,60 @@ def chapter_body(r, p, c, layout, target_bytes=5500):
             else:
                 q = r.randrange(parts)
                 d = r.randrange(layout[q])
-                href = f"../{part_slug(q)}/{chapter_file(d)}"
+                href = chapter_file(d) if FLAT else f"../{part_slug(q)}/{chapter_file(d)}"
             out.append(f"詳しくは[第{q + 1}部 {d + 1} {r.choice(HEADWORDS)}]({href})を参照してください。"
                        + paragraph(r, 1, 2) + "\n")
         out.append(paragraph(r, 2, 4) + "\n")
     return "\n".join(out)
 
 
-def generate(pages, seed, out, per_part):
+def generate(pages, seed, out, per_part, shape="folders"):
+    global FLAT
+    FLAT = shape == "flat"
     r = random.Random(seed)
+    if FLAT:
+        per_part = pages
     parts = max(1, (pages + per_part - 1) // per_part)
     layout = [per_part] * parts
     layout[-1] = pages - per_part * (parts - 1)
     site = os.path.join(out, "site")
     book = os.path.join(out, "mdbook")
-    for d in (site, book):
+    zola = os.path.join(out, "zola")
+    for d in (site, book, zola):
         if os.path.exists(d):
             shutil.rmtree(d)
     os.makedirs(os.path.join(book, "src"))
+    os.makedirs(os.path.join(zola, "content"))
+    shutil.copytree(os.path.join(HERE, "zola", "templates"), os.path.join(zola, "templates"))
+    shutil.copy(os.path.join(HERE, "zola", "config.toml"), os.path.join(zola, "config.toml"))
+    write(os.path.join(zola, "content", "_index.md"), '+++\ntitle = "ベンチマーク"\nsort_by = "title"\n+++\n')
     summary = ["# Summary", ""]
     total = 0
     for p in range(parts):
-        slug = part_slug(p)
-        os.makedirs(os.path.join(site, slug))
-        os.makedirs(os.path.join(book, "src", slug))
+        slug = "" if FLAT else part_slug(p)
+        os.makedirs(os.path.join(site, slug), exist_ok=True)
+        os.makedirs(os.path.join(book, "src", slug), exist_ok=True)
+        os.makedirs(os.path.join(zola, "content", slug), exist_ok=True)
         ptitle = f"第{p + 1}部 {PART_TOPICS[p % len(PART_TOPICS)]}"
         lead = paragraph(r, 2, 4) + "\n\n" + "\n".join(
             f"- [{c + 1} {PART_TOPICS[(p + c) % len(PART_TOPICS)]}]({chapter_file(c)})" for c in range(min(layout[p], 10))) + "\n"
-        # The part's lead, as in content/handbook: site-gen's part page; Hugo renders it as an
-        # ordinary page (it lists the section itself), mdBook as the part's page.
-        write(os.path.join(site, slug, "_part.md"), front(ptitle, str(p + 1)) + lead)
-        write(os.path.join(book, "src", slug, "_part.md"), f"# {ptitle}\n\n" + lead)
-        summary.append(f"- [{ptitle}]({slug}/_part.md)")
+        if not FLAT:
+            # The part's lead, as in content/handbook: site-gen's part page; Hugo renders it as an
+            # ordinary page (it lists the section itself), Zola as the section's page, mdBook as
+            # the part's page.
+            write(os.path.join(site, slug, "_part.md"), front(ptitle, str(p + 1)) + lead)
+            write(os.path.join(zola, "content", slug, "_index.md"), zola_front(ptitle, str(p + 1), section=True) + lead)
+            write(os.path.join(book, "src", slug, "_part.md"), f"# {ptitle}\n\n" + lead)
+            summary.append(f"- [{ptitle}]({slug}/_part.md)")
         for c in range(layout[p]):
             title = f"{c + 1} {r.choice(HEADWORDS)}と{r.choice(NOUNS)}"
             body = chapter_body(r, p, c, layout)
             name = chapter_file(c)
-            write(os.path.join(site, slug, name), front(title, f"{p + 1}.{c + 1}") + body)
+            number = f"{c + 1}" if FLAT else f"{p + 1}.{c + 1}"
+            write(os.path.join(site, slug, name), front(title, number) + body)
+            write(os.path.join(zola, "content", slug, name), zola_front(title, number) + body)
             write(os.path.join(book, "src", slug, name), f"# {title}\n\n" + body)
-            summary.append(f"  - [{title}]({slug}/{name})")
+            summary.append(f"{'' if FLAT else '  '}- [{title}]({os.path.join(slug, name)})")
             total += 1
     write(os.path.join(book, "src", "SUMMARY.md"), "\n".join(summary) + "\n")
     write(os.path.join(book, "book.toml"),
@@ -149,9 +178,17 @@ def generate(pages, seed, out, per_part):
     return total, parts
 
 
+def zola_front(title, number, section=False):
+    sort = 'sort_by = "title"\n' if section else ""
+    return f'+++\ntitle = {toml_str(title)}\n{sort}[extra]\nnumber = "{number}"\n+++\n\n'
+
+
 def front(title, number):
-    t = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'+++\ntitle = "{t}"\nnumber = "{number}"\n+++\n\n'
+    return f'+++\ntitle = {toml_str(title)}\nnumber = "{number}"\n+++\n\n'
+
+
+def toml_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write(path, text):
@@ -163,12 +200,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, required=True, help="number of chapters")
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--per-part", type=int, default=50, help="chapters per part (folder)")
+    ap.add_argument("--per-part", type=int, default=50, help="chapters per part (folder), for --shape folders")
+    ap.add_argument("--shape", choices=["folders", "flat"], default="folders")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
-    total, parts = generate(a.pages, a.seed, a.out, a.per_part)
+    total, parts = generate(a.pages, a.seed, a.out, a.per_part, a.shape)
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(a.out, "site")) for f in fs)
-    print(f"gen_corpus: {total} chapters in {parts} parts, {size / 1024 / 1024:.1f} MiB ({size / max(total, 1) / 1024:.1f} KiB/chapter) -> {a.out}")
+    print(f"gen_corpus: {total} chapters ({a.shape}) in {parts} parts, {size / 1024 / 1024:.1f} MiB ({size / max(total, 1) / 1024:.1f} KiB/chapter) -> {a.out}")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,62 @@
 // Lifecycle: the first install activates at once; a later version installs in the background
 // (every page and asset of the new build into its own cache) and waits until a page posts
 // "skip-waiting" (site.js's 「更新」); activating removes the caches of older versions.
+//
+// Nothing is cached unchecked: each entry's bytes must have the SHA-256 whose first 10 hex
+// digits the build wrote beside it (for an asset, the hash in its name). A mismatch (a proxy's
+// or a half-deployed server's bytes) is not cached and is fetched again; when an entry stays
+// wrong or unreachable, the install fails, its cache is removed, and the version in charge
+// stays (the browser tries again on a later visit).
 const CACHE = `kyoyu-${VERSION}`;
+const ATTEMPTS = 3;
+const PARALLEL = 6;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((e) => new Request(e.url, { cache: "reload" }))))
+    caches.open(CACHE).then(async (cache) => {
+      const queue = PRECACHE.slice();
+      const worker = async () => {
+        for (let entry = queue.shift(); entry; entry = queue.shift()) await precache(cache, entry);
+      };
+      try {
+        await Promise.all(Array.from({ length: PARALLEL }, worker));
+      } catch (e) {
+        queue.length = 0;
+        await caches.delete(CACHE);
+        throw e;
+      }
+    })
   );
 });
+
+/** Fetches one entry of the precache list and caches it once its bytes match its hash. */
+async function precache(cache, entry) {
+  let why = "";
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    if (attempt > 1) await new Promise((r) => setTimeout(r, 250 * attempt));
+    let resp;
+    try {
+      resp = await fetch(new Request(entry.url, { cache: "reload" }));
+    } catch (e) {
+      why = String(e);
+      continue;
+    }
+    if (!resp.ok) {
+      why = `HTTP ${resp.status}`;
+      continue;
+    }
+    const hash = await sha256Prefix(await resp.clone().arrayBuffer());
+    if (hash === entry.hash) return cache.put(entry.url, resp);
+    why = `SHA-256 ${hash}… ≠ ${entry.hash}…`;
+  }
+  throw new Error(`事前キャッシュできません: ${entry.url} (${why}; ${ATTEMPTS} 回試しました)`);
+}
+
+/** The first 10 hex digits of the SHA-256 of `bytes` (site-gen's content hash). */
+async function sha256Prefix(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest.subarray(0, 5), (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

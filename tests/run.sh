@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of kyoyu on a fresh Debian machine, installing what is missing:
-#   1. the Rust tests of every crate (core's unit, property and fixture tests; site-gen's),
-#   2. one build of dist/ (site + the form filler compiled to wasm32),
-#   3. the browser tests in a real headless Chromium (Debian's chromium, driven by playwright-core).
+#   1. formatting and lints of the whole workspace (cargo fmt --check, clippy -D warnings),
+#   2. the Rust tests of every crate (core's unit, property and fixture tests; site-gen's),
+#   3. one build of dist/ (site + the form filler compiled to wasm32) by the site-gen binary the
+#      tests just built (`cargo run` would build its dependencies again with other features),
+#   4. the browser tests in a real headless Chromium (Debian's chromium, driven by playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n== %s\n' "$*"; }
@@ -38,13 +40,21 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 npm ci --no-audit --no-fund --loglevel=error
 
+say "format and lints"
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  if command -v rustup >/dev/null; then rustup component add rustfmt clippy
+  else echo "rustfmt と clippy が必要です: rustup component add rustfmt clippy" >&2; exit 1; fi
+fi
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+
 say "Rust tests"
 cargo test --workspace
 
 say "build dist (once, reused by every browser test)"
 export KYOYU_DIST="$PWD/target/test-dist"
-cargo run -q -p kyoyu-site-gen -- build --out "$KYOYU_DIST"
+export KYOYU_SITE_GEN="$PWD/target/debug/site-gen"
+"$KYOYU_SITE_GEN" build --out "$KYOYU_DIST"
 
 say "browser tests (headless Chromium)"
-export KYOYU_SITE_GEN="$PWD/target/debug/site-gen"
 node --test --test-concurrency=1 tests/browser/

@@ -1,6 +1,6 @@
 //! Bundling the form filler: `cargo build` of app/ (and of deliver/, its second module) for wasm32 with the size-tuned profile,
 //! wasm-bindgen through its library (the same pinned version as the app's `wasm-bindgen`, so
-//! the two never drift), then `wasm-opt -Oz` when one is available.
+//! the two never drift), then `wasm-opt -Oz` (binaryen, installed with `npm ci` when missing).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,9 +39,16 @@ pub struct WasmModule {
 /// glue and WebAssembly.
 pub fn build_app(root: &Path) -> Result<AppBundle> {
     ensure_wasm_target()?;
-    let (app, optimised) = build_module(root, "kyoyu-app", "kyoyu-app", "app/")?;
+    // Before the long compile, so that what is missing is said at once.
+    let wasm_opt = if profile() == "dev" {
+        None
+    } else {
+        Some(find_wasm_opt(root)?)
+    };
+    let wasm_opt = wasm_opt.as_deref();
+    let (app, optimised) = build_module(root, "kyoyu-app", "kyoyu-app", "app/", wasm_opt)?;
     let deliver = if root.join("deliver/Cargo.toml").is_file() {
-        Some(build_module(root, "kyoyu-deliver", "kyoyu_deliver", "deliver/")?.0)
+        Some(build_module(root, "kyoyu-deliver", "kyoyu_deliver", "deliver/", wasm_opt)?.0)
     } else {
         None
     };
@@ -61,6 +68,7 @@ fn build_module(
     package: &str,
     artifact: &str,
     folder: &str,
+    wasm_opt: Option<&Path>,
 ) -> Result<(WasmModule, String)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
@@ -107,35 +115,30 @@ fn build_module(
         .generate(&tmp)
         .context("wasm-bindgen に失敗しました")?;
     let wasm_path = tmp.join(format!("{package}_bg.wasm"));
-    let optimised = match find_wasm_opt(root) {
-        _ if profile == "dev" => "dev プロファイル (最適化なし)".to_string(),
-        Some(wasm_opt) => {
-            let out = tmp.join(format!("{package}_opt.wasm"));
-            let st = Command::new(&wasm_opt)
-                .arg(&wasm_path)
-                .args([
-                    "-Oz",
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                    "-o",
-                ])
-                .arg(&out)
-                .status()
-                .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
-            if !st.success() {
-                bail!("wasm-opt に失敗しました");
-            }
-            std::fs::rename(&out, &wasm_path)?;
-            format!("wasm-opt -Oz ({})", wasm_opt.display())
+    let optimised = if let Some(wasm_opt) = wasm_opt {
+        let out = tmp.join(format!("{package}_opt.wasm"));
+        let st = Command::new(&wasm_opt)
+            .arg(&wasm_path)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(&out)
+            .status()
+            .with_context(|| format!("{} を起動できません", wasm_opt.display()))?;
+        if !st.success() {
+            bail!("wasm-opt に失敗しました ({})", wasm_opt.display());
         }
-        None => {
-            eprintln!("site-gen: wasm-opt が見つからないため最適化を省略します (npm ci で binaryen を入れると使われます)");
-            "wasm-opt なし".into()
-        }
+        std::fs::rename(&out, &wasm_path)?;
+        format!("wasm-opt -Oz ({})", wasm_opt.display())
+    } else {
+        "dev プロファイル (最適化なし)".to_string()
     };
     let module = WasmModule {
         js: std::fs::read(tmp.join(format!("{package}.js")))?,
@@ -171,14 +174,54 @@ fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
-/// `wasm-opt` from `node_modules/.bin` (npm's binaryen) or the PATH.
-fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
+/// `wasm-opt`, the same as the tests use: binaryen from the project's `npm ci` (its version is
+/// pinned in package-lock.json), installed here with `npm ci` when there is no `node_modules/`
+/// yet and npm is there; else a `wasm-opt` on the PATH; else an error that says what is missing.
+fn find_wasm_opt(root: &Path) -> Result<PathBuf> {
     let local = root.join("node_modules/.bin/wasm-opt");
     if local.exists() {
-        return Some(local);
+        return Ok(local);
     }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join("wasm-opt"))
-        .find(|p| p.exists())
+    let has_lock = root.join("package-lock.json").is_file();
+    let npm = Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has_lock && npm && !root.join("node_modules").exists() {
+        eprintln!("site-gen: wasm-opt (binaryen) を入れるため npm ci を実行します");
+        let st = Command::new("npm")
+            .current_dir(root)
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .status()
+            .context("npm を起動できません")?;
+        if st.success() && local.exists() {
+            return Ok(local);
+        }
+        bail!(
+            "npm ci に失敗しました ({} で npm ci を実行し、エラーを確かめてください)",
+            root.display()
+        );
+    }
+    if let Some(on_path) = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|d| d.join("wasm-opt"))
+            .find(|p| p.is_file())
+    }) {
+        eprintln!(
+            "site-gen: node_modules に binaryen がないため PATH の {} を使います",
+            on_path.display()
+        );
+        return Ok(on_path);
+    }
+    if has_lock && npm {
+        bail!(
+            "wasm-opt がありません: {} に node_modules/ はありますが binaryen が入っていません。npm ci を実行してください",
+            root.display()
+        );
+    }
+    bail!(
+        "wasm-opt がありません。Node.js と npm を入れると (Debian: sudo apt-get install nodejs npm) site-gen が npm ci で \
+         binaryen を入れます。binaryen の wasm-opt を PATH に置いても使えます。最適化なしで試すだけなら \
+         KYOYU_APP_PROFILE=dev を付けてください"
+    )
 }

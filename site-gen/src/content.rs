@@ -3,8 +3,10 @@
 //! Layout: `content/handbook/<NN-part>/_part.md` (the part's title and lead) and
 //! `content/handbook/<NN-part>/<NN-chapter>.md`. Numeric prefixes order the files and are
 //! dropped from URLs. Any folder of Markdown works too (for benchmarks): without a `handbook/`
-//! folder the content folder itself is read, and a file without front matter takes its title
-//! from its first heading or its name.
+//! folder the content folder itself is read (its `advisories/` left to the TLP gate), and a file
+//! without front matter takes its title from its first heading or its name. A folder named
+//! `advisory-drafts` is never entered, wherever it is; two sources that would share a URL are
+//! an error naming both.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

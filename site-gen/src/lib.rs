@@ -10,7 +10,7 @@
 //!    two outputs on one path;
 //! 4. [`write`] it ([`output`]: atomically; a failed build keeps the previous output).
 //!
-//! `bundle` builds the form filler; `serve` is the dev server, whose rebuilds after a one-page
+//! `bundle` builds the form filler; `serve` is the dev server (its HTTP side in [`http`]), whose rebuilds after a one-page
 //! change re-render that page and write only what changed ([`Builder::rebuild`]).
 pub mod bundle;
 pub mod check;
@@ -20,6 +20,7 @@ pub mod error;
 pub mod figures;
 pub mod gate;
 pub mod html;
+pub mod http;
 pub mod layout;
 pub mod load;
 pub mod markdown;
@@ -179,7 +180,7 @@ impl Builder {
         let notes = content.notes();
         // A one-off build needs the sources no longer (memory: a large site's Markdown).
         let content = keep.then_some(content);
-        let files = write::write(&site, &opts.out, background_cleanup)?;
+        let files = write::write(&site, opts, background_cleanup)?;
         t.lap("write");
         let report = BuildReport {
             pages: site.page_count(),

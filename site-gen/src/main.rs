@@ -27,7 +27,8 @@ struct Paths {
     /// Markdown folder to publish (default: <root>/content).
     #[arg(long)]
     content: Option<PathBuf>,
-    /// Output folder (default: <root>/dist).
+    /// Output folder (default: <root>/dist). A build replaces it whole: it must be new, empty, or
+    /// written by site-gen before (never the sources or a folder holding them).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Skip building the form filler (site pages only; for benchmarks and content work).

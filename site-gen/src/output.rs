@@ -1,27 +1,46 @@
 //! Writing `dist/` atomically: everything goes into a temporary sibling folder, which replaces
 //! `dist/` only when the whole build has succeeded. A failed build leaves `dist/` as it was.
+//!
+//! The output folder is replaced whole, so it is checked first ([`check_out`]): never the
+//! project, the content, `public/`, `app/` or `core/`, nor a folder holding or inside one of
+//! them, nor a folder with files that site-gen did not write (it stamps its output with
+//! [`STAMP`]).
+use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use sha2::Digest;
+
+use crate::Options;
 
 /// Assets larger than this are not precompressed (a large site's search index: compressing it
 /// would cost more build time than it saves).
 const GZIP_MAX: usize = 4 << 20;
 
+/// The file that marks a folder as site-gen's output (not part of the site: no page links it,
+/// and the service worker's precache list leaves out dot-files).
+pub const STAMP: &str = ".kyoyu-site-gen";
+const STAMP_TEXT: &str =
+    "This folder is written by kyoyu's site-gen: every build replaces all of it.\n";
+
 /// A build in progress: files are written below a temporary folder.
 pub struct Staging {
-    tmp: PathBuf,
+    tmp: tempfile::TempDir,
     out: PathBuf,
     /// Every site path written, with the content hash of what was written.
     written: Mutex<Vec<(String, String)>>,
+    /// The precompressed assets of this build (what the compression cache keeps).
+    precompressed: Mutex<Vec<blake3::Hash>>,
 }
 
 impl Staging {
-    /// Starts a build of `out` in a fresh temporary folder beside it.
-    pub fn new(out: &Path) -> Result<Staging> {
-        let out = absolute(out)?;
+    /// Starts a build of `opts.out` in a fresh temporary folder beside it, once [`check_out`]
+    /// has found the output folder safe to replace.
+    pub fn new(opts: &Options) -> Result<Staging> {
+        check_out(opts)?;
+        let out = resolve(&opts.out)?;
         let parent = out.parent().context("output folder has no parent")?;
         fs::create_dir_all(parent)
             .with_context(|| format!("{} を作成できません", parent.display()))?;
@@ -29,22 +48,24 @@ impl Staging {
             .file_name()
             .context("output folder has no name")?
             .to_string_lossy();
-        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp)?;
-        }
-        fs::create_dir_all(&tmp)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.tmp-"))
+            .tempdir_in(parent)
+            .with_context(|| format!("{} に一時フォルダを作成できません", parent.display()))?;
+        fs::write(tmp.path().join(STAMP), STAMP_TEXT)?;
+        remove_stale_old_outputs(parent, &name);
         Ok(Staging {
             tmp,
             out,
             written: Mutex::new(Vec::new()),
+            precompressed: Mutex::new(Vec::new()),
         })
     }
 
     /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`).
     pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
         let rel = rel.trim_start_matches('/');
-        let path = self.tmp.join(rel);
+        let path = self.tmp.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
@@ -69,28 +90,37 @@ impl Staging {
     pub fn write_fingerprinted(&self, name: &str, bytes: &[u8]) -> Result<String> {
         let name = fingerprint_name(name, bytes);
         self.write(&format!("assets/{name}"), bytes)?;
-        self.write_gzip(&format!("assets/{name}"), bytes)?;
+        self.write_precompressed(&format!("assets/{name}"), bytes)?;
         Ok(format!("/assets/{name}"))
     }
 
-    /// Writes `rel.gz` beside a text or wasm asset, for servers that send precompressed files
-    /// (`site-gen serve`; nginx's `gzip_static on`). Not part of the precache list.
-    fn write_gzip(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        use std::io::Write;
+    /// Writes `rel.br` and `rel.gz` beside a text or wasm asset, for servers that send
+    /// precompressed files (`site-gen serve`; nginx's `brotli_static` and `gzip_static`). Not
+    /// part of the precache list. The compressed bytes of an asset are kept between the builds of
+    /// one process (`serve` rebuilds), by content hash: an unchanged asset is not compressed again.
+    fn write_precompressed(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let compressible = [".wasm", ".js", ".css", ".json", ".svg", ".webmanifest"]
             .iter()
             .any(|e| rel.ends_with(e));
         if !compressible || bytes.len() < 1024 || bytes.len() > GZIP_MAX {
             return Ok(());
         }
-        let mut gz = flate2::write::GzEncoder::new(
-            Vec::with_capacity(bytes.len() / 3),
-            flate2::Compression::best(),
-        );
-        gz.write_all(bytes)?;
-        let path = self.tmp.join(format!("{rel}.gz"));
-        fs::write(&path, gz.finish()?)
-            .with_context(|| format!("{} を書き込めません", path.display()))?;
+        let key = blake3::hash(bytes);
+        let cached = compressed_cache().lock().unwrap().get(&key).cloned();
+        let both = match cached {
+            Some(both) => both,
+            None => {
+                let both = Arc::new(compress(rel, bytes)?);
+                compressed_cache().lock().unwrap().insert(key, both.clone());
+                both
+            }
+        };
+        for (ext, data) in [("br", &both.0), ("gz", &both.1)] {
+            let path = self.tmp.path().join(format!("{rel}.{ext}"));
+            fs::write(&path, data)
+                .with_context(|| format!("{} を書き込めません", path.display()))?;
+        }
+        self.precompressed.lock().unwrap().push(key);
         Ok(())
     }
 
@@ -111,7 +141,7 @@ impl Staging {
 
     /// The temporary folder (for tools that write into it directly).
     pub fn root(&self) -> &Path {
-        &self.tmp
+        self.tmp.path()
     }
 
     /// Replaces `out` with the finished build.
@@ -131,39 +161,192 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the build in; returns where the previous one was moved, if there was one.
-    fn swap(&self) -> Result<Option<PathBuf>> {
-        let old = self.out.with_file_name(format!(
-            ".{}.old-{}",
-            self.out.file_name().unwrap().to_string_lossy(),
-            std::process::id()
-        ));
-        if self.out.exists() {
-            fs::rename(&self.out, &old)
-                .with_context(|| format!("{} を置き換えられません", self.out.display()))?;
-        }
-        if let Err(e) = fs::rename(&self.tmp, &self.out) {
-            // Put the previous build back: nothing is lost.
-            if old.exists() {
-                let _ = fs::rename(&old, &self.out);
+    /// Swaps the build in; returns where the previous one was moved, if there was one (a
+    /// folder [`check_out`] found to be site-gen's own output).
+    fn swap(self) -> Result<Option<PathBuf>> {
+        let used = std::mem::take(&mut *self.precompressed.lock().unwrap());
+        compressed_cache()
+            .lock()
+            .unwrap()
+            .retain(|k, _| used.contains(k));
+        let parent = self.out.parent().context("output folder has no parent")?;
+        let name = self
+            .out
+            .file_name()
+            .context("output folder has no name")?
+            .to_string_lossy();
+        let tmp = self.tmp.keep();
+        let old = if self.out.exists() {
+            // A fresh name beside `out` (the empty folder tempfile makes is only the name).
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(parent)?
+                .keep();
+            fs::remove_dir(&old)?;
+            if let Err(e) = fs::rename(&self.out, &old) {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(e)
+                    .with_context(|| format!("{} を置き換えられません", self.out.display()));
             }
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = fs::rename(&tmp, &self.out) {
+            // Put the previous build back: nothing is lost.
+            if let Some(old) = &old {
+                let _ = fs::rename(old, &self.out);
+            }
+            let _ = fs::remove_dir_all(&tmp);
             return Err(e).with_context(|| format!("{} を書き込めません", self.out.display()));
         }
-        Ok(old.exists().then_some(old))
+        Ok(old)
     }
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if self.tmp.exists() {
-            let _ = fs::remove_dir_all(&self.tmp);
+/// Brotli's best quality costs about 2 s a megabyte (quality 9: a tenth of that, 10 % larger):
+/// worth it for small files and for the app's wasm, which every visitor downloads once and a
+/// build makes once (`serve` keeps it); not for a large site's search index.
+const BROTLI_BEST_MAX: usize = 256 << 10;
+
+/// The `.br` and `.gz` (level 9) bytes of the asset `rel`, made in parallel.
+fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
+    use std::io::Write;
+    let quality = if bytes.len() <= BROTLI_BEST_MAX || rel.ends_with(".wasm") {
+        11
+    } else {
+        9
+    };
+    let (br, gz) = rayon::join(
+        || -> Result<Vec<u8>> {
+            let mut out = Vec::with_capacity(bytes.len() / 3);
+            let params = brotli::enc::BrotliEncoderParams {
+                quality,
+                lgwin: 22,
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+            Ok(out)
+        },
+        || -> Result<Vec<u8>> {
+            let mut gz = flate2::write::GzEncoder::new(
+                Vec::with_capacity(bytes.len() / 3),
+                flate2::Compression::best(),
+            );
+            gz.write_all(bytes)?;
+            Ok(gz.finish()?)
+        },
+    );
+    Ok((br?, gz?))
+}
+
+/// Precompressed assets by content, kept between the builds of one process.
+type Compressed = Arc<(Vec<u8>, Vec<u8>)>;
+fn compressed_cache() -> &'static Mutex<HashMap<blake3::Hash, Compressed>> {
+    static CACHE: OnceLock<Mutex<HashMap<blake3::Hash, Compressed>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// Refuses an output folder that a build must not replace, saying what to do instead: the
+/// project root, the content folder, `public/`, `app/`, `core/` (or `.git/`), a folder that
+/// holds one of them, a folder inside one of them other than the root, and a folder that is
+/// not empty and does not carry site-gen's [`STAMP`].
+pub fn check_out(opts: &Options) -> Result<()> {
+    let out = resolve(&opts.out)?;
+    let shown = opts.out.display();
+    let fix = "出力先には、存在しないフォルダか空のフォルダを --out で指定してください (既定は <root>/dist)。";
+    let root = resolve(&opts.root)?;
+    let protected = [
+        (root.clone(), "プロジェクトのフォルダ"),
+        (resolve(&opts.content)?, "コンテンツのフォルダ"),
+        (resolve(&opts.public)?, "public/"),
+        (root.join("app"), "app/"),
+        (root.join("core"), "core/"),
+        (root.join(".git"), ".git/"),
+    ];
+    for (dir, what) in &protected {
+        if out == *dir {
+            bail!("--out {shown} は{what} ({}) そのものです。ビルドは出力先を丸ごと置き換えるため使えません。{fix}", dir.display());
+        }
+        if dir.starts_with(&out) {
+            bail!("--out {shown} は{what} ({}) を含んでいます。ビルドは出力先を丸ごと置き換えるため使えません。{fix}", dir.display());
+        }
+        if *dir != root && out.starts_with(dir) {
+            bail!("--out {shown} は{what} ({}) の中にあります。出力先はソースの外に置いてください。{fix}", dir.display());
+        }
+    }
+    match fs::symlink_metadata(&out) {
+        Err(_) => Ok(()),
+        Ok(m) if !m.is_dir() => bail!("--out {shown} はフォルダではありません。{fix}"),
+        Ok(_) => {
+            let empty = fs::read_dir(&out)
+                .with_context(|| format!("{shown} を読めません"))?
+                .next()
+                .is_none();
+            if empty || out.join(STAMP).is_file() || is_earlier_output(&out) {
+                Ok(())
+            } else {
+                bail!(
+                    "--out {shown} は空でなく、site-gen が書き出したフォルダでもありません (目印の {STAMP} がありません)。\
+                     ビルドは出力先を丸ごと置き換えるため、中身を失わないように止めました。中身を確かめて別の場所へ移すか、{fix}"
+                )
+            }
         }
     }
 }
 
-/// The first 10 hex digits of the BLAKE3 hash of `bytes`: names assets, versions the cache.
+/// Removes the previous outputs that a `serve` stopped before its background deletion finished
+/// (`.<name>.old-*` beside the output): only folders that carry site-gen's stamp.
+fn remove_stale_old_outputs(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.old-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with(&prefix) && path.join(STAMP).is_file() {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Output of a site-gen from before the stamp: its `sw.js` starts with the line site-gen writes.
+fn is_earlier_output(out: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 40];
+    fs::File::open(out.join("sw.js"))
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head.starts_with(b"// Generated by site-gen: the precache")
+}
+
+/// `p` made absolute, with symbolic links resolved as far as it exists and `.`/`..` applied to
+/// the parts that do not exist yet: the folder the file system will really use.
+fn resolve(p: &Path) -> Result<PathBuf> {
+    let abs = absolute(p)?;
+    let parts: Vec<Component> = abs.components().collect();
+    for k in (1..=parts.len()).rev() {
+        if let Ok(mut real) = parts[..k].iter().collect::<PathBuf>().canonicalize() {
+            for part in &parts[k..] {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::Normal(name) => real.push(name),
+                    _ => {}
+                }
+            }
+            return Ok(real);
+        }
+    }
+    Ok(abs)
+}
+
+/// The first 10 hex digits of the SHA-256 of `bytes`: names assets, versions the cache. SHA-256
+/// (not a faster hash) because the service worker checks each file it caches against it with
+/// WebCrypto, which offers SHA-256.
 pub fn content_hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex()[..10].to_string()
+    hex(&sha2::Sha256::digest(bytes)[..5])
 }
 
 /// `name.ext` → `name.<hash>.ext` (see [`content_hash`]).

@@ -6,7 +6,10 @@
 //! - runs of letters and digits are split into ASCII words and non-ASCII runs;
 //! - an ASCII word is a key as it is (`tlp`, `ddos`); a non-ASCII run gives every character
 //!   bigram (`情報`, `報共`, …) and every single character (for one-character queries);
-//! - each key maps to the pages that contain it (postings, ascending page numbers, delta-coded).
+//! - each key maps to the pages that contain it (postings, ascending page numbers, delta-coded);
+//! - the pages are split into shards of [`SHARD_PAGES`], each a self-contained index, listed by
+//!   a small manifest (the URL the search page names): a large site's index is fetched only
+//!   when a search is made, and a change to one page changes one shard.
 //!
 //! `public/js/search.js` tokenises the query the same way, intersects the postings, then checks
 //! the exact substring in each candidate's text (kept, whitespace-collapsed, in the index) and

@@ -10,12 +10,14 @@ use rayon::prelude::*;
 
 use crate::output::Staging;
 use crate::render::Site;
+use crate::Options;
 
-/// Writes the whole site into a new folder that replaces `out` once complete. With
+/// Writes the whole site into a new folder that replaces `opts.out` once complete (an output
+/// folder that is not safe to replace is refused first, see [`crate::output::check_out`]). With
 /// `background_cleanup` (serve), the previous build is deleted on a background thread.
 /// Returns the number of files written.
-pub fn write(site: &Site, out: &Path, background_cleanup: bool) -> Result<usize> {
-    let staging = Staging::new(out)?;
+pub fn write(site: &Site, opts: &Options, background_cleanup: bool) -> Result<usize> {
+    let staging = Staging::new(opts)?;
     site.assets.par_iter().try_for_each(|a| -> Result<()> {
         let url = staging.write_fingerprinted(&a.name, &a.bytes)?;
         debug_assert_eq!(url, a.url, "render and write name assets alike");

@@ -2,48 +2,14 @@
 //! chapter changes (one log line per rebuild), and after a failed rebuild says why and keeps
 //! serving the last good site.
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// GET `path`; returns (status line, headers, body).
-fn get(port: u16, path: &str) -> (String, String, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).to_string();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap();
-    let (status, headers) = head.split_once("\r\n").unwrap();
-    (status.to_string(), headers.to_lowercase(), body.to_string())
-}
+mod common;
+use common::{copy_dir, get, repo as root};
 
 struct Serve {
     child: Child,
@@ -105,8 +71,9 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
     serve.wait_for("で配信中");
 
     let page = "/handbook/maegaki/mokuteki/";
-    let (status, headers, body) = get(port, page);
-    assert!(status.contains("200"), "{status}");
+    let r = get(port, page);
+    let (status, headers, body) = (r.status, r.headers.to_lowercase(), r.text());
+    assert_eq!(status, 200);
     assert!(
         headers.contains("content-security-policy: default-src 'self'"),
         "{headers}"
@@ -124,7 +91,7 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
         line.contains("再構築しました") && line.contains("01-mokuteki.md"),
         "{line}"
     );
-    assert!(get(port, page).2.contains("追記した一文"));
+    assert!(get(port, page).text().contains("追記した一文"));
 
     // A broken change: the error is printed with file and line; the last good site stays up.
     text.push_str("\n<script>alert(1)</script>\n");
@@ -132,8 +99,9 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_after_a_failure() {
     serve.wait_for("再構築に失敗しました");
     let at = serve.wait_for("01-mokuteki.md:");
     assert!(at.contains("生の HTML"), "{at}");
-    let (status, _, body) = get(port, page);
-    assert!(status.contains("200"));
+    let r = get(port, page);
+    let (status, body) = (r.status, r.text());
+    assert_eq!(status, 200);
     assert!(body.contains("追記した一文") && !body.contains("alert(1)"));
     drop(serve);
     let _ = fs::remove_dir_all(&dir);

@@ -1,11 +1,14 @@
 // Offline and updates, in a real Chromium with the real service worker: after one visit the
 // home page, a handbook chapter and the form filler work offline, and a draft can be made and
 // saved offline; a new version of the site installs in the background, a banner offers 「更新」,
-// and after it the page runs the new version with every draft still there.
+// and after it the page runs the new version with every draft still there; the worker caches a
+// file only when its bytes match its content hash, and fetches a wrong one again.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -101,19 +104,26 @@ async function serveOn(dist, port) {
   throw new Error(`cannot serve ${dist} on ${port}`);
 }
 
-/** A copy of the built site as a "next version": another VERSION in /sw.js and a changed page. */
+/** A copy of the built site as a "next version": a changed page, its new hash in the precache
+ *  list (the worker checks every file against it), and so another VERSION in /sw.js. */
 async function nextVersion(dir) {
   await fs.cp(DIST, dir, { recursive: true });
+  const page = path.join(dir, "app/index.html");
+  const html = await fs.readFile(page, "utf8");
+  assert.match(html, /<title>[^<]*<\/title>/);
+  const changed = html.replace(/<title>([^<]*)<\/title>/, "<title>$1 (next)</title>");
+  await fs.writeFile(page, changed);
   const swPath = path.join(dir, "sw.js");
   const sw = await fs.readFile(swPath, "utf8");
   const m = sw.match(/const VERSION = "([^"]+)";/);
   assert.ok(m, "sw.js starts with its VERSION");
+  const list = sw.match(/^const PRECACHE = (.*);$/m);
+  const entries = JSON.parse(list[1]);
+  const app = entries.find((e) => e.url === "/app/");
+  assert.ok(app, "/app/ is precached");
+  app.hash = crypto.createHash("sha256").update(changed).digest("hex").slice(0, 10);
   const version = `${m[1]}-next`;
-  await fs.writeFile(swPath, sw.replace(m[0], `const VERSION = "${version}";`));
-  const page = path.join(dir, "app/index.html");
-  const html = await fs.readFile(page, "utf8");
-  assert.match(html, /<title>[^<]*<\/title>/);
-  await fs.writeFile(page, html.replace(/<title>([^<]*)<\/title>/, "<title>$1 (next)</title>"));
+  await fs.writeFile(swPath, sw.replace(m[0], `const VERSION = "${version}";`).replace(list[0], `const PRECACHE = ${JSON.stringify(entries)};`));
   return { version, oldVersion: m[1] };
 }
 
@@ -179,5 +189,80 @@ test("a new version installs in the background, 「更新」 switches to it, and
     await context.close();
     await server.stop();
     await fs.rm(tmp, { recursive: true, force: true });
+  }
+});
+
+// --- the service worker checks what it caches ----------------------------------------------
+
+/** A proxy in front of `upstream` that alters the bytes of `url` on the requests `tamper(n)`
+ *  picks (n = 1, 2, … counts the requests for `url`); returns { origin, count(), stop }. */
+async function tamperingProxy(upstream, url, tamper) {
+  let n = 0;
+  const server = http.createServer(async (req, res) => {
+    const r = await fetch(upstream + req.url, { headers: { "accept-encoding": "identity" }, redirect: "manual" });
+    let body = Buffer.from(await r.arrayBuffer());
+    if (req.url === url && tamper(++n)) body = Buffer.concat([body, Buffer.from("\n/* altered on the way */\n")]);
+    const skip = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]);
+    res.writeHead(r.status, Object.fromEntries([...r.headers].filter(([k]) => !skip.has(k))));
+    res.end(body);
+  });
+  const port = await freePort();
+  await new Promise((r) => server.listen(port, "127.0.0.1", r));
+  return { origin: `http://127.0.0.1:${port}`, count: () => n, stop: () => new Promise((r) => server.close(r)) };
+}
+
+/** An asset of the precache list that the home page does not load itself (so every request for
+ *  it comes from the service worker), with its bytes in dist/. */
+async function assetNotOnHome() {
+  const sw = await fs.readFile(path.join(DIST, "sw.js"), "utf8");
+  const list = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  const home = await fs.readFile(path.join(DIST, "index.html"), "utf8");
+  const entry = list.find((e) => /^\/assets\/.*\.[0-9a-f]{10}\.css$/.test(e.url) && !home.includes(e.url));
+  assert.ok(entry, "the precache list has a stylesheet the home page does not load");
+  assert.ok(entry.url.includes(`.${entry.hash}.`), "an asset's listed hash is the one in its name");
+  return { url: entry.url, bytes: await fs.readFile(path.join(DIST, entry.url)) };
+}
+
+test("the service worker caches an asset only when its bytes match the hash in its name, and fetches a wrong one again", async () => {
+  const asset = await assetNotOnHome();
+  const server = await startServer();
+  const proxy = await tamperingProxy(server.origin, asset.url, (n) => n === 1);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = record(page);
+    await page.goto(`${proxy.origin}/`);
+    await controlled(page);
+    assert.equal(proxy.count(), 2, "the altered copy was refused and fetched again");
+    const cached = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await caches.match(u)).arrayBuffer())), asset.url);
+    assert.deepEqual(Buffer.from(cached), asset.bytes, "the cache holds the right bytes");
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+    await proxy.stop();
+    server.stop();
+  }
+});
+
+test("when an asset stays wrong, the service worker does not install and leaves no cache", async () => {
+  const asset = await assetNotOnHome();
+  const server = await startServer();
+  const proxy = await tamperingProxy(server.origin, asset.url, () => true);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${proxy.origin}/`);
+    // The install tries three times, then fails: the registration goes away with it.
+    for (let i = 0; i < 300 && !(proxy.count() >= 3 && !(await page.evaluate(() => navigator.serviceWorker.getRegistration()))); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(proxy.count(), 3, "three attempts");
+    assert.equal(await page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration())), false, "no worker installed");
+    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), false);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [], "no cache left behind");
+  } finally {
+    await context.close();
+    await proxy.stop();
+    server.stop();
   }
 });
