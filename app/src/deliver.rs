@@ -745,7 +745,7 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
                     <button type="button" class="button-secondary" id="send-book-remove" disabled=move || chosen.get().is_empty() on:click=remove_entry>"選んだ宛先を削除"</button>
                 </p>
             </fieldset>
-            <label class="label" for="send-subject">"件名"</label>
+            <label class="label" for="send-subject">"メールの件名"</label>
             <div class="send-subject">
                 <input id="send-subject" class="input" type="text" readonly prop:value=subject />
                 <button type="button" class="button-secondary" id="send-subject-copy" on:click=copy_subject>"件名をコピー"</button>
