@@ -199,12 +199,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let heading = spec
         .heading
         .map(|h| view! { <h3 class="field-heading">{h}</h3> });
-    let hint_text = match (spec.hint(), spec.example) {
-        (Some(h), Some(e)) => Some(format!("{h} 例: {e}")),
-        (Some(h), None) => Some(h.to_string()),
-        (None, Some(e)) => Some(format!("例: {e}")),
-        (None, None) => None,
-    };
+    let hint_text = spec.editor_hint();
     let date_kind = match spec.kind {
         FieldKind::DateTime => Some(DateKind::DateTime),
         FieldKind::Date => Some(DateKind::Date),
@@ -253,7 +248,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
         FieldKind::Text | FieldKind::DateTime | FieldKind::Date | FieldKind::MonthDayTime => {
             let p = path.clone();
             let pv = path.clone();
-            let placeholder = spec.example.filter(|_| spec.kind == FieldKind::Text);
+            let placeholder = spec.example_text().filter(|_| spec.kind == FieldKind::Text);
             let autocomplete = "off";
             let pb = path.clone();
             let assist = date_kind.map(|k| view! { <crate::dates_ui::DateAssist path=path.clone() kind=k label=spec.label /> });

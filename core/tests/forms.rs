@@ -881,3 +881,39 @@ fn fidelity_11_attack_types_carry_their_attck_ids() {
         "ネットワークへのフラッド攻撃(UDPフラッド攻撃等) Direct Network Flood (T1498-001)"
     );
 }
+
+#[test]
+fn editor_hints_say_example_once_and_bracket_nothing_twice() {
+    // The paper prints examples in brackets (「(例: ファイル名.xxx)」); the editor's hint shows
+    // them once, without the brackets and without a second 「例:」.
+    let mut examples = 0;
+    for kind in FormKind::ALL {
+        for (path, f) in all_fields(kind) {
+            if let Some(e) = f.example {
+                examples += 1;
+                let shown = f.example_text().unwrap();
+                assert!(
+                    e.contains(shown),
+                    "{path}: {shown:?} is not the form's {e:?}"
+                );
+                assert!(!shown.starts_with(['(', '(']), "{path}: {shown:?}");
+            }
+            if let Some(h) = f.editor_hint() {
+                assert!(
+                    !h.contains("例: 例") && !h.contains("例: (") && !h.contains("(("),
+                    "{path}: {h:?}"
+                );
+                assert!(
+                    !h.contains("例:(") && !h.contains("例: 例"),
+                    "{path}: {h:?}"
+                );
+            }
+        }
+    }
+    assert!(examples >= 4, "the forms' examples are read: {examples}");
+    let f = spec::find(FormKind::Ransomware, "ransomware.encrypted_extension").map(|(_, f)| f);
+    assert_eq!(
+        f.and_then(|f| f.editor_hint()).as_deref(),
+        Some("例: ファイル名.xxx")
+    );
+}

@@ -193,6 +193,29 @@ impl FieldSpec {
     pub fn hint(&self) -> Option<&'static str> {
         self.help.or(self.aside)
     }
+
+    /// The form's example as the editor shows it beside the field: without the brackets the
+    /// paper prints around it, and with 「例:」 only where the form itself says it
+    /// (「(例: ファイル名.xxx)」 → 「例: ファイル名.xxx」, 「(サーバログ等より推測)」 →
+    /// 「サーバログ等より推測」).
+    pub fn example_text(&self) -> Option<&'static str> {
+        self.example.map(|e| {
+            e.strip_prefix(['(', '('])
+                .and_then(|inner| inner.strip_suffix([')', ')']))
+                .unwrap_or(e)
+                .trim()
+        })
+    }
+
+    /// The editor's hint of the field: the handbook's help, then the form's example.
+    pub fn editor_hint(&self) -> Option<String> {
+        match (self.hint(), self.example_text()) {
+            (Some(h), Some(e)) => Some(format!("{h} {e}")),
+            (Some(h), None) => Some(h.to_string()),
+            (None, Some(e)) => Some(e.to_string()),
+            (None, None) => None,
+        }
+    }
 }
 
 /// What kind of input a field is.
