@@ -903,10 +903,7 @@ fn editor_hints_say_example_once_and_bracket_nothing_twice() {
                     !h.contains("例: 例") && !h.contains("例: (") && !h.contains("(("),
                     "{path}: {h:?}"
                 );
-                assert!(
-                    !h.contains("例:(") && !h.contains("例: 例"),
-                    "{path}: {h:?}"
-                );
+                assert!(!h.contains("例:(") && !h.contains("例:例"), "{path}: {h:?}");
             }
         }
     }
