@@ -4,7 +4,9 @@
 // large site's is split into shards of some hundred pages) maps keys to the pages containing
 // them: ASCII words, and the character bigrams of Japanese runs (and one-character runs), so
 // words are found inside unspaced Japanese text without a dictionary. The manifest also lists
-// the synonyms of core's glossary (English names, readings, other spellings).
+// the synonyms of core's glossary (English names, readings, other spellings). A small site's
+// index holds each page's text; a large site's only its start (a snippet), where the keys
+// alone say a word is in the rest.
 //
 // A query is folded as the index is (hiragana → katakana, full-width → half-width ASCII,
 // half-width → full-width katakana, lower case); split into words at spaces (all must occur)
@@ -68,7 +70,8 @@ function prepare(raw) {
     nTitle: fold(title), nHeadings: fold(headings), nText: fold(text),
     nLines: term === 1 ? fold(headings).split("\n") : [],
   }));
-  return { keys, asciiKeys, charKeys, pages };
+  // A large site's shard holds only the start of each text (its keys are of the whole text).
+  return { keys, asciiKeys, charKeys, pages, excerpt: (raw.excerpt || 0) > 0 };
 }
 
 const getJson = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
@@ -206,8 +209,10 @@ function names(p, term) {
 export function searchIndex(idx, terms) {
   if (terms.length === 0) return [];
   let pages = null;
+  const found = []; // each term's candidates
   for (const t of terms) {
     const c = union(t.alts.map((a) => candidatesOf(idx, a)).filter((x) => x !== null));
+    found.push(new Set(c));
     pages = pages === null ? c : intersect(pages, c);
     if (pages.length === 0) return [];
   }
@@ -216,8 +221,9 @@ export function searchIndex(idx, terms) {
   for (const i of pages) {
     const p = idx.pages[i];
     let score = 0, inTitle = 0, ok = true;
-    for (const t of terms) {
-      const w = where(p, t);
+    for (const [k, t] of terms.entries()) {
+      // Beyond an excerpt, the keys alone say that a word is there (once, as far as known).
+      const w = where(p, t) || (idx.excerpt && found[k].has(i) ? { score: 1, inTitle: false } : null);
       if (!w) { ok = false; break; }
       score += w.score; inTitle += w.inTitle ? 1 : 0;
     }

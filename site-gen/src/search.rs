@@ -13,6 +13,10 @@
 //! - the glossary's terms are entries of their own (at `/reference/glossary/#id`, the term as
 //!   title, its synonyms as headings, the definition as text), so a term's definition can rank
 //!   above the pages that mention it;
+//! - a large site's index (more than one shard) keeps of each page's text only its first
+//!   [`EXCERPT_CHARS`] characters, for the snippet — the keys are those of the whole text: the
+//!   full text made the index as large as the pages themselves (75 of 258 MB for 10,000 pages);
+//!   beyond the excerpt a word is found by its keys alone;
 //! - the pages are split into shards of [`SHARD_PAGES`], each a self-contained index, listed by
 //!   a small manifest (the URL the search page names) with the synonyms of core's glossary:
 //!   a large site's index is fetched only when a search is made, and a change to one page
@@ -194,10 +198,12 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
     end_run(run_start, norm.len(), ascii_run, single, prev, into);
 }
 
-/// The index as JSON: `{ v, pages: [[url, title, headings, text, term?]], keys: { key:
-/// [delta…] } }`, `term` (1) marking a glossary term's entry ([`glossary_docs`]). Built in
-/// parallel (each page's keys), merged in page order: the output is deterministic.
-pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
+/// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
+/// key: [delta…] } }`, `term` (1) marking a glossary term's entry ([`glossary_docs`]). With
+/// `excerpt`, each text is cut to that many characters (`excerpt` in the JSON says so; the keys
+/// are still those of the whole text). Built in parallel (each page's keys), merged in page
+/// order: the output is deterministic.
+pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
     use rayon::prelude::*;
     use rustc_hash::{FxHashMap, FxHashSet};
     struct Page {
@@ -224,6 +230,10 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
             for n in &norms {
                 distinct_keys(n, &mut set);
             }
+            let text = match excerpt {
+                Some(n) => text.chars().take(n).collect(),
+                None => text,
+            };
             let (mut chars, mut words) = (Vec::new(), Vec::new());
             for k in set {
                 match k {
@@ -262,11 +272,16 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
         .collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    let mut out =
-        Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum::<usize>() + keys.len() * 16);
+    let mut out = Vec::with_capacity(
+        pages.iter().map(|p| p.text.len() + 64).sum::<usize>() + keys.len() * 16,
+    );
     let s =
         |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
-    out.extend_from_slice(b"{\"v\":2,\"pages\":[");
+    out.extend_from_slice(b"{\"v\":2,");
+    if let Some(n) = excerpt {
+        out.extend_from_slice(format!("\"excerpt\":{n},").as_bytes());
+    }
+    out.extend_from_slice(b"\"pages\":[");
     for (i, (d, p)) in docs.iter().zip(&pages).enumerate() {
         if i > 0 {
             out.push(b',');
@@ -314,14 +329,18 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
 }
 
 /// The index as a JSON value (for tests and tools).
-pub fn build_index(docs: &[Doc]) -> serde_json::Value {
-    serde_json::from_slice(&index_json(&docs.iter().collect::<Vec<_>>()))
+pub fn build_index(docs: &[Doc], excerpt: Option<usize>) -> serde_json::Value {
+    serde_json::from_slice(&index_json(&docs.iter().collect::<Vec<_>>(), excerpt))
         .expect("the index is JSON")
 }
 
 /// Pages per shard of the index. A small site has one shard; a large one several, fetched
 /// when a search is made, and a change to one page changes one shard.
 pub const SHARD_PAGES: usize = 500;
+
+/// Characters of each page's text a large site's index keeps (more than one shard): enough
+/// for a snippet of the page's start.
+pub const EXCERPT_CHARS: usize = 200;
 
 /// The shards of the last build by the hash of their pages (`serve` reuses the unchanged,
 /// moved, not copied). The default keeps none (a one-off build).
@@ -352,8 +371,9 @@ impl Shards {
     }
 }
 
-fn shard_key(docs: &[&Doc]) -> String {
+fn shard_key(docs: &[&Doc], excerpt: Option<usize>) -> String {
     let mut h = blake3::Hasher::new();
+    h.update(&excerpt.unwrap_or(0).to_le_bytes());
     for d in docs {
         for f in [d.url.as_str(), d.title.as_str(), d.text.as_str()]
             .into_iter()
@@ -424,7 +444,8 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
         .chain(&terms)
         .collect();
     let chunks: Vec<&[&Doc]> = docs.chunks(SHARD_PAGES).collect();
-    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c)).collect();
+    let excerpt = (chunks.len() > 1).then_some(EXCERPT_CHARS);
+    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c, excerpt)).collect();
     let mut reused: Vec<Option<Asset>> = keys
         .iter()
         .map(|k| cache.urls.get(k).and_then(|u| cache.stashed.remove(u)))
@@ -435,7 +456,7 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
         .enumerate()
         .map(|(i, (c, old))| {
             old.take()
-                .unwrap_or_else(|| Asset::new(&format!("search-{i}.json"), index_json(c)))
+                .unwrap_or_else(|| Asset::new(&format!("search-{i}.json"), index_json(c, excerpt)))
         })
         .collect();
     cache.stashed.clear();
@@ -541,7 +562,7 @@ mod tests {
         assert_eq!(ceptoar.title, "セプター");
         assert!(ceptoar.headings.iter().any(|h| h == "CEPTOAR"));
         assert!(is_term(ceptoar));
-        let v = build_index(&terms);
+        let v = build_index(&terms, None);
         let pages = v["pages"].as_array().unwrap();
         assert!(pages.iter().all(|p| p[4] == json!(1)), "marked as terms");
         let csirt = pages.iter().find(|p| p[1] == "CSIRT").unwrap();
@@ -550,7 +571,7 @@ mod tests {
             "シーサート\nComputer Security Incident Response Team"
         );
         // A page is not a term, not even the glossary page itself.
-        let page = build_index(&docs(&["用語"]));
+        let page = build_index(&docs(&["用語"]), None);
         assert_eq!(page["pages"][0].as_array().unwrap().len(), 4);
         assert!(!is_term(&Doc {
             url: GLOSSARY_URL.into(),
@@ -591,7 +612,7 @@ mod tests {
             "ａｂｃ１２３と港",
             "ｶﾞｽ・港、らんさむうぇあ",
         ];
-        let v = build_index(&docs(&texts));
+        let v = build_index(&docs(&texts), None);
         let mut want: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
             for k in keys(t) {
@@ -624,12 +645,28 @@ mod tests {
     }
 
     #[test]
+    fn an_excerpt_keeps_the_start_of_the_text_and_the_keys_of_all_of_it() {
+        let long = format!("{}末尾の港湾", "情報共有。".repeat(100));
+        let v = build_index(&docs(&[&long]), Some(EXCERPT_CHARS));
+        assert_eq!(v["excerpt"], json!(EXCERPT_CHARS));
+        let text = v["pages"][0][3].as_str().unwrap();
+        assert_eq!(text.chars().count(), EXCERPT_CHARS);
+        assert!(long.starts_with(text) && !text.contains("港湾"));
+        assert_eq!(
+            v["keys"]["港湾"],
+            json!([0]),
+            "found beyond the excerpt by its keys"
+        );
+        assert_eq!(build_index(&docs(&[&long]), None)["excerpt"], json!(null));
+    }
+
+    #[test]
     fn postings_are_delta_coded() {
-        let v = build_index(&docs(&["港湾", "空港", "港湾の情報"]));
+        let v = build_index(&docs(&["港湾", "空港", "港湾の情報"]), None);
         assert_eq!(v["keys"]["港湾"], json!([0, 2]));
         assert_eq!(v["keys"]["空港"], json!([1]));
         assert_eq!(v["keys"].get("港"), None, "港 is in bigrams only");
-        let v = build_index(&docs(&["港", "空港", "港、湾"]));
+        let v = build_index(&docs(&["港", "空港", "港、湾"]), None);
         assert_eq!(v["keys"]["港"], json!([0, 2]));
     }
 }

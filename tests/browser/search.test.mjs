@@ -5,7 +5,11 @@
 // in Japanese. Also offline, from the service worker's cache.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, record } from "./harness.mjs";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startServer, launch, record, SITE_GEN } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -149,4 +153,48 @@ test("search works offline after a first visit", async () => {
   assert.equal(await page.locator("h1").innerText(), "港湾");
   await context.setOffline(false);
   await context.close();
+});
+
+test("a large site's index keeps each text's start, and finds words beyond it", async () => {
+  // 600 pages: two shards, so the index keeps an excerpt of each text (search.rs EXCERPT_CHARS).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kyoyu-search-"));
+  let large;
+  try {
+    const notes = path.join(dir, "content/01-notes");
+    fs.mkdirSync(notes, { recursive: true });
+    const filler = "情報共有の本文です。".repeat(40);
+    for (let i = 0; i < 600; i++) {
+      const late = i === 550 ? "末尾にだけある固有語ぴよ。" : "";
+      fs.writeFileSync(path.join(notes, `${String(i).padStart(4, "0")}-p${i}.md`),
+        `+++\ntitle = "ページ ${i}"\n+++\n\n## 概要\n\n冒頭の語 ${i} ばん。${filler}${late}\n`);
+    }
+    execFileSync(SITE_GEN, ["build", "--content", path.join(dir, "content"), "--out", path.join(dir, "dist"), "--no-app"], { stdio: "pipe" });
+    const shards = fs.readdirSync(path.join(dir, "dist/assets")).filter((f) => /^search-\d+\.[0-9a-f]+\.json$/.test(f));
+    assert.equal(shards.length, 2);
+    for (const f of shards) {
+      const idx = JSON.parse(fs.readFileSync(path.join(dir, "dist/assets", f), "utf8"));
+      assert.ok(idx.excerpt > 0 && idx.pages.every((p) => [...p[3]].length <= idx.excerpt), f);
+    }
+    large = await startServer(path.join(dir, "dist"));
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    const log = record(page);
+    await page.goto(large.origin + "/search/");
+    await page.waitForSelector("#search-input[data-ready]");
+    // Beyond the excerpt: found by its keys, in hiragana or katakana.
+    for (const q of ["固有語ぴよ", "固有語ピヨ"]) {
+      const items = await searchFor(page, q);
+      assert.equal(await items.count(), 1, q);
+      assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p550/", q);
+    }
+    // In the excerpt: found, and marked in the snippet.
+    const items = await searchFor(page, "冒頭の語 555 ばん");
+    assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p555/");
+    assert.deepEqual(await items.first().locator(".search-snippet mark").allInnerTexts(), ["冒頭の語", "555", "ばん"]);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  } finally {
+    large?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
