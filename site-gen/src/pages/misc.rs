@@ -154,7 +154,10 @@ pub fn fixed_pages(assets: &Assets, search_index: &str) -> Vec<render::Page> {
             h1 { "手引書を検索" }
             div class="search" role="search" {
                 label for="search-input" { "検索語" }
-                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾" data-index=(search_index);
+                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾" data-index=(search_index) aria-describedby="search-help";
+                p id="search-help" class="search-help" {
+                    "スペースで区切った語は、すべてを含むページを探します。「」や \"\" で囲んだ語句は、その並びのまま探します。ひらがなとカタカナ、全角と半角は区別せず、英語の用語 (ransomware、TLP など) でも探せます。"
+                }
                 p id="search-status" class="search-status" aria-live="polite" {}
                 ol id="search-results" class="search-results" {}
             }
