@@ -273,7 +273,7 @@ fn report_page(
                 }
             }
         }
-        (print::print_markup(&Report::Advisory(a.clone()), &changed))
+        (print::print_markup_in_page(&Report::Advisory(a.clone()), &changed))
         p class="advisory-downloads" {
             a href=(r.stix_url()) type="application/json" download { "STIX 2.1 バンドル(JSON)" }
             " ・ "

@@ -188,10 +188,13 @@ impl<'a> Chapters<'a> {
         let part = &self.hb.parts[p];
         let lead = part.lead.as_ref().map(|l| self.markdown(l)).transpose()?;
         let url = part.url();
+        // A lead that links every chapter is the part's contents (as in the handbook, with its
+        // sections): the generated list would repeat it.
+        let listed = lead.as_ref().is_some_and(|l| links_every_chapter(l, part));
         let content = html! {
             h1 { (part.title) }
             @if let Some(l) = &lead { (trusted(&l.html)) }
-            (chapter_list(part))
+            @if !listed { (chapter_list(part)) }
         };
         let html = page(
             &Page {
@@ -276,6 +279,16 @@ fn home_link() -> NavLink {
         url: "/handbook/".into(),
         title: "手引書".into(),
     }
+}
+
+/// Whether the rendered lead links to each of the part's chapters (to its page or into it).
+fn links_every_chapter(lead: &Rendered, part: &Part) -> bool {
+    part.chapters.iter().all(|c| {
+        let url = Handbook::url_of(&c.rel);
+        lead.links
+            .iter()
+            .any(|l| l.href.split('#').next() == Some(url.as_str()))
+    })
 }
 
 fn chapter_list(part: &Part) -> maud::Markup {
