@@ -684,10 +684,14 @@ fn sector_page(s: Sector) -> Generated {
     let body = html! {
         h1 { (title) }
         @if s.full_name() != s.label() { p { "分野名(用語の定義): " (s.full_name()) } }
+        // Each uncertain passage is marked where it is (the tables below): the box says how
+        // many, without printing their notes a second time.
         @if !notes.is_empty() {
             div class="callout uncertain-box" role="note" {
-                p { strong { "抽出が不確かな箇所があります" } }
-                ul { @for n in &notes { li { (n) } } }
+                p {
+                    strong { "抽出が不確かな箇所があります" }
+                    "(" (notes.len()) "箇所)。表の中に「不確か」として示しています。"
+                }
             }
         }
         section id="operators" {
