@@ -1,10 +1,11 @@
 // The handbook as a reader sees it in a real Chromium: on a phone the table of contents is a menu
 // above the page (closed until opened, without JavaScript too, and with the keyboard); on a wide
 // screen it is the sidebar beside the page as before; no page is wider than a phone's screen;
-// 表5's middle column is wide enough that its rows stay short.
+// 表5's middle column is wide enough that its rows stay short; the form filler's pages, drawn by
+// the app, have one <h1> each (its print page too, the form below it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, record } from "./harness.mjs";
+import { startServer, launch, record, openApp, newForm } from "./harness.mjs";
 
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -138,5 +139,20 @@ test("表5: the middle column has room, rows stay short (wide screen)", async ()
     const tallest = Math.max(...t.rows);
     assert.ok(tallest <= 300, `${url}: the tallest row is ${Math.round(tallest)} px (${t.rows.map(Math.round)})`);
   }
+  await context.close();
+});
+
+test("the form filler: one <h1> on its home and on a form's print page", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await openApp(context);
+  assert.equal(await page.locator("h1").count(), 1, "the app's home");
+  for (const kind of ["incident", "ransomware"]) {
+    const id = await newForm(page, kind);
+    await page.goto(`${server.origin}/app/#/print/${id}`);
+    await page.locator("article.form-print").waitFor();
+    assert.equal(await page.locator("h1").count(), 1, `${kind}: the print page`);
+    assert.equal(await page.locator("article.form-print h2.fp-title").count(), 1, `${kind}: the form's title under it`);
+  }
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

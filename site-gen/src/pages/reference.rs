@@ -690,7 +690,7 @@ fn sector_page(s: Sector) -> Generated {
             div class="callout uncertain-box" role="note" {
                 p {
                     strong { "抽出が不確かな箇所があります" }
-                    "(" (notes.len()) "箇所)。表の中に「不確か」として示しています。"
+                    "(" (notes.len()) "箇所)。各箇所に「不確か」として示しています。"
                 }
             }
         }
