@@ -12,7 +12,8 @@ use kyoyu_site_gen::build;
 mod common;
 use common::{options, root, Temp};
 
-/// Words of the code, never of the page: crate and module names, Rust paths and files.
+/// Words of the code, never of the page: crate and module names, Rust paths and files, and
+/// what a template leaks when it goes wrong.
 const INTERNAL: &[&str] = &[
     "kyoyu-core",
     "kyoyu_core",
@@ -33,6 +34,12 @@ const INTERNAL: &[&str] = &[
     "FieldSpec",
     "FormSpec",
     "taxonomy",
+    // What a template leaks when it goes wrong: a directive left as written, a script's value.
+    "{{",
+    "}}",
+    "undefined",
+    "NaN",
+    "[object",
 ];
 
 /// A paragraph at least this long (characters) is a passage that must not be printed twice.
