@@ -336,15 +336,24 @@ fn from_markdown(
     }
 }
 
-/// Every page of the handbook; the errors of every file are collected.
+/// Every page of the handbook; the errors of every file are collected. `each` is called on
+/// every chapter as soon as it is made (render stages it: see `render::Page::stage`).
 pub fn render(
     content: &Content,
     assets: &Assets,
     nav: &Nav,
+    each: &(dyn Fn(&mut render::Page) + Sync),
 ) -> Result<Vec<render::Page>, Vec<ContentError>> {
     let ch = Chapters::new(&content.handbook, assets, nav);
-    let mut results: Vec<Result<render::Page, Vec<ContentError>>> =
-        (0..ch.len()).into_par_iter().map(|i| ch.page(i)).collect();
+    let mut results: Vec<Result<render::Page, Vec<ContentError>>> = (0..ch.len())
+        .into_par_iter()
+        .map(|i| {
+            ch.page(i).map(|mut p| {
+                each(&mut p);
+                p
+            })
+        })
+        .collect();
     results.extend(
         (0..ch.hb.parts.len())
             .filter(|&p| !ch.hb.parts[p].slug.is_empty())
