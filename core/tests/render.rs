@@ -387,27 +387,6 @@ fn plain_text_of_every_form_has_every_numbered_section() {
     }
 }
 
-/// Writes the print documents of the fixtures to `$KYOYU_PRINT_DIR` (for a look in a browser:
-/// `KYOYU_PRINT_DIR=/tmp/p cargo test -p kyoyu-core --test render -- --ignored`).
-#[test]
-#[ignore]
-fn write_print_documents() {
-    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else {
-        return;
-    };
-    std::fs::create_dir_all(&dir).unwrap();
-    let css = format!(
-        "{}/../public/css/form-print.css",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    for (name, report) in fixtures() {
-        let changed = vec!["overview.summary".to_string(), "timeline[1]".to_string()];
-        let doc = print_document(&report, &changed, &css);
-        std::fs::write(format!("{dir}/{name}.html"), doc).unwrap();
-        std::fs::write(format!("{dir}/{name}.txt"), plain_text(&report)).unwrap();
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Print reads the specification
 
