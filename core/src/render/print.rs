@@ -58,6 +58,7 @@ pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
                         }
                     }
                     (body)
+                    (additions(&p))
                     @if has_rebuilt(p.form) { p.fp-legend.fp-rebuilt-legend { (spec::REBUILT_LEGEND) } }
                 } } }
             }
@@ -125,6 +126,25 @@ fn has_rebuilt(form: &FormSpec) -> bool {
     form.sections
         .iter()
         .any(|s| s.rebuilt.is_some() || s.fields.iter().any(field))
+}
+
+/// The sections kyoyu adds after the paper form ([`FormSpec::additions`]: インディケータ情報),
+/// printed after it under their own heading, marked as not part of the 様式 — only when they
+/// hold something, so that the form prints as the official one otherwise.
+fn additions(p: &P) -> Markup {
+    let filled = |s: &&Section| {
+        s.fields
+            .iter()
+            .any(|f| p.len(f.path) > 0 || !p.str(f.path).is_empty())
+    };
+    html! {
+        @for s in p.form.additions.iter().filter(filled) {
+            section.fp-section.fp-addition {
+                h2 { (s.heading()) "(様式外)" }
+                (p.lines(&s.fields, "", false))
+            }
+        }
+    }
 }
 
 /// The mark of rebuilt wording, with the reason as its title.
