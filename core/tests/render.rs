@@ -580,4 +580,33 @@ fn indicators_print_after_the_form_only_when_there_are_some() {
     for v in ["198.51.100.23", "通信先", "example.com", "ドメイン名"] {
         assert!(with[at..].contains(v), "{v}: {with}");
     }
+    // A table: a column per field, one row per indicator, the chosen kind by its label only.
+    assert!(
+        with[at..].contains(
+            "<th scope=\"col\">値</th><th scope=\"col\">種類</th><th scope=\"col\">備考</th>"
+        ),
+        "{with}"
+    );
+    assert_eq!(with[at..].matches("<tr>").count(), 3, "{with}");
+    assert!(!with[at..].contains("IPv6"), "{with}");
+}
+
+#[test]
+fn indicators_are_in_the_plain_text_only_when_there_are_some() {
+    let Report::Advisory(mut a) = fixture("zu8-advisory.json") else {
+        panic!("advisory");
+    };
+    assert!(!plain_text(&Report::Advisory(a.clone())).contains("インディケータ"));
+    a.indicators = vec![kyoyu_core::forms::Indicator {
+        kind: None,
+        value: "update.example.net".into(),
+        note: "通信先".into(),
+    }];
+    let text = plain_text(&Report::Advisory(a));
+    let at = text.find("■インディケータ情報(様式外)").expect(&text);
+    assert!(at > text.find("本件問合せ先").unwrap(), "{text}");
+    assert!(
+        text[at..].contains("update.example.net") && text[at..].contains("通信先"),
+        "{text}"
+    );
 }

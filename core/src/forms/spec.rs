@@ -320,6 +320,26 @@ pub fn additions(kind: FormKind) -> &'static [Section] {
     &form(kind).additions
 }
 
+/// The additions ([`FormSpec::additions`]) that hold something in `report` (the report's JSON
+/// value): what the print view, the plain text and the workbook add after the form — nothing
+/// when they are empty, so that those stay the official 様式.
+pub fn filled_additions(
+    kind: FormKind,
+    report: &serde_json::Value,
+) -> impl Iterator<Item = &'static Section> + '_ {
+    let filled = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(serde_json::Value::String(s)) => !s.is_empty(),
+        Some(serde_json::Value::Null) | None => false,
+        Some(_) => true,
+    };
+    additions(kind).iter().filter(move |s| {
+        s.fields
+            .iter()
+            .any(|f| filled(FieldPath::parse(f.path).and_then(|p| p.get(report))))
+    })
+}
+
 /// The form's sections, then its additions: every section the editor shows.
 pub fn all_sections(kind: FormKind) -> impl Iterator<Item = &'static Section> {
     sections(kind).iter().chain(additions(kind))

@@ -132,13 +132,8 @@ fn has_rebuilt(form: &FormSpec) -> bool {
 /// printed after it under their own heading, marked as not part of the 様式 — only when they
 /// hold something, so that the form prints as the official one otherwise.
 fn additions(p: &P) -> Markup {
-    let filled = |s: &&Section| {
-        s.fields
-            .iter()
-            .any(|f| p.len(f.path) > 0 || !p.str(f.path).is_empty())
-    };
     html! {
-        @for s in p.form.additions.iter().filter(filled) {
+        @for s in spec::filled_additions(p.kind, &p.v) {
             section.fp-section.fp-addition {
                 h2 { (s.heading()) "(様式外)" }
                 (p.lines(&s.fields, "", false))
@@ -455,11 +450,35 @@ impl P<'_> {
                 }
             };
         }
-        if item
+        let one_line = item
             .iter()
-            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)))
-            && item.len() <= 2
-        {
+            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)));
+        if one_line && item.len() > 2 {
+            // Rows of several one-line fields (インディケータ情報): a table, a column per field,
+            // a choice as the label of the chosen option.
+            return html! {
+                table.fp-grid.fp-rows.changed[self.is_changed(p) && n == 0] data-path=(p) {
+                    thead { tr { @for sub in item.iter() { th scope="col" { (sub.label) } } } }
+                    tbody {
+                        @for i in 0..n {
+                            @let row = path::item(p, i);
+                            tr {
+                                @for sub in item.iter() {
+                                    @let sp = path::field(&row, sub.path);
+                                    @let s = self.str(&sp);
+                                    td {
+                                        span.fp-value.changed[self.is_changed(&sp)] data-path=(sp) {
+                                            (sub.kind.options().iter().find(|o| o.id == s).map_or(s, |o| o.label))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        if one_line && item.len() <= 2 {
             // 情報提供先: 「所管省庁名(分野名)」, one after the other.
             return html! {
                 span.fp-value.changed[self.is_changed(p) && n == 0] data-path=(p) {
