@@ -4,7 +4,9 @@
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
 use kyoyu_core::forms::{path, FormKind, Report};
-use kyoyu_core::render::{format_datetime, plain_text, print_document, print_html, subject};
+use kyoyu_core::render::{
+    format_datetime, plain_text, print_document, print_html, print_markup_in_page, subject,
+};
 use kyoyu_core::taxonomy::{Choice, Tlp};
 use serde_json::Value;
 
@@ -389,27 +391,6 @@ fn plain_text_of_every_form_has_every_numbered_section() {
     }
 }
 
-/// Writes the print documents of the fixtures to `$KYOYU_PRINT_DIR` (for a look in a browser:
-/// `KYOYU_PRINT_DIR=/tmp/p cargo test -p kyoyu-core --test render -- --ignored`).
-#[test]
-#[ignore]
-fn write_print_documents() {
-    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else {
-        return;
-    };
-    std::fs::create_dir_all(&dir).unwrap();
-    let css = format!(
-        "{}/../public/css/form-print.css",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    for (name, report) in fixtures() {
-        let changed = vec!["overview.summary".to_string(), "timeline[1]".to_string()];
-        let doc = print_document(&report, &changed, &css);
-        std::fs::write(format!("{dir}/{name}.html"), doc).unwrap();
-        std::fs::write(format!("{dir}/{name}.txt"), plain_text(&report)).unwrap();
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Print reads the specification
 
@@ -609,4 +590,40 @@ fn indicators_are_in_the_plain_text_only_when_there_are_some() {
         text[at..].contains("update.example.net") && text[at..].contains("通信先"),
         "{text}"
     );
+}
+
+/// Inside a page the form's title is an `<h2>` and every heading one level down: the page's
+/// own `<h1>` stays the only one, and the headings are the same texts in the same order.
+#[test]
+fn inside_a_page_the_headings_are_one_level_down() {
+    fn headings(html: &str) -> Vec<(u8, String)> {
+        let mut v = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<h") {
+            rest = &rest[i + 2..];
+            let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+                continue;
+            };
+            let close = format!("</h{level}>");
+            let start = rest.find('>').unwrap() + 1;
+            let end = rest.find(&close).unwrap();
+            v.push((level as u8, rest[start..end].to_string()));
+            rest = &rest[end..];
+        }
+        v
+    }
+    for (name, report) in fixtures() {
+        let alone = print_html(&report, &[]);
+        let in_page = print_markup_in_page(&report, &[]).into_string();
+        assert_eq!(alone.matches("<h1").count(), 1, "{name}");
+        assert_eq!(in_page.matches("<h1").count(), 0, "{name}");
+        assert!(in_page.contains("<h2 class=\"fp-title\">"), "{name}");
+        assert!(in_page.contains("fp-in-page"), "{name}");
+        let (a, b) = (headings(&alone), headings(&in_page));
+        assert!(a.len() >= 2, "{name}: {a:?}");
+        assert_eq!(a.len(), b.len(), "{name}");
+        for ((la, ta), (lb, tb)) in a.iter().zip(&b) {
+            assert_eq!((la + 1, ta), (*lb, tb), "{name}");
+        }
+    }
 }

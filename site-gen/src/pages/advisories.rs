@@ -275,7 +275,7 @@ fn report_page(
             }
         }
         // The form as printed, then the indicators in their own table (not twice).
-        (print::print_markup(&Report::Advisory(Advisory { indicators: Vec::new(), ..a.clone() }), &changed))
+        (print::print_markup_in_page(&Report::Advisory(Advisory { indicators: Vec::new(), ..a.clone() }), &changed))
         (indicator_table(r))
         p class="advisory-downloads" {
             a href=(r.stix_url()) type="application/json" download { "STIX 2.1 バンドル(JSON)" }

@@ -85,7 +85,7 @@ fn source_note(what: &str) -> Markup {
     html! {
         p class="source-note" {
             "出典: " (kyoyu_core::SOURCE.title) "(" (kyoyu_core::SOURCE.edition) ")" (what)
-            "。表の文言は kyoyu-core の分類データから生成しています。"
+            "。文言は手引書から転記しています(確かめられなかった箇所は「不確か」と示しています)。"
         }
     }
 }
@@ -706,14 +706,18 @@ fn sector_page(s: Sector) -> Generated {
                         dt { "障害の報告に係る法令、ガイドライン等" } dd { (bullets(r.reporting)) }
                         dt { "サービス維持レベル" }
                         dd {
-                            @if r.service_levels.is_empty() { (sectors::TABLE3_NOTES[1].mark) " " (sectors::TABLE3_NOTES[1].text) }
+                            // No level of its own: 注2 (printed once, below) says what counts.
+                            @if r.service_levels.is_empty() {
+                                @let n = &sectors::TABLE3_NOTES[1];
+                                "—(" a href={ "#" (n.id) } { (n.mark) } ")"
+                            }
                             @else { (bullets(r.service_levels)) }
                         }
                     }
                     @if let Some(u) = r.uncertain { p { (uncertain(u)) } }
                 }
             }
-            @for n in &sectors::TABLE3_NOTES { p class="table-note" { (n.mark) " " (n.text) } }
+            @for n in &sectors::TABLE3_NOTES { (note_line(n)) }
         }
         p { "この分野の事象を報告するときは " a href=(form_url(FormKind::Incident)) { (FormKind::Incident.name()) } " の ③分野名 で「" (s.label()) "」を選びます。" }
         (source_note("1.3 情報共有の対象 表2・表3"))
