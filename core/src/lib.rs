@@ -20,6 +20,8 @@
 //!   digits, 和暦 where the form allows it).
 //! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
 //!   site publishes and the app exports.
+//! - [`indicators`]: an advisory's indicators (addresses, domain names, URLs, hashes, CVE ids),
+//!   checked, and their STIX 2.1 patterns.
 
 pub mod advisory_file;
 pub mod attachments;
@@ -28,6 +30,7 @@ pub mod envelope;
 pub mod flow;
 pub mod follow_up;
 pub mod forms;
+pub mod indicators;
 pub mod publish;
 pub mod render;
 pub mod taxonomy;

@@ -51,13 +51,17 @@ fn esc(s: &str) -> String {
 fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
     let v = report.to_value();
     let mut out = Vec::new();
-    for s in spec::sections(report.kind()) {
+    for s in spec::all_sections(report.kind()) {
         for f in &s.fields {
             match &f.kind {
                 FieldKind::Group { item, .. } => {
                     let n = path::get(&v, f.path)
                         .and_then(Value::as_array)
                         .map_or(0, Vec::len);
+                    // An empty list has nothing to lose.
+                    if n == 0 {
+                        out.push((f.path.to_string(), f));
+                    }
                     for i in 0..n {
                         for sub in item {
                             out.push((path::field(&path::item(f.path, i), sub.path), sub));
@@ -529,6 +533,63 @@ fn rebuilt_wording_the_addressee_and_attack_ids_are_printed() {
     // 6. その他 follows 5., as 「1から6まで」 says.
     assert!(html.find("6.その他(有効な対策等)").unwrap() > html.find("5.今後の対応").unwrap());
     assert!(!html.contains("7."), "the DDoS form has no 7.");
+}
+
+#[test]
+fn indicators_print_after_the_form_only_when_there_are_some() {
+    let Report::Advisory(mut a) = fixture("zu8-advisory.json") else {
+        panic!("advisory");
+    };
+    let without = print_html(&Report::Advisory(a.clone()), &[]);
+    assert!(!without.contains("インディケータ"), "{without}");
+    a.indicators = vec![
+        kyoyu_core::forms::Indicator {
+            kind: None,
+            value: "198.51.100.23".into(),
+            note: "通信先".into(),
+        },
+        kyoyu_core::forms::Indicator {
+            kind: Some(kyoyu_core::indicators::IndicatorKind::Domain),
+            value: "example.com".into(),
+            note: String::new(),
+        },
+    ];
+    let with = print_html(&Report::Advisory(a), &[]);
+    let at = with.find("インディケータ情報(様式外)").expect("heading");
+    // After the form's last block (本件問合せ先), with every value.
+    assert!(at > with.find("本件問合せ先").unwrap(), "{with}");
+    for v in ["198.51.100.23", "通信先", "example.com", "ドメイン名"] {
+        assert!(with[at..].contains(v), "{v}: {with}");
+    }
+    // A table: a column per field, one row per indicator, the chosen kind by its label only.
+    assert!(
+        with[at..].contains(
+            "<th scope=\"col\">値</th><th scope=\"col\">種類</th><th scope=\"col\">備考</th>"
+        ),
+        "{with}"
+    );
+    assert_eq!(with[at..].matches("<tr>").count(), 3, "{with}");
+    assert!(!with[at..].contains("IPv6"), "{with}");
+}
+
+#[test]
+fn indicators_are_in_the_plain_text_only_when_there_are_some() {
+    let Report::Advisory(mut a) = fixture("zu8-advisory.json") else {
+        panic!("advisory");
+    };
+    assert!(!plain_text(&Report::Advisory(a.clone())).contains("インディケータ"));
+    a.indicators = vec![kyoyu_core::forms::Indicator {
+        kind: None,
+        value: "update.example.net".into(),
+        note: "通信先".into(),
+    }];
+    let text = plain_text(&Report::Advisory(a));
+    let at = text.find("■インディケータ情報(様式外)").expect(&text);
+    assert!(at > text.find("本件問合せ先").unwrap(), "{text}");
+    assert!(
+        text[at..].contains("update.example.net") && text[at..].contains("通信先"),
+        "{text}"
+    );
 }
 
 /// Inside a page the form's title is an `<h2>` and every heading one level down: the page's

@@ -72,6 +72,7 @@ fn markup(report: &Report, changed: &[String], top: u8) -> Markup {
                         }
                     }
                     (body)
+                    (additions(&p))
                     @if has_rebuilt(p.form) { p.fp-legend.fp-rebuilt-legend { (spec::REBUILT_LEGEND) } }
                 } } }
             }
@@ -139,6 +140,20 @@ fn has_rebuilt(form: &FormSpec) -> bool {
     form.sections
         .iter()
         .any(|s| s.rebuilt.is_some() || s.fields.iter().any(field))
+}
+
+/// The sections kyoyu adds after the paper form ([`FormSpec::additions`]: インディケータ情報),
+/// printed after it under their own heading, marked as not part of the 様式 — only when they
+/// hold something, so that the form prints as the official one otherwise.
+fn additions(p: &P) -> Markup {
+    html! {
+        @for s in spec::filled_additions(p.kind, &p.v) {
+            section.fp-section.fp-addition {
+                (heading(p.top + 1, None, html! { (s.heading()) "(様式外)" }))
+                (p.lines(&s.fields, "", false))
+            }
+        }
+    }
 }
 
 /// The mark of rebuilt wording, with the reason as its title.
@@ -463,11 +478,35 @@ impl P<'_> {
                 }
             };
         }
-        if item
+        let one_line = item
             .iter()
-            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)))
-            && item.len() <= 2
-        {
+            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)));
+        if one_line && item.len() > 2 {
+            // Rows of several one-line fields (インディケータ情報): a table, a column per field,
+            // a choice as the label of the chosen option.
+            return html! {
+                table.fp-grid.fp-rows.changed[self.is_changed(p) && n == 0] data-path=(p) {
+                    thead { tr { @for sub in item.iter() { th scope="col" { (sub.label) } } } }
+                    tbody {
+                        @for i in 0..n {
+                            @let row = path::item(p, i);
+                            tr {
+                                @for sub in item.iter() {
+                                    @let sp = path::field(&row, sub.path);
+                                    @let s = self.str(&sp);
+                                    td {
+                                        span.fp-value.changed[self.is_changed(&sp)] data-path=(sp) {
+                                            (sub.kind.options().iter().find(|o| o.id == s).map_or(s, |o| o.label))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        if one_line && item.len() <= 2 {
             // 情報提供先: 「所管省庁名(分野名)」, one after the other.
             return html! {
                 span.fp-value.changed[self.is_changed(p) && n == 0] data-path=(p) {
