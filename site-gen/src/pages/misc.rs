@@ -56,8 +56,11 @@ pub const APP_URL: &str = "/app/";
 pub fn app_page(app: &AppBundle, assets: &Assets, site: &mut Site) {
     let wasm = site.asset("kyoyu-app_bg.wasm", app.wasm.clone());
     let js = site.asset("kyoyu-app.js", app.js.clone());
+    // Another route than the home (a reload of the editor): the first screen gives way to the
+    // loading line until the app shows that route.
     let mut loader = format!(
         "import init from \"{js}\";
+if (!/^#?\\/?$/.test(location.hash)) {{ const root = document.getElementById(\"app-root\"); root.querySelector(\".home\").hidden = true; root.querySelector(\".app-loading\").hidden = false; }}
 init({{ module_or_path: \"{wasm}\" }});
 "
     );
@@ -80,7 +83,8 @@ globalThis.kyoyuDeliver = () => (deliver ??= import(document.getElementById(\"ap
     let content = html! {
         div id="app-root" data-deliver=[deliver.as_deref()] {
             noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
-            p class="app-loading" { "様式入力アプリを読み込んでいます…" }
+            p class="app-loading" hidden { "様式入力アプリを読み込んでいます…" }
+            (super::first_screen::markup())
         }
     };
     let page = super::generated(
