@@ -206,6 +206,44 @@ pub fn Home() -> impl IntoView {
         .into_any()
     };
 
+    // Below the first screen: rendered in a task of its own once the first screen is in place,
+    // so that the app's start is two shorter tasks rather than one long one (which would keep
+    // the page from answering input meanwhile: Lighthouse's TBT).
+    let later = RwSignal::new(false);
+    set_timeout(
+        move || {
+            later.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    let below = move || {
+        later.get().then(|| {
+            let on_import = on_import.clone();
+            let delete_all = delete_all.clone();
+            view! {
+                <section aria-labelledby="import-title">
+                    <h2 id="import-title">"ファイルから読み込む"</h2>
+                    <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
+                    <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
+                    <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
+                </section>
+                <div class="messages" aria-live="polite">
+                    <NoticeView notice=message />
+                </div>
+                <section aria-labelledby="device-title">
+                    <h2 id="device-title">"この端末への保存"</h2>
+                    <StorageInfo />
+                    <crate::device::PersistAgain />
+                </section>
+                <EncryptionSettings version=version />
+                <section aria-labelledby="wipe-title">
+                    <h2 id="wipe-title">"この端末のデータ"</h2>
+                    <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
+                </section>
+            }
+        })
+    };
+
     view! {
         <div class="home">
             <h1>{first::TITLE}</h1>
@@ -235,25 +273,7 @@ pub fn Home() -> impl IntoView {
                     })
                 }}
             </section>
-            <section aria-labelledby="import-title">
-                <h2 id="import-title">"ファイルから読み込む"</h2>
-                <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
-                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
-                <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
-            </section>
-            <div class="messages" aria-live="polite">
-                <NoticeView notice=message />
-            </div>
-            <section aria-labelledby="device-title">
-                <h2 id="device-title">"この端末への保存"</h2>
-                <StorageInfo />
-                <crate::device::PersistAgain />
-            </section>
-            <EncryptionSettings version=version />
-            <section aria-labelledby="wipe-title">
-                <h2 id="wipe-title">"この端末のデータ"</h2>
-                <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
-            </section>
+            {below}
         </div>
     }
 }
