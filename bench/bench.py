@@ -616,9 +616,19 @@ def report(R):
         L += ["", f"Budget: wasm + JS gzipped ≤ {BUDGET:.0f}× hello-world → "
               + ("**over budget**" if b["over_budget"] else "within budget") + f" ({b['ratio_gzip']:.2f}×).", ""]
         if b.get("on_demand"):
-            d = b["on_demand"]
-            L += ["Loaded on demand (the first 「Excel(様式)」「メール下書き(.eml)」「ZIP」; not at start, precached for offline use): "
-                  + ", ".join(f"{t} {kib(d[t]['raw'])} raw / {kib(d[t]['gzip'])} gzip -9" for t in ("wasm", "JS") if t in d), ""]
+            d, a = b["on_demand"], b["real"]
+            L += ["What `/app/` loads at start, and what it loads on demand (the first 「Excel(様式)」「メール下書き(.eml)」「ZIP」: "
+                  "the second module, not fetched at start, precached by the service worker for offline use):", "",
+                  "| | files | raw | gzip -9 | brotli -q 11 |", "|---|---:|---:|---:|---:|"]
+            for label, rows in (("at start", a), ("on demand", d)):
+                for t in ("wasm", "JS", "CSS"):
+                    if t in rows:
+                        r = rows[t]
+                        L.append(f"| {label}: {t} | {len(r['files'])} | {kib(r['raw'])} | {kib(r['gzip'])} | {kib(r['brotli'])} |")
+                tot = {k: sum(r[k] for r in rows.values()) for k in ("raw", "gzip", "brotli")}
+                L.append(f"| **{label}, all** | {sum(len(r['files']) for r in rows.values())} | {kib(tot['raw'])} | "
+                         f"{kib(tot['gzip'])} | {kib(tot['brotli'])} |")
+            L.append("")
         if b.get("sections"):
             L += ["wasm sections (optimised app): " + ", ".join(f"{k} {kib(v)}" for k, v in sorted(b["sections"].items(), key=lambda kv: -kv[1])), ""]
         if b.get("attribution"):

@@ -1,6 +1,12 @@
-// kyoyu's service worker. VERSION and PRECACHE (every page and asset of this build, with
-// content hashes) are written above by site-gen. Drafts live in localStorage, which this
-// worker never touches (a worker cannot reach it).
+// kyoyu's service worker. VERSION (the hash of every file of this build) and PRECACHE (what must
+// work offline after one visit, with content hashes) are written above by site-gen. Drafts live
+// in localStorage, which this worker never touches (a worker cannot reach it).
+//
+// What is precached: the shell (home, 404, search, the assets), the form filler, the reference
+// pages and the handbook — the whole handbook while it is of a readable size (site-gen's
+// PRECACHE_HANDBOOK_MAX), else its contents page. The rest (advisories, which grow over the years;
+// a large site's other pages and search shards) is cached as it is visited: precaching every page
+// of a 10,000-page site would make every first visit download all of it.
 //
 // Lifecycle: the first install activates at once; a later version installs in the background
 // (every page and asset of the new build into its own cache) and waits until a page posts
@@ -81,20 +87,21 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/assets/")) {
-    // Fingerprinted: the cache is always right.
-    event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+    // Fingerprinted: the cache is always right. One not precached (a search shard of a large
+    // site) is kept once fetched.
+    event.respondWith(caches.match(req).then((hit) => hit || fetchAndKeep(req, req)));
     return;
   }
   // Pages: the cached build (consistent with its assets); the network only for what is not
-  // cached. A navigation to `/app` or `/app/index.html` is the cached `/app/` (the hash of
-  // `/app/#/edit/<id>` is never sent).
+  // cached, kept in this version's cache once fetched. A navigation to `/app` or
+  // `/app/index.html` is the cached `/app/` (the hash of `/app/#/edit/<id>` is never sent).
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       const hit = await cache.match(req, { ignoreSearch: true })
         || (req.mode === "navigate" ? await cache.match(pageUrl(url), { ignoreSearch: true }) : undefined);
       if (hit) return hit;
       try {
-        return await fetch(req);
+        return await fetchAndKeep(req, req.mode === "navigate" ? pageUrl(url) : req);
       } catch (e) {
         if (req.mode !== "navigate") return Response.error();
         return (await cache.match("/404.html")) || Response.error();
@@ -102,6 +109,16 @@ self.addEventListener("fetch", (event) => {
     })
   );
 });
+
+/** Fetches `req`; a whole, successful response of the site is kept in this version's cache under `key`. */
+async function fetchAndKeep(req, key) {
+  const resp = await fetch(req);
+  if (resp.ok && resp.status === 200 && resp.type === "basic") {
+    const copy = resp.clone();
+    caches.open(CACHE).then((cache) => cache.put(key, copy)).catch(() => {});
+  }
+  return resp;
+}
 
 // `/a/index.html` and `/a` → `/a/`.
 function pageUrl(url) {

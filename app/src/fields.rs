@@ -102,11 +102,11 @@ impl FormCtx {
     }
 }
 
-/// Every section of the form of `kind`, in the form's order.
+/// Every section of the form of `kind`, in the form's order, then the sections kyoyu adds
+/// after it (情報提供様式: インディケータ情報).
 #[component]
 pub fn FormSections(kind: FormKind) -> impl IntoView {
-    spec::sections(kind)
-        .iter()
+    spec::all_sections(kind)
         .enumerate()
         .map(|(i, s)| view! { <SectionView section=s index=i /> })
         .collect_view()

@@ -28,7 +28,8 @@ pub fn PrintPage(id: String) -> impl IntoView {
         .into_iter()
         .map(|c| c.path)
         .collect();
-    let html = render::print_html(&report, &changed);
+    // The page has its own <h1> (above): the form starts at <h2>.
+    let html = render::print_markup_in_page(&report, &changed).into_string();
     let now = chrono::Local::now().naive_local();
     let errors: Vec<Finding> = validate::validate_at(&report, Some(now))
         .into_iter()

@@ -21,6 +21,11 @@
 //! phone = "03-xxxx-xxxx"
 //! fax = "03-xxxx-xxxx"
 //! email = "teikyo.hanako@example.go.jp"
+//!
+//! [[indicators]]                  # インディケータ情報 (様式外: STIX 2.1 バンドルに入る), one table each
+//! value = "198.51.100.0/24"       # IPv4/IPv6 アドレス・範囲, ドメイン名, URL, ハッシュ値, CVE 番号
+//! type = "ipv4"                   # optional: ipv4 ipv6 domain url md5 sha1 sha256 sha512 cve
+//! note = "攻撃の送信元"           # optional: 備考, one short line
 //! +++
 //!
 //! ## ① 概要
@@ -51,7 +56,8 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::forms::{Advisory, AdvisoryContact, AdvisoryHeader, Recipient};
+use crate::forms::{Advisory, AdvisoryContact, AdvisoryHeader, Indicator, Recipient};
+use crate::indicators::IndicatorKind;
 use crate::taxonomy::{Choice, Importance, Sector, Tlp, YesNo};
 
 /// The four sections of the body: (field path, heading as written by [`to_file`]).
@@ -63,7 +69,7 @@ pub const SECTIONS: [(&str, &str); 4] = [
 ];
 
 /// The keys of the front matter, for messages.
-const KEYS: &str = "importance, number, id, date, tlp, tlp_note, annex, [[recipients]] (ministry, sector), [contact] (person, phone, fax, email)";
+const KEYS: &str = "importance, number, id, date, tlp, tlp_note, annex, [[recipients]] (ministry, sector), [contact] (person, phone, fax, email), [[indicators]] (value, type, note)";
 
 /// What is wrong with an advisory file, and where: `line` is 1-based, counted in the whole
 /// file (front matter included); `message` is Japanese and says what to do.
@@ -271,9 +277,39 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         }
     }
 
+    let mut indicators = Vec::new();
+    if let Some(list) = &raw.indicators {
+        mark("indicators", list.span().start);
+        for (i, r) in list.get_ref().iter().enumerate() {
+            let item = format!("indicators[{i}]");
+            mark(&item, r.span().start);
+            let r = r.get_ref();
+            let mut indicator = Indicator::default();
+            if let Some(v) = &r.value {
+                mark(&format!("{item}.value"), v.span().start);
+                indicator.value = v.get_ref().clone();
+            }
+            if let Some(k) = &r.kind {
+                mark(&format!("{item}.kind"), k.span().start);
+                indicator.kind = Some(IndicatorKind::from_id(k.get_ref()).ok_or_else(|| {
+                    AdvisoryFileError::new(
+                        front_line(k.span().start),
+                        indicator_kind_message(k.get_ref()),
+                    )
+                })?);
+            }
+            if let Some(n) = &r.note {
+                mark(&format!("{item}.note"), n.span().start);
+                indicator.note = n.get_ref().clone();
+            }
+            indicators.push(indicator);
+        }
+    }
+
     let mut advisory = Advisory {
         header,
         contact,
+        indicators,
         ..Advisory::default()
     };
     for (path, line) in parse_body(body, body_first_line, &mut advisory)? {
@@ -316,6 +352,16 @@ pub fn to_file(advisory: &Advisory) -> String {
     key(&mut s, "phone", &c.phone, None);
     key(&mut s, "fax", &c.fax, None);
     key(&mut s, "email", &c.email, None);
+    for i in &advisory.indicators {
+        s.push_str("\n[[indicators]]  # インディケータ情報\n");
+        key(&mut s, "value", &i.value, None);
+        if let Some(k) = i.kind {
+            key(&mut s, "type", k.id(), Some(k.label()));
+        }
+        if !i.note.is_empty() {
+            key(&mut s, "note", &i.note, None);
+        }
+    }
     s.push_str("+++\n");
     for (path, heading) in SECTIONS {
         s.push_str("\n## ");
@@ -392,6 +438,16 @@ struct RawFront {
     tlp_note: Option<Spanned<String>>,
     annex: Option<Spanned<String>>,
     contact: Option<Spanned<RawContact>>,
+    indicators: Option<Spanned<Vec<Spanned<RawIndicator>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    value: Option<Spanned<String>>,
+    #[serde(rename = "type")]
+    kind: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -423,7 +479,7 @@ fn toml_message(msg: &str) -> String {
         } else if msg.contains("expected a string") {
             "\" で囲んだ文字列"
         } else if msg.contains("expected a sequence") {
-            "[[recipients]] の表"
+            "[[recipients]] や [[indicators]] の表"
         } else {
             "決められた形"
         };
@@ -433,6 +489,17 @@ fn toml_message(msg: &str) -> String {
         return format!("同じ項目が2回書かれています。1回にしてください。({msg})");
     }
     format!("front matter の TOML の書き方に誤りがあります。({msg})")
+}
+
+fn indicator_kind_message(value: &str) -> String {
+    let ids: Vec<String> = IndicatorKind::ALL
+        .iter()
+        .map(|k| format!("{}({})", k.id(), k.label()))
+        .collect();
+    format!(
+        "インディケータの種類 type の値「{value}」は使えません。次のいずれかを書くか、type を書かずに値の形から判定させてください: {}",
+        ids.join("、")
+    )
 }
 
 fn sector_message(value: &str) -> String {

@@ -22,6 +22,8 @@
 //!   digits, 和暦 where the form allows it).
 //! - [`advisory_file`]: the advisory file (TOML front matter + Markdown sections) that the
 //!   site publishes and the app exports.
+//! - [`indicators`]: an advisory's indicators (addresses, domain names, URLs, hashes, CVE ids),
+//!   checked, and their STIX 2.1 patterns.
 
 pub mod advisory_file;
 pub mod attachments;
@@ -31,6 +33,7 @@ pub mod flow;
 pub mod follow_up;
 pub mod forms;
 pub mod home;
+pub mod indicators;
 pub mod publish;
 pub mod render;
 pub mod taxonomy;

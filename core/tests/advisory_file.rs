@@ -1,7 +1,8 @@
 //! The advisory file: round trip with the model, and errors that name the line.
 
 use kyoyu_core::advisory_file::{file_name, parse, parse_located, parse_tlp, to_file};
-use kyoyu_core::forms::{Advisory, AdvisoryContact, AdvisoryHeader, Recipient};
+use kyoyu_core::forms::{Advisory, AdvisoryContact, AdvisoryHeader, Indicator, Recipient};
+use kyoyu_core::indicators::IndicatorKind;
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp, YesNo};
 use proptest::prelude::*;
 
@@ -27,6 +28,14 @@ person = "提供 花子"
 phone = "03-0000-0000"
 fax = "03-0000-0001"
 email = "teikyo.hanako@example.go.jp"
+
+[[indicators]]
+value = "198.51.100.0/24"
+note = "攻撃の送信元"
+
+[[indicators]]
+value = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+type = "sha256"
 +++
 
 ## ① 概要
@@ -81,6 +90,18 @@ fn example() -> Advisory {
             fax: "03-0000-0001".into(),
             email: "teikyo.hanako@example.go.jp".into(),
         },
+        indicators: vec![
+            Indicator {
+                kind: None,
+                value: "198.51.100.0/24".into(),
+                note: "攻撃の送信元".into(),
+            },
+            Indicator {
+                kind: Some(IndicatorKind::Sha256),
+                value: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".into(),
+                note: String::new(),
+            },
+        ],
     }
 }
 
@@ -135,6 +156,16 @@ fn lines_of_fields() {
         line_no("sector = \"telecom\"")
     );
     assert_eq!(l.line_of("contact.email"), line_no("email ="));
+    assert_eq!(
+        l.line_of("indicators[0].value"),
+        line_no("value = \"198.51.100.0/24\"")
+    );
+    assert_eq!(l.line_of("indicators[1].kind"), line_no("type ="));
+    // No note written: the line of the indicator's table (its `[[indicators]]` line).
+    assert_eq!(
+        l.line_of("indicators[1].note"),
+        line_no("value = \"e3b0") - 1
+    );
     assert_eq!(l.line_of("overview"), line_no("## ① 概要"));
     assert_eq!(l.line_of("other"), line_no("## ④ その他"));
     // Unknown or absent fields fall back to the nearest written parent, then line 1.
@@ -163,6 +194,29 @@ fn inline_recipients_and_bare_headings_are_read() {
     assert_eq!(a.overview, "あ");
     assert_eq!(a.response, "い");
     assert_eq!(a.target, "");
+}
+
+#[test]
+fn inline_indicators_are_read_and_written_as_tables() {
+    let text = "+++\nindicators = [{ value = \"example.com\" }, { value = \"CVE-2024-3400\", type = \"cve\", note = \"悪用を確認\" }]\n+++\n";
+    let a = parse(text).unwrap();
+    assert_eq!(a.indicators.len(), 2);
+    assert_eq!(a.indicators[0].kind, None);
+    assert_eq!(a.indicators[1].kind, Some(IndicatorKind::Cve));
+    assert_eq!(a.indicators[1].note, "悪用を確認");
+    let file = to_file(&a);
+    assert!(
+        file.contains("[[indicators]]  # インディケータ情報\nvalue = \"example.com\"\n"),
+        "{file}"
+    );
+    assert_eq!(parse(&file).unwrap(), a);
+    let (line, msg) =
+        err("+++\nid = \"x\"\n\n[[indicators]]\nvalue = \"a.example\"\nkind = \"url\"\n+++\n");
+    assert_eq!(line, 6, "{msg}");
+    assert!(
+        msg.contains("kind") && msg.contains("[[indicators]] (value, type, note)"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -217,6 +271,13 @@ fn bad_values_fail_at_their_line() {
         ("tlp =", "tlp = CLEAR", "TOML"),
         ("id =", "id = 12", "文字列"),
         ("date =", "date = 2025-10-01T10:00:00", "文字列"),
+        (
+            "type =",
+            "type = \"hash\"",
+            "sha256(ファイルのハッシュ値(SHA-256))",
+        ),
+        ("type =", "type = \"SHA-256\"", "値の形から判定"),
+        ("note =", "note = 1", "文字列"),
     ] {
         let n = line_no(needle);
         let (line, msg) = err(&with_line(n, bad));
@@ -372,16 +433,28 @@ fn advisory() -> impl Strategy<Value = Advisory> {
             fax,
             email,
         });
-    (header, text(), text(), text(), text(), contact).prop_map(
-        |(header, overview, target, response, other, contact)| Advisory {
-            header,
-            overview,
-            target,
-            response,
-            other,
-            contact,
-        },
+    let indicator = (choice::<IndicatorKind>(), text(), text())
+        .prop_map(|(kind, value, note)| Indicator { kind, value, note });
+    (
+        header,
+        text(),
+        text(),
+        text(),
+        text(),
+        contact,
+        prop::collection::vec(indicator, 0..3),
     )
+        .prop_map(
+            |(header, overview, target, response, other, contact, indicators)| Advisory {
+                header,
+                overview,
+                target,
+                response,
+                other,
+                contact,
+                indicators,
+            },
+        )
 }
 
 proptest! {

@@ -372,6 +372,7 @@ prop_compose! {
             header: AdvisoryHeader { importance, report_number, identifier, provided_at, recipients, tlp, tlp_note, annex },
             overview, target, response, other,
             contact: AdvisoryContact { person, phone, fax, email },
+            indicators: vec![],
         }
     }
 }

@@ -472,7 +472,7 @@ fn every_path_of_the_specification_is_a_field_of_the_model() {
     // (or a list, or an object) of the model's JSON, and each leaf of the model is in the spec.
     for kind in FormKind::ALL {
         let mut v = Report::new(kind).to_value();
-        for list in ["timeline", "attacks", "header.recipients"] {
+        for list in ["timeline", "attacks", "header.recipients", "indicators"] {
             if let Some(a) = FieldPath::parse(list)
                 .unwrap()
                 .get_mut(&mut v)

@@ -4,7 +4,9 @@
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::spec::{self, FieldKind, FieldSpec};
 use kyoyu_core::forms::{path, FormKind, Report};
-use kyoyu_core::render::{format_datetime, plain_text, print_document, print_html, subject};
+use kyoyu_core::render::{
+    format_datetime, plain_text, print_document, print_html, print_markup_in_page, subject,
+};
 use kyoyu_core::taxonomy::{Choice, Tlp};
 use serde_json::Value;
 
@@ -49,13 +51,17 @@ fn esc(s: &str) -> String {
 fn fields(report: &Report) -> Vec<(String, &'static FieldSpec)> {
     let v = report.to_value();
     let mut out = Vec::new();
-    for s in spec::sections(report.kind()) {
+    for s in spec::all_sections(report.kind()) {
         for f in &s.fields {
             match &f.kind {
                 FieldKind::Group { item, .. } => {
                     let n = path::get(&v, f.path)
                         .and_then(Value::as_array)
                         .map_or(0, Vec::len);
+                    // An empty list has nothing to lose.
+                    if n == 0 {
+                        out.push((f.path.to_string(), f));
+                    }
                     for i in 0..n {
                         for sub in item {
                             out.push((path::field(&path::item(f.path, i), sub.path), sub));
@@ -385,27 +391,6 @@ fn plain_text_of_every_form_has_every_numbered_section() {
     }
 }
 
-/// Writes the print documents of the fixtures to `$KYOYU_PRINT_DIR` (for a look in a browser:
-/// `KYOYU_PRINT_DIR=/tmp/p cargo test -p kyoyu-core --test render -- --ignored`).
-#[test]
-#[ignore]
-fn write_print_documents() {
-    let Ok(dir) = std::env::var("KYOYU_PRINT_DIR") else {
-        return;
-    };
-    std::fs::create_dir_all(&dir).unwrap();
-    let css = format!(
-        "{}/../public/css/form-print.css",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    for (name, report) in fixtures() {
-        let changed = vec!["overview.summary".to_string(), "timeline[1]".to_string()];
-        let doc = print_document(&report, &changed, &css);
-        std::fs::write(format!("{dir}/{name}.html"), doc).unwrap();
-        std::fs::write(format!("{dir}/{name}.txt"), plain_text(&report)).unwrap();
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Print reads the specification
 
@@ -548,4 +533,97 @@ fn rebuilt_wording_the_addressee_and_attack_ids_are_printed() {
     // 6. その他 follows 5., as 「1から6まで」 says.
     assert!(html.find("6.その他(有効な対策等)").unwrap() > html.find("5.今後の対応").unwrap());
     assert!(!html.contains("7."), "the DDoS form has no 7.");
+}
+
+#[test]
+fn indicators_print_after_the_form_only_when_there_are_some() {
+    let Report::Advisory(mut a) = fixture("zu8-advisory.json") else {
+        panic!("advisory");
+    };
+    let without = print_html(&Report::Advisory(a.clone()), &[]);
+    assert!(!without.contains("インディケータ"), "{without}");
+    a.indicators = vec![
+        kyoyu_core::forms::Indicator {
+            kind: None,
+            value: "198.51.100.23".into(),
+            note: "通信先".into(),
+        },
+        kyoyu_core::forms::Indicator {
+            kind: Some(kyoyu_core::indicators::IndicatorKind::Domain),
+            value: "example.com".into(),
+            note: String::new(),
+        },
+    ];
+    let with = print_html(&Report::Advisory(a), &[]);
+    let at = with.find("インディケータ情報(様式外)").expect("heading");
+    // After the form's last block (本件問合せ先), with every value.
+    assert!(at > with.find("本件問合せ先").unwrap(), "{with}");
+    for v in ["198.51.100.23", "通信先", "example.com", "ドメイン名"] {
+        assert!(with[at..].contains(v), "{v}: {with}");
+    }
+    // A table: a column per field, one row per indicator, the chosen kind by its label only.
+    assert!(
+        with[at..].contains(
+            "<th scope=\"col\">値</th><th scope=\"col\">種類</th><th scope=\"col\">備考</th>"
+        ),
+        "{with}"
+    );
+    assert_eq!(with[at..].matches("<tr>").count(), 3, "{with}");
+    assert!(!with[at..].contains("IPv6"), "{with}");
+}
+
+#[test]
+fn indicators_are_in_the_plain_text_only_when_there_are_some() {
+    let Report::Advisory(mut a) = fixture("zu8-advisory.json") else {
+        panic!("advisory");
+    };
+    assert!(!plain_text(&Report::Advisory(a.clone())).contains("インディケータ"));
+    a.indicators = vec![kyoyu_core::forms::Indicator {
+        kind: None,
+        value: "update.example.net".into(),
+        note: "通信先".into(),
+    }];
+    let text = plain_text(&Report::Advisory(a));
+    let at = text.find("■インディケータ情報(様式外)").expect(&text);
+    assert!(at > text.find("本件問合せ先").unwrap(), "{text}");
+    assert!(
+        text[at..].contains("update.example.net") && text[at..].contains("通信先"),
+        "{text}"
+    );
+}
+
+/// Inside a page the form's title is an `<h2>` and every heading one level down: the page's
+/// own `<h1>` stays the only one, and the headings are the same texts in the same order.
+#[test]
+fn inside_a_page_the_headings_are_one_level_down() {
+    fn headings(html: &str) -> Vec<(u8, String)> {
+        let mut v = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<h") {
+            rest = &rest[i + 2..];
+            let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+                continue;
+            };
+            let close = format!("</h{level}>");
+            let start = rest.find('>').unwrap() + 1;
+            let end = rest.find(&close).unwrap();
+            v.push((level as u8, rest[start..end].to_string()));
+            rest = &rest[end..];
+        }
+        v
+    }
+    for (name, report) in fixtures() {
+        let alone = print_html(&report, &[]);
+        let in_page = print_markup_in_page(&report, &[]).into_string();
+        assert_eq!(alone.matches("<h1").count(), 1, "{name}");
+        assert_eq!(in_page.matches("<h1").count(), 0, "{name}");
+        assert!(in_page.contains("<h2 class=\"fp-title\">"), "{name}");
+        assert!(in_page.contains("fp-in-page"), "{name}");
+        let (a, b) = (headings(&alone), headings(&in_page));
+        assert!(a.len() >= 2, "{name}: {a:?}");
+        assert_eq!(a.len(), b.len(), "{name}");
+        for ((la, ta), (lb, tb)) in a.iter().zip(&b) {
+            assert_eq!((la + 1, ta), (*lb, tb), "{name}");
+        }
+    }
 }

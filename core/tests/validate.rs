@@ -2,8 +2,8 @@
 //! nothing panics.
 
 use kyoyu_core::forms::{
-    Advisory, DdosAttack, DdosReport, IncidentReport, RansomwareReport, Recipient, Report,
-    TimelineRow,
+    Advisory, DdosAttack, DdosReport, IncidentReport, Indicator, RansomwareReport, Recipient,
+    Report, TimelineRow,
 };
 use kyoyu_core::taxonomy::{
     DdosAttackType, EventType, NewOrFollowUp, PpcContact, PressStatus, Publication,
@@ -670,6 +670,61 @@ fn advisory_rules() {
         paths(&validate(&a.into()), Severity::Error),
         ["header.identifier"]
     );
+}
+
+#[test]
+fn advisory_indicators_are_checked_one_by_one() {
+    let mut a = Advisory::default();
+    a.header.identifier = "KY-1".into();
+    a.header.provided_at = "2025-10-01T10:00".into();
+    a.header.recipients = vec![Recipient {
+        ministry: "総務省".into(),
+        sector: Some(Sector::Telecom),
+    }];
+    a.header.tlp = Some(Tlp::Clear);
+    a.header.annex = Some(YesNo::No);
+    let ind = |value: &str, note: &str| Indicator {
+        kind: None,
+        value: value.into(),
+        note: note.into(),
+    };
+    a.indicators = vec![
+        ind("198.51.100.23", "送信元"),
+        ind("example.com", ""),
+        ind("CVE-2024-3400", ""),
+    ];
+    assert_eq!(validate(&a.clone().into()), vec![]);
+    a.indicators.extend([
+        ind("198.51.100.999", ""),
+        ind("EXAMPLE.com", ""),
+        ind("", ""),
+        ind("203.0.113.5", "一行目\n二行目"),
+    ]);
+    let f = validate(&a.into());
+    let errors: Vec<(&str, &str)> = f
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(errors[0].0, "indicators[3].value");
+    assert!(
+        errors[0]
+            .1
+            .starts_with("インディケータ 4: 「198.51.100.999」は IPv4"),
+        "{}",
+        errors[0].1
+    );
+    assert_eq!(errors[1].0, "indicators[4].value");
+    assert!(
+        errors[1].1.contains("インディケータ 2 と同じ"),
+        "{}",
+        errors[1].1
+    );
+    assert_eq!(errors[2].0, "indicators[5].value");
+    assert!(errors[2].1.contains("値がありません"), "{}", errors[2].1);
+    assert_eq!(errors[3].0, "indicators[6].note");
+    assert!(errors[3].1.contains("1行"), "{}", errors[3].1);
 }
 
 #[test]

@@ -86,6 +86,11 @@ fn build(report: &Report, previous: Option<&Report>, created: i64) -> Result<Vec
     for s in &form.sections {
         w.section(s, form.title)?;
     }
+    // What kyoyu adds after the form (インディケータ情報), when it holds something.
+    let additions: Vec<_> = spec::filled_additions(kind, &w.value).collect();
+    for s in additions {
+        w.section(s, form.title)?;
+    }
     if w.rebuilt {
         w.merged(spec::REBUILT_LEGEND, Row::Note)?;
     }

@@ -262,3 +262,44 @@ fn a_follow_up_underlines_what_changed() {
         "an unchanged entry is not"
     );
 }
+
+#[test]
+fn indicators_follow_the_form_when_there_are_some() {
+    let env = common::fixture("zu8-advisory.json");
+    let Report::Advisory(mut a) = env.report else {
+        panic!("advisory");
+    };
+    let name = kyoyu_core::forms::FormKind::Advisory.name();
+    let before = cells(
+        &workbook(&Report::Advisory(a.clone()), None, 0).unwrap(),
+        name,
+    );
+    assert!(!before
+        .iter()
+        .flatten()
+        .any(|c| c.contains("インディケータ")));
+    a.indicators = vec![kyoyu_core::forms::Indicator {
+        kind: Some(kyoyu_core::indicators::IndicatorKind::Domain),
+        value: "update.example.net".into(),
+        note: "通信先".into(),
+    }];
+    let rows = cells(&workbook(&Report::Advisory(a), None, 0).unwrap(), name);
+    let heading = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "インディケータ情報"))
+        .expect("the heading of the indicators");
+    let beside = |label: &str| {
+        rows[heading..]
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == label))
+            .and_then(|r| r.get(1).cloned())
+    };
+    assert_eq!(beside("値").as_deref(), Some("update.example.net"));
+    // A choice as on paper: every option, the chosen one ■.
+    let kind = beside("種類").unwrap();
+    assert!(
+        kind.contains("■ドメイン名") && kind.matches('■').count() == 1,
+        "{kind}"
+    );
+    assert_eq!(beside("備考").as_deref(), Some("通信先"));
+}

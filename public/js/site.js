@@ -101,3 +101,13 @@ if (sidebar) {
 if (document.getElementById("search-input")) {
   import("./search.js").catch(() => {});
 }
+// On a wide screen the table of contents is the sidebar, always shown; CSS shows the closed
+// <details> through ::details-content. A browser without it gets the menu opened instead (on a
+// phone it stays closed until opened).
+const menu = document.querySelector("details.nav-menu");
+if (menu && !CSS.supports("selector(::details-content)")) {
+  const wide = matchMedia("(min-width: 52.01rem)");
+  const sync = () => { if (wide.matches) menu.open = true; };
+  sync();
+  wide.addEventListener("change", sync);
+}

@@ -90,8 +90,8 @@ pub fn render(kind: &str, arg: &str) -> Result<String, String> {
                 .map_err(|e| format!("{caption} の記載例を読み込めません: {e}"))?;
             html! {
                 figure class="form-example" data-example=(a) {
-                    figcaption { (caption) "(記載例のファイルから kyoyu-core の印刷表示で生成)" }
-                    div class="form-example-body" { (kyoyu_core::render::print_markup(&env.report, &[])) }
+                    figcaption { (caption) span class="redrawn" { "(手引書の記載例を、様式入力の印刷表示で組み直したもの)" } }
+                    div class="form-example-body" { (kyoyu_core::render::print_markup_in_page(&env.report, &[])) }
                 }
             }
         }

@@ -203,8 +203,18 @@ async fn escapes(root: &Path, path: &str) -> bool {
     false
 }
 
+/// A file name with a content hash (`site.<10 hex digits>.css`, see
+/// `output::fingerprint_name`).
+fn fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.split('.')
+        .skip(1)
+        .any(|part| part.len() == 10 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The headers of the deployment (README, nginx): CSP, the security headers, caching (assets
-/// carry their content hash and are immutable; pages and `sw.js` are revalidated), `Vary`
+/// whose names carry their content hash are immutable; pages, `sw.js` and the assets named
+/// without a hash, such as `search.js`, are revalidated), `Vary`
 /// for the precompressed copies, `charset=utf-8` on text.
 fn deployment_headers(h: &mut HeaderMap, path: &str, status: StatusCode) {
     let csp = format!("{CSP}; frame-ancestors 'none'");
@@ -215,7 +225,7 @@ fn deployment_headers(h: &mut HeaderMap, path: &str, status: StatusCode) {
     for (k, v) in SECURITY_HEADERS {
         h.insert(*k, HeaderValue::from_static(v));
     }
-    let cache = if path.starts_with("/assets/") && status.is_success() {
+    let cache = if path.starts_with("/assets/") && fingerprinted(path) && status.is_success() {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

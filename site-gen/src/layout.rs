@@ -163,7 +163,13 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                 }
                 div class={ "layout" @if !p.sidebar.groups.is_empty() { " with-sidebar" } } {
                     @if !p.sidebar.groups.is_empty() {
-                        @if p.sidebar.is_full() { (full_sidebar(p.sidebar.groups, p.url)) } @else { (bounded_sidebar(&p.sidebar, p.url)) }
+                        // One sidebar for every screen: on a wide one it is always shown beside
+                        // the page (site.css), on a phone it is this menu above the page, closed
+                        // until opened — a <details>, so it works without JavaScript.
+                        details class="nav-menu" {
+                            summary { "目次" }
+                            @if p.sidebar.is_full() { (full_sidebar(p.sidebar.groups, p.url)) } @else { (bounded_sidebar(&p.sidebar, p.url)) }
+                        }
                     }
                     main id="main" tabindex="-1" {
                         @if !p.breadcrumbs.is_empty() {

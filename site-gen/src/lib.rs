@@ -5,7 +5,8 @@
 //! 1. [`load`] the content model: the handbook ([`content`]) and the advisories through the
 //!    TLP gate ([`gate`]), every error with its file and line; drafts are never read;
 //! 2. [`render`] every page and file in memory ([`markdown`], [`layout`], [`pages`],
-//!    [`search`]), each page with its ids, links and search text;
+//!    [`search`]), each page with its ids, links and search text (a large site's chapters and
+//!    search shards go on to the build's staging folder as they are made, unpublished);
 //! 3. [`check`] what render produced: one link and anchor check over every page kind, and no
 //!    two outputs on one path;
 //! 4. [`write`] it ([`output`]: atomically; a failed build keeps the previous output).
@@ -90,7 +91,7 @@ pub fn build(opts: &Options) -> Result<BuildReport> {
 /// source files checked. What the build would say besides (draft folders) goes to stderr.
 pub fn check(opts: &Options) -> Result<usize> {
     let content = load::load(opts)?;
-    let site = render::render(&content, opts, None, &mut search::Shards::default())?;
+    let site = render::render(&content, opts, None, &mut search::Shards::default(), None)?;
     check::check(&site)?;
     for n in content.notes() {
         eprintln!("{n}");
@@ -173,14 +174,17 @@ impl Builder {
         } else {
             search::Shards::default()
         };
-        let site = render::render(&content, opts, app, &mut shards)?;
+        // Where this build is written until it replaces the output folder (refused first if the
+        // output folder is not safe to replace: see output::check_out).
+        let staging = output::Staging::new(opts)?;
+        let site = render::render(&content, opts, app, &mut shards, Some(&staging))?;
         t.lap("render");
         check::check(&site)?;
         t.lap("check");
         let notes = content.notes();
         // A one-off build needs the sources no longer (memory: a large site's Markdown).
         let content = keep.then_some(content);
-        let files = write::write(&site, opts, background_cleanup)?;
+        let files = write::write(&site, staging, background_cleanup)?;
         t.lap("write");
         let report = BuildReport {
             pages: site.page_count(),
@@ -309,7 +313,8 @@ impl Builder {
     }
 }
 
-/// Step timings on stderr when `SITE_GEN_TIMINGS` is set (for profiling builds).
+/// Step timings on stderr when `SITE_GEN_TIMINGS` is set (for profiling builds), each with the
+/// process's peak memory so far where the system tells it (Linux: `VmHWM`).
 struct Timings {
     on: bool,
     last: Instant,
@@ -325,11 +330,20 @@ impl Timings {
 
     fn lap(&mut self, what: &str) {
         if self.on {
+            let peak =
+                peak_rss_kib().map_or(String::new(), |k| format!(" (peak RSS {} MiB)", k / 1024));
             eprintln!(
-                "site-gen: {:>8.1} ms  {what}",
+                "site-gen: {:>8.1} ms  {what}{peak}",
                 self.last.elapsed().as_secs_f64() * 1000.0
             );
         }
         self.last = Instant::now();
     }
+}
+
+/// The process's peak resident memory in KiB (`VmHWM` of `/proc/self/status`), where there is one.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

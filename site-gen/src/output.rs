@@ -15,15 +15,15 @@ use sha2::Digest;
 
 use crate::Options;
 
-/// Assets larger than this are not precompressed (a large site's search index: compressing it
-/// would cost more build time than it saves).
-const GZIP_MAX: usize = 4 << 20;
-
 /// The file that marks a folder as site-gen's output (not part of the site: no page links it,
 /// and the service worker's precache list leaves out dot-files).
 pub const STAMP: &str = ".kyoyu-site-gen";
 const STAMP_TEXT: &str =
     "This folder is written by kyoyu's site-gen: every build replaces all of it.\n";
+/// Beside the stamp while a build is in progress: the id of the process writing it (removed
+/// when the build is swapped in). A staging folder whose process is gone is a killed build's,
+/// and the next build removes it.
+const BUILDING: &str = ".kyoyu-site-gen-building";
 
 /// A build in progress: files are written below a temporary folder.
 pub struct Staging {
@@ -53,7 +53,9 @@ impl Staging {
             .tempdir_in(parent)
             .with_context(|| format!("{} に一時フォルダを作成できません", parent.display()))?;
         fs::write(tmp.path().join(STAMP), STAMP_TEXT)?;
+        fs::write(tmp.path().join(BUILDING), std::process::id().to_string())?;
         remove_stale_old_outputs(parent, &name);
+        remove_killed_builds(parent, &name, tmp.path());
         Ok(Staging {
             tmp,
             out,
@@ -62,8 +64,9 @@ impl Staging {
         })
     }
 
-    /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`).
-    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
+    /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`); returns their
+    /// content hash.
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> Result<String> {
         let rel = rel.trim_start_matches('/');
         let path = self.tmp.path().join(rel);
         if let Some(dir) = path.parent() {
@@ -72,18 +75,17 @@ impl Staging {
         let bytes = bytes.as_ref();
         fs::write(&path, bytes).with_context(|| format!("{} を書き込めません", path.display()))?;
         let hash = content_hash(bytes);
-        self.written.lock().unwrap().push((rel.to_string(), hash));
-        Ok(())
+        self.written
+            .lock()
+            .unwrap()
+            .push((rel.to_string(), hash.clone()));
+        Ok(hash)
     }
 
-    /// Writes a page at a URL path ending in `/` (as `index.html`) or naming a file.
-    pub fn write_page(&self, url: &str, html: &str) -> Result<()> {
-        let rel = url.trim_start_matches('/');
-        if rel.is_empty() || rel.ends_with('/') {
-            self.write(&format!("{rel}index.html"), html)
-        } else {
-            self.write(rel, html)
-        }
+    /// Writes a page at a URL path ending in `/` (as `index.html`) or naming a file; returns
+    /// its content hash.
+    pub fn write_page(&self, url: &str, html: &str) -> Result<String> {
+        self.write(&crate::render::page_path(url), html)
     }
 
     /// Writes an asset under `assets/` with its content hash in the name and returns its URL.
@@ -102,7 +104,7 @@ impl Staging {
         let compressible = [".wasm", ".js", ".css", ".json", ".svg", ".webmanifest"]
             .iter()
             .any(|e| rel.ends_with(e));
-        if !compressible || bytes.len() < 1024 || bytes.len() > GZIP_MAX {
+        if !compressible || bytes.len() < 1024 {
             return Ok(());
         }
         let key = blake3::hash(bytes);
@@ -176,6 +178,7 @@ impl Staging {
             .context("output folder has no name")?
             .to_string_lossy();
         let tmp = self.tmp.keep();
+        fs::remove_file(tmp.join(BUILDING))?;
         let old = if self.out.exists() {
             // A fresh name beside `out` (the empty folder tempfile makes is only the name).
             let old = tempfile::Builder::new()
@@ -204,18 +207,25 @@ impl Staging {
     }
 }
 
-/// Brotli's best quality costs about 2 s a megabyte (quality 9: a tenth of that, 10 % larger):
-/// worth it for small files and for the app's wasm, which every visitor downloads once and a
-/// build makes once (`serve` keeps it); not for a large site's search index.
-const BROTLI_BEST_MAX: usize = 256 << 10;
+/// Brotli's best quality (11) costs about 2 s a megabyte, gzip's best (9) about four times its
+/// default (6): worth it for small files and for the app's optimised wasm, which every visitor
+/// downloads once and a build makes once (`serve` keeps it). Anything larger — a large site's
+/// search shards (megabytes each, fetched only when a search is made), a dev-profile wasm —
+/// takes brotli 5 and gzip 6: on one 3.7 MB shard, brotli 5 is about 4× faster than brotli 9
+/// for 20 % more bytes, gzip 6 about 4× faster than gzip 9 for 2 % more; at 10,000 pages,
+/// compressing the shards at 9 and 9 was two thirds of the build's CPU time.
+const BEST_MAX: usize = 256 << 10;
+/// The app's wasm at its best up to this size (an optimised build is about 1 MB).
+const WASM_BEST_MAX: usize = 4 << 20;
 
-/// The `.br` and `.gz` (level 9) bytes of the asset `rel`, made in parallel.
+/// The `.br` and `.gz` bytes of the asset `rel`, made in parallel.
 fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     use std::io::Write;
-    let quality = if bytes.len() <= BROTLI_BEST_MAX || rel.ends_with(".wasm") {
-        11
+    let best = bytes.len() <= BEST_MAX || (rel.ends_with(".wasm") && bytes.len() <= WASM_BEST_MAX);
+    let (quality, level) = if best {
+        (11, flate2::Compression::best())
     } else {
-        9
+        (5, flate2::Compression::default())
     };
     let (br, gz) = rayon::join(
         || -> Result<Vec<u8>> {
@@ -229,10 +239,7 @@ fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
             Ok(out)
         },
         || -> Result<Vec<u8>> {
-            let mut gz = flate2::write::GzEncoder::new(
-                Vec::with_capacity(bytes.len() / 3),
-                flate2::Compression::best(),
-            );
+            let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
             gz.write_all(bytes)?;
             Ok(gz.finish()?)
         },
@@ -305,6 +312,36 @@ fn remove_stale_old_outputs(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with(&prefix) && path.join(STAMP).is_file() {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Removes the staging folders of builds that were killed (`.<name>.tmp-*` beside the output,
+/// other than `ours`): only folders that carry site-gen's stamp and the id of a process that no
+/// longer runs (a build running beside this one keeps its folder).
+fn remove_killed_builds(parent: &Path, name: &str, ours: &Path) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !entry.file_name().to_string_lossy().starts_with(&prefix)
+            || path == ours
+            || !path.join(STAMP).is_file()
+        {
+            continue;
+        }
+        let pid = fs::read_to_string(path.join(BUILDING))
+            .ok()
+            .and_then(|s| s.trim().parse::<i32>().ok())
+            .and_then(rustix::process::Pid::from_raw);
+        let running = |pid| match rustix::process::test_kill_process(pid) {
+            Ok(()) => true,
+            Err(e) => e != rustix::io::Errno::SRCH,
+        };
+        if pid.is_some_and(|pid| !running(pid)) {
             let _ = fs::remove_dir_all(&path);
         }
     }

@@ -5,6 +5,12 @@
 //! Each page keeps what the later steps need: its URL, title and HTML, the ids links may
 //! point at, its internal links with the file and line they come from, and its text for the
 //! search index — computed once, here, from what is on the page.
+//!
+//! The bulk of a large site — the chapters' HTML and the search shards — goes to the build's
+//! staging folder ([`Staging`]) as soon as it is made, and only its content hash stays in
+//! memory ([`Page::stage`], [`Asset::stage`]): a site of 10,000 pages does not hold 10,000
+//! pages at once. The staging folder is not the output: nothing is published until
+//! [`crate::write`] swaps it in after the check has passed, and a failed build deletes it.
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Result};
@@ -13,7 +19,7 @@ use rayon::prelude::*;
 use crate::bundle::AppBundle;
 use crate::error::ContentErrors;
 use crate::load::Content;
-use crate::output::{content_hash, fingerprint_name};
+use crate::output::{content_hash, fingerprint_name, Staging};
 use crate::pages;
 use crate::search::Doc;
 use crate::Options;
@@ -35,8 +41,17 @@ pub struct Page {
     pub search: Option<Doc>,
     /// Listed in the sitemap.
     pub listed: bool,
-    /// The content hash of `html`, computed once (a rebuild keeps those of unchanged pages).
-    pub hash: std::sync::OnceLock<String>,
+    /// The content hash of `html`, computed once (a rebuild keeps those of unchanged pages),
+    /// and whether `html` is already in the staging folder.
+    pub hash: Hash,
+}
+
+/// A page's content hash, computed once, and whether its HTML was written to the staging
+/// folder (and dropped from memory) by [`Page::stage`].
+#[derive(Debug, Clone, Default)]
+pub struct Hash {
+    hash: std::sync::OnceLock<String>,
+    staged: bool,
 }
 
 /// A link to check: the href as written, and its line in `Page::source` (0: generated).
@@ -58,8 +73,10 @@ pub struct File {
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub name: String,
+    /// Empty once [`Asset::stage`] has written them.
     pub bytes: Vec<u8>,
     pub url: String,
+    staged: bool,
 }
 
 impl Asset {
@@ -69,7 +86,22 @@ impl Asset {
             name: name.to_string(),
             bytes,
             url,
+            staged: false,
         }
+    }
+
+    /// Writes the asset (and its compressed copies) to the staging folder and drops its bytes;
+    /// the hash in its URL stays. A write that fails keeps the bytes, for [`crate::write`] to
+    /// try again and report.
+    pub fn stage(&mut self, staging: &Staging) {
+        if !self.staged && staging.write_fingerprinted(&self.name, &self.bytes).is_ok() {
+            self.bytes = Vec::new();
+            self.staged = true;
+        }
+    }
+
+    pub fn is_staged(&self) -> bool {
+        self.staged
     }
 
     /// The content hash, as in its name (`site.<hash>.css`, see `output::fingerprint_name`).
@@ -134,7 +166,26 @@ impl Page {
     }
 
     pub fn hash(&self) -> &str {
-        self.hash.get_or_init(|| content_hash(self.html.as_bytes()))
+        self.hash
+            .hash
+            .get_or_init(|| content_hash(self.html.as_bytes()))
+    }
+
+    /// Writes the page to the staging folder and drops its HTML; its hash stays. A write that
+    /// fails keeps the HTML, for [`crate::write`] to try again and report.
+    pub fn stage(&mut self, staging: &Staging) {
+        if self.hash.staged {
+            return;
+        }
+        if let Ok(hash) = staging.write_page(&self.url, &self.html) {
+            let _ = self.hash.hash.set(hash);
+            self.html = String::new();
+            self.hash.staged = true;
+        }
+    }
+
+    pub fn is_staged(&self) -> bool {
+        self.hash.staged
     }
 
     /// The file the page is written to (`handbook/index.html`).
@@ -168,17 +219,23 @@ impl Site {
         });
     }
 
-    /// Every file with its site path and bytes (pages, files, assets).
+    /// Every file still in memory with its site path and bytes (pages, files, assets): not
+    /// those already written to a staging folder.
     pub fn outputs(&self) -> Vec<(String, &[u8])> {
         let mut v: Vec<(String, &[u8])> =
             Vec::with_capacity(self.pages.len() + self.files.len() + self.assets.len());
-        v.extend(self.pages.iter().map(|p| (p.path(), p.html.as_bytes())));
+        v.extend(
+            self.pages
+                .iter()
+                .filter(|p| !p.is_staged())
+                .map(|p| (p.path(), p.html.as_bytes())),
+        );
         v.extend(
             self.files
                 .iter()
                 .map(|f| (f.path.clone(), f.bytes.as_slice())),
         );
-        v.extend(self.assets.iter().map(|a| {
+        v.extend(self.assets.iter().filter(|a| !a.is_staged()).map(|a| {
             (
                 a.url.trim_start_matches('/').to_string(),
                 a.bytes.as_slice(),
@@ -193,17 +250,25 @@ impl Site {
 }
 
 /// Renders the whole site. Content errors of every page are collected and reported together.
+/// With `staging`, the chapters and the search shards are written there as they are made
+/// (see the module's comment); without, everything stays in memory (`site-gen check`).
 pub fn render(
     content: &Content,
     opts: &Options,
     app: Option<&AppBundle>,
     shards: &mut crate::search::Shards,
+    staging: Option<&Staging>,
 ) -> Result<Site> {
     let mut site = Site::default();
     let assets = pages::misc::assets(&opts.public, &mut site)?;
     let nav = pages::handbook::Nav::new(&content.handbook, &mut site);
     let mut errors = Vec::new();
-    match pages::handbook::render(content, &assets, &nav) {
+    let stage = |page: &mut Page| {
+        if let Some(s) = staging {
+            page.stage(s);
+        }
+    };
+    match pages::handbook::render(content, &assets, &nav, &stage) {
         Ok(p) => site.pages.extend(p),
         Err(e) => errors.extend(e),
     }
@@ -225,6 +290,14 @@ pub fn render(
     site.derived_from = Some((site.pages.len(), site.files.len(), site.assets.len()));
     site.assets_used = assets;
     finish(&mut site, &opts.public, &opts.base_url, shards)?;
+    if let Some(s) = staging {
+        // The search shards too (megabytes each on a large site; `search::render` makes them
+        // all before any can be staged).
+        let (_, _, a) = site.derived_from.expect("set above");
+        site.assets[a..]
+            .par_iter_mut()
+            .for_each(|asset| asset.stage(s));
+    }
     Ok(site)
 }
 

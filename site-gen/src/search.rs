@@ -1,22 +1,36 @@
 //! The search index: Japanese has no spaces between words, and a dictionary would be large, so
 //! the index is built from the characters themselves (as n-gram full-text search does):
 //!
-//! - text is normalised ([`normalise`]: full-width ASCII to ASCII, ASCII lower-cased; one
-//!   UTF-16 unit in, one out, so offsets stay valid for snippets);
+//! - text is widened ([`widen`]: half-width katakana to full-width, 「ｶﾞｽ」 → 「ガス」) where it
+//!   is stored, and folded ([`fold`]: full-width ASCII to ASCII, ASCII lower-cased, hiragana to
+//!   katakana; one UTF-16 unit in, one out, so offsets stay valid for snippets) where it is
+//!   compared, so 「らんさむうぇあ」 finds 「ランサムウェア」 and 「ＴＬＰ」 finds 「TLP」;
 //! - runs of letters and digits are split into ASCII words and non-ASCII runs;
 //! - an ASCII word is a key as it is (`tlp`, `ddos`); a non-ASCII run gives every character
-//!   bigram (`情報`, `報共`, …) and every single character (for one-character queries);
+//!   bigram (`情報`, `報共`, …), and a run of one character that character (a one-character
+//!   query also looks at the bigrams holding it);
 //! - each key maps to the pages that contain it (postings, ascending page numbers, delta-coded);
+//! - the glossary's terms are entries of their own (at `/reference/glossary/#id`, the term as
+//!   title, its synonyms as headings, the definition as text), so a term's definition can rank
+//!   above the pages that mention it;
+//! - a large site's index (more than one shard) keeps of each page's text only its first
+//!   [`EXCERPT_CHARS`] characters, for the snippet — the keys are those of the whole text: the
+//!   full text made the index as large as the pages themselves (75 of 258 MB for 10,000 pages);
+//!   beyond the excerpt a word is found by its keys alone;
 //! - the pages are split into shards of [`SHARD_PAGES`], each a self-contained index, listed by
-//!   a small manifest (the URL the search page names): a large site's index is fetched only
-//!   when a search is made, and a change to one page changes one shard.
+//!   a small manifest (the URL the search page names) with the synonyms of core's glossary:
+//!   a large site's index is fetched only when a search is made, and a change to one page
+//!   changes one shard.
 //!
-//! `public/js/search.js` tokenises the query the same way, intersects the postings, then checks
-//! the exact substring in each candidate's text (kept, whitespace-collapsed, in the index) and
-//! ranks: title matches, then heading matches, then the number of hits.
+//! `public/js/search.js` folds and tokenises the query the same way, expands each word to its
+//! synonyms, intersects the postings, checks the exact words in each candidate's text (kept,
+//! whitespace-collapsed, in the index) and ranks: a title or glossary term equal to the query,
+//! then title, heading and body matches and how often the words occur.
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use kyoyu_core::taxonomy::glossary;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::render::{Asset, Site};
 
@@ -30,28 +44,54 @@ pub struct Doc {
     pub text: String,
 }
 
-/// Full-width ASCII → ASCII, ideographic space → space, ASCII lower-cased. Maps each `char` to
-/// one `char` of the same UTF-16 length (search.js does the same on the page text).
-pub fn normalise_char(c: char) -> char {
+/// Full-width ASCII → ASCII, ideographic space → space, ASCII lower-cased, hiragana →
+/// katakana. Maps each `char` to one `char` of the same UTF-16 length (search.js does the
+/// same on the page text and the query).
+pub fn fold_char(c: char) -> char {
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
+        // ぁ..ゖ and ゝゞ: the katakana block is the hiragana block moved by 0x60.
+        0x3041..=0x3096 | 0x309D..=0x309E => char::from_u32(c as u32 + 0x60).unwrap_or(c),
         _ => c,
     };
     c.to_ascii_lowercase()
 }
 
-pub fn normalise(s: &str) -> String {
-    s.chars().map(normalise_char).collect()
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Half-width katakana (U+FF61–U+FF9F) to full-width, voiced marks composed (「ｶﾞ」 → 「ガ」),
+/// by Unicode NFKC applied to those runs only (NFKC elsewhere would also rewrite 「①」 or
+/// 「㈱」, which readers type as printed). Applied to what the index stores and to queries.
+pub fn widen(s: &str) -> String {
+    let half = |c: char| ('\u{FF61}'..='\u{FF9F}').contains(&c);
+    if !s.chars().any(half) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if half(c) {
+            run.push(c);
+        } else {
+            out.extend(run.nfkc());
+            run.clear();
+            out.push(c);
+        }
+    }
+    out.extend(run.nfkc());
+    out
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The keys of a text: ASCII words, and the bigrams and unigrams of non-ASCII runs.
+/// The keys of a text: ASCII words, the bigrams of non-ASCII runs, and one-character runs.
 pub fn keys(text: &str) -> Vec<String> {
-    let norm = normalise(text);
+    let norm = fold(&widen(text));
     let mut out = Vec::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut Vec<String>| {
@@ -60,13 +100,10 @@ pub fn keys(text: &str) -> Vec<String> {
         }
         if run[0].is_ascii() {
             out.push(run.iter().collect());
+        } else if run.len() == 1 {
+            out.push(run[0].to_string());
         } else {
-            for (i, c) in run.iter().enumerate() {
-                out.push(c.to_string());
-                if let Some(d) = run.get(i + 1) {
-                    out.push([*c, *d].iter().collect());
-                }
-            }
+            out.extend(run.windows(2).map(|w| w.iter().collect::<String>()));
         }
         run.clear();
     };
@@ -108,52 +145,69 @@ fn unpack(k: u64) -> String {
     s
 }
 
-/// The distinct keys of a normalised text (the same keys as [`keys`]).
+/// The distinct keys of a folded text (the same keys as [`keys`]).
 fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
+    // The run being read: where it starts, whether it is ASCII, its last character, and
+    // whether it has only one (a one-character run is a key of its own).
     let mut run_start: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut ascii_run = false;
+    let mut single = false;
     let end_run = |start: Option<usize>,
                    end: usize,
                    ascii: bool,
+                   single: bool,
+                   prev: Option<char>,
                    into: &mut rustc_hash::FxHashSet<Key<'a>>| {
-        if let (Some(s), true) = (start, ascii) {
-            into.insert(Key::Word(&norm[s..end]));
+        match (start, ascii) {
+            (Some(s), true) => {
+                into.insert(Key::Word(&norm[s..end]));
+            }
+            (Some(_), false) if single => {
+                into.extend(prev.map(|p| Key::Chars(pack(p, None))));
+            }
+            _ => {}
         }
     };
     for (i, c) in norm.char_indices() {
         if !is_word(c) {
-            end_run(run_start, i, ascii_run, into);
+            end_run(run_start, i, ascii_run, single, prev, into);
             run_start = None;
             prev = None;
             continue;
         }
         if run_start.is_some() && ascii_run != c.is_ascii() {
-            end_run(run_start, i, ascii_run, into);
+            end_run(run_start, i, ascii_run, single, prev, into);
             run_start = None;
             prev = None;
         }
         if run_start.is_none() {
             run_start = Some(i);
             ascii_run = c.is_ascii();
+            single = true;
+        } else {
+            single = false;
         }
         if !c.is_ascii() {
-            into.insert(Key::Chars(pack(c, None)));
             if let Some(p) = prev {
                 into.insert(Key::Chars(pack(p, Some(c))));
             }
             prev = Some(c);
         }
     }
-    end_run(run_start, norm.len(), ascii_run, into);
+    end_run(run_start, norm.len(), ascii_run, single, prev, into);
 }
 
-/// The index as JSON: `{ v, pages: [[url, title, headings, text]], keys: { key: [delta…] } }`.
-/// Built in parallel (each page's keys), merged in page order: the output is deterministic.
-pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
+/// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
+/// key: [delta…] } }`, `term` (1) marking a glossary term's entry ([`glossary_docs`]). With
+/// `excerpt`, each text is cut to that many characters (`excerpt` in the JSON says so; the keys
+/// are still those of the whole text). Built in parallel (each page's keys), merged in page
+/// order: the output is deterministic.
+pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
     use rayon::prelude::*;
     use rustc_hash::{FxHashMap, FxHashSet};
     struct Page {
+        title: String,
         headings: String,
         text: String,
         chars: Vec<u64>,
@@ -162,18 +216,24 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
     let pages: Vec<Page> = docs
         .par_iter()
         .map(|d| {
-            let text = compact(&d.text);
-            let headings = d
-                .headings
-                .iter()
-                .map(|h| compact(h))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let norms = [normalise(&d.title), normalise(&headings), normalise(&text)];
+            let title = widen(&d.title);
+            let text = widen(&compact(&d.text));
+            let headings = widen(
+                &d.headings
+                    .iter()
+                    .map(|h| compact(h))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            let norms = [fold(&title), fold(&headings), fold(&text)];
             let mut set = FxHashSet::default();
             for n in &norms {
                 distinct_keys(n, &mut set);
             }
+            let text = match excerpt {
+                Some(n) => text.chars().take(n).collect(),
+                None => text,
+            };
             let (mut chars, mut words) = (Vec::new(), Vec::new());
             for k in set {
                 match k {
@@ -182,6 +242,7 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
                 }
             }
             Page {
+                title,
                 headings,
                 text,
                 chars,
@@ -211,11 +272,16 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
         .collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    let mut out =
-        Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum::<usize>() + keys.len() * 16);
+    let mut out = Vec::with_capacity(
+        pages.iter().map(|p| p.text.len() + 64).sum::<usize>() + keys.len() * 16,
+    );
     let s =
         |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
-    out.extend_from_slice(b"{\"v\":1,\"pages\":[");
+    out.extend_from_slice(b"{\"v\":2,");
+    if let Some(n) = excerpt {
+        out.extend_from_slice(format!("\"excerpt\":{n},").as_bytes());
+    }
+    out.extend_from_slice(b"\"pages\":[");
     for (i, (d, p)) in docs.iter().zip(&pages).enumerate() {
         if i > 0 {
             out.push(b',');
@@ -223,7 +289,7 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
         out.push(b'[');
         for (j, f) in [
             d.url.as_str(),
-            d.title.as_str(),
+            p.title.as_str(),
             p.headings.as_str(),
             p.text.as_str(),
         ]
@@ -234,6 +300,9 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
                 out.push(b',');
             }
             s(&mut out, f);
+        }
+        if is_term(d) {
+            out.extend_from_slice(b",1");
         }
         out.push(b']');
     }
@@ -260,14 +329,18 @@ pub fn index_json(docs: &[&Doc]) -> Vec<u8> {
 }
 
 /// The index as a JSON value (for tests and tools).
-pub fn build_index(docs: &[Doc]) -> serde_json::Value {
-    serde_json::from_slice(&index_json(&docs.iter().collect::<Vec<_>>()))
+pub fn build_index(docs: &[Doc], excerpt: Option<usize>) -> serde_json::Value {
+    serde_json::from_slice(&index_json(&docs.iter().collect::<Vec<_>>(), excerpt))
         .expect("the index is JSON")
 }
 
 /// Pages per shard of the index. A small site has one shard; a large one several, fetched
 /// when a search is made, and a change to one page changes one shard.
 pub const SHARD_PAGES: usize = 500;
+
+/// Characters of each page's text a large site's index keeps (more than one shard): enough
+/// for a snippet of the page's start.
+pub const EXCERPT_CHARS: usize = 200;
 
 /// The shards of the last build by the hash of their pages (`serve` reuses the unchanged,
 /// moved, not copied). The default keeps none (a one-off build).
@@ -298,8 +371,9 @@ impl Shards {
     }
 }
 
-fn shard_key(docs: &[&Doc]) -> String {
+fn shard_key(docs: &[&Doc], excerpt: Option<usize>) -> String {
     let mut h = blake3::Hasher::new();
+    h.update(&excerpt.unwrap_or(0).to_le_bytes());
     for d in docs {
         for f in [d.url.as_str(), d.title.as_str(), d.text.as_str()]
             .into_iter()
@@ -312,17 +386,66 @@ fn shard_key(docs: &[&Doc]) -> String {
     h.finalize().to_hex().to_string()
 }
 
-/// Adds the index of every searchable page — fingerprinted shards and the manifest listing
-/// them, `{ v: 2, shards: [url…] }` — and `assets/search.js`; returns the manifest's URL.
+/// Where the glossary's terms are defined (each at `#id`).
+pub const GLOSSARY_URL: &str = "/reference/glossary/";
+
+fn is_term(d: &Doc) -> bool {
+    d.url
+        .strip_prefix(GLOSSARY_URL)
+        .is_some_and(|rest| rest.starts_with('#'))
+}
+
+/// The glossary's terms as entries of their own: the term as title, its reading and synonyms
+/// as headings, its definition as text — so that the query 「サービス維持レベル」 finds the
+/// definition first, and `CEPTOAR` finds セプター.
+pub fn glossary_docs() -> Vec<Doc> {
+    glossary::TERMS
+        .iter()
+        .map(|t| {
+            let mut headings: Vec<String> = t.reading.iter().map(|r| r.to_string()).collect();
+            if let Some(s) = glossary::synonyms(t.id) {
+                for w in s.words {
+                    if *w != t.term && !headings.iter().any(|h| h == w) {
+                        headings.push(w.to_string());
+                    }
+                }
+            }
+            Doc {
+                url: format!("{GLOSSARY_URL}#{}", t.id),
+                title: t.term.to_string(),
+                headings,
+                text: t.definition.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The manifest of the index: its shards, and each group of synonyms (folded, as search.js
+/// compares them), which search.js expands a query's words to.
+pub fn manifest_json(shards: &[String]) -> Vec<u8> {
+    let synonyms: Vec<Vec<String>> = glossary::SYNONYMS
+        .iter()
+        .map(|s| s.words.iter().map(|w| fold(&widen(w))).collect())
+        .collect();
+    serde_json::to_vec(&serde_json::json!({ "v": 3, "shards": shards, "synonyms": synonyms }))
+        .expect("the manifest to JSON")
+}
+
+/// Adds the index of every searchable page and of the glossary's terms — fingerprinted shards
+/// and the manifest listing them ([`manifest_json`]) — and `assets/search.js`; returns the
+/// manifest's URL.
 pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<String> {
     use rayon::prelude::*;
+    let terms = glossary_docs();
     let docs: Vec<&Doc> = site
         .pages
         .iter()
         .filter_map(|p| p.search.as_ref())
+        .chain(&terms)
         .collect();
     let chunks: Vec<&[&Doc]> = docs.chunks(SHARD_PAGES).collect();
-    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c)).collect();
+    let excerpt = (chunks.len() > 1).then_some(EXCERPT_CHARS);
+    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c, excerpt)).collect();
     let mut reused: Vec<Option<Asset>> = keys
         .iter()
         .map(|k| cache.urls.get(k).and_then(|u| cache.stashed.remove(u)))
@@ -333,7 +456,7 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
         .enumerate()
         .map(|(i, (c, old))| {
             old.take()
-                .unwrap_or_else(|| Asset::new(&format!("search-{i}.json"), index_json(c)))
+                .unwrap_or_else(|| Asset::new(&format!("search-{i}.json"), index_json(c, excerpt)))
         })
         .collect();
     cache.stashed.clear();
@@ -346,8 +469,7 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
     };
     let shards: Vec<String> = built.iter().map(|a| a.url.clone()).collect();
     site.assets.extend(built);
-    let manifest = serde_json::to_vec(&serde_json::json!({ "v": 2, "shards": shards }))?;
-    let url = site.asset("search-index.json", manifest);
+    let url = site.asset("search-index.json", manifest_json(&shards));
     // Loaded by site.js as `./search.js` next to it in /assets/.
     let js = std::fs::read(public.join("js/search.js"))
         .with_context(|| format!("{} がありません", public.join("js/search.js").display()))?;
@@ -383,11 +505,91 @@ mod tests {
     fn keys_split_japanese_into_bigrams_and_ascii_into_words() {
         let k = keys("DDoS攻撃の情報");
         assert!(k.contains(&"ddos".to_string()));
-        for want in ["攻撃", "撃の", "の情", "情報", "攻", "報"] {
+        for want in ["攻撃", "撃ノ", "ノ情", "情報"] {
             assert!(k.contains(&want.to_string()), "{want}: {k:?}");
         }
+        // A character inside a longer run is found through its bigrams; alone, it is a key.
+        assert!(!k.contains(&"攻".to_string()), "{k:?}");
+        assert_eq!(keys("港、空港"), ["港", "空港"]);
         assert!(keys("ＴＬＰ:ＣＬＥＡＲ").contains(&"clear".to_string()));
         assert!(!keys("予兆・ヒヤリハット").contains(&"兆・".to_string()));
+    }
+
+    #[test]
+    fn folding_makes_hiragana_katakana_and_full_width_ascii_half_width() {
+        assert_eq!(fold("らんさむうぇあ"), "ランサムウェア");
+        assert_eq!(fold("ゔぁ・ゝ"), "ヴァ・ヽ");
+        assert_eq!(fold("ＤＤｏＳ攻撃　ＴＬＰ"), "ddos攻撃 tlp");
+        // One UTF-16 unit in, one out: offsets in the folded text are offsets in the text.
+        for s in [
+            "らんさむうぇあ",
+            "ＤＤｏＳ攻撃　ＴＬＰ",
+            "情報共有範囲(TLP)",
+        ] {
+            assert_eq!(
+                fold(s).encode_utf16().count(),
+                s.encode_utf16().count(),
+                "{s}"
+            );
+        }
+        // Kanji, katakana, the long-vowel mark and punctuation stay as they are.
+        assert_eq!(
+            fold("重要インフラ・サービス維持レベル"),
+            "重要インフラ・サービス維持レベル"
+        );
+    }
+
+    #[test]
+    fn half_width_katakana_is_widened_with_voiced_marks_composed() {
+        assert_eq!(widen("ｶﾞｽ"), "ガス");
+        assert_eq!(widen("ﾗﾝｻﾑｳｪｱ事案"), "ランサムウェア事案");
+        assert_eq!(widen("ﾊﾟｽﾜｰﾄﾞ"), "パスワード");
+        // Only those: other compatibility characters are left as printed.
+        assert_eq!(widen("①㈱ＴＬＰ"), "①㈱ＴＬＰ");
+        // The index finds half-width text with a full-width or hiragana query, and back.
+        assert_eq!(keys("ｶﾞｽ分野"), keys("がす分野"));
+        assert_eq!(keys("ガス"), keys("ｶﾞｽ"));
+    }
+
+    #[test]
+    fn the_glossary_terms_are_entries_with_their_synonyms() {
+        let terms = glossary_docs();
+        assert_eq!(terms.len(), glossary::TERMS.len());
+        let ceptoar = terms
+            .iter()
+            .find(|d| d.url == "/reference/glossary/#ceptoar")
+            .unwrap();
+        assert_eq!(ceptoar.title, "セプター");
+        assert!(ceptoar.headings.iter().any(|h| h == "CEPTOAR"));
+        assert!(is_term(ceptoar));
+        let v = build_index(&terms, None);
+        let pages = v["pages"].as_array().unwrap();
+        assert!(pages.iter().all(|p| p[4] == json!(1)), "marked as terms");
+        let csirt = pages.iter().find(|p| p[1] == "CSIRT").unwrap();
+        assert_eq!(
+            csirt[2],
+            "シーサート\nComputer Security Incident Response Team"
+        );
+        // A page is not a term, not even the glossary page itself.
+        let page = build_index(&docs(&["用語"]), None);
+        assert_eq!(page["pages"][0].as_array().unwrap().len(), 4);
+        assert!(!is_term(&Doc {
+            url: GLOSSARY_URL.into(),
+            title: "用語の定義".into(),
+            headings: vec![],
+            text: String::new()
+        }));
+    }
+
+    #[test]
+    fn the_manifest_lists_the_shards_and_the_folded_synonyms() {
+        let m: serde_json::Value =
+            serde_json::from_slice(&manifest_json(&["/assets/search-0.x.json".into()])).unwrap();
+        assert_eq!(m["shards"], json!(["/assets/search-0.x.json"]));
+        let groups = m["synonyms"].as_array().unwrap();
+        assert_eq!(groups.len(), glossary::SYNONYMS.len());
+        assert!(groups.contains(&json!(["ランサムウェア", "ransomware"])));
+        assert!(groups.contains(&json!(["情報共有範囲", "tlp", "traffic light protocol"])));
     }
 
     fn docs(texts: &[&str]) -> Vec<Doc> {
@@ -408,8 +610,9 @@ mod tests {
             "DDoS攻撃の情報、TLP:CLEAR",
             "予兆・ヒヤリハット 港湾",
             "ａｂｃ１２３と港",
+            "ｶﾞｽ・港、らんさむうぇあ",
         ];
-        let v = build_index(&docs(&texts));
+        let v = build_index(&docs(&texts), None);
         let mut want: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
             for k in keys(t) {
@@ -442,9 +645,28 @@ mod tests {
     }
 
     #[test]
+    fn an_excerpt_keeps_the_start_of_the_text_and_the_keys_of_all_of_it() {
+        let long = format!("{}末尾の港湾", "情報共有。".repeat(100));
+        let v = build_index(&docs(&[&long]), Some(EXCERPT_CHARS));
+        assert_eq!(v["excerpt"], json!(EXCERPT_CHARS));
+        let text = v["pages"][0][3].as_str().unwrap();
+        assert_eq!(text.chars().count(), EXCERPT_CHARS);
+        assert!(long.starts_with(text) && !text.contains("港湾"));
+        assert_eq!(
+            v["keys"]["港湾"],
+            json!([0]),
+            "found beyond the excerpt by its keys"
+        );
+        assert_eq!(build_index(&docs(&[&long]), None)["excerpt"], json!(null));
+    }
+
+    #[test]
     fn postings_are_delta_coded() {
-        let v = build_index(&docs(&["港湾", "空港", "港湾の情報"]));
+        let v = build_index(&docs(&["港湾", "空港", "港湾の情報"]), None);
         assert_eq!(v["keys"]["港湾"], json!([0, 2]));
-        assert_eq!(v["keys"]["港"], json!([0, 1, 1]));
+        assert_eq!(v["keys"]["空港"], json!([1]));
+        assert_eq!(v["keys"].get("港"), None, "港 is in bigrams only");
+        let v = build_index(&docs(&["港", "空港", "港、湾"]), None);
+        assert_eq!(v["keys"]["港"], json!([0, 2]));
     }
 }

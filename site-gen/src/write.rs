@@ -1,6 +1,7 @@
 //! Step 4 of the pipeline, write: what render produced and check accepted goes to the output
 //! folder. A build goes through [`crate::output::Staging`] (atomic: a failed build keeps the old
-//! folder); `serve`'s rebuild of a changed page writes only the files whose bytes changed.
+//! folder; what render already put in the staging folder is not written twice); `serve`'s
+//! rebuild of a changed page writes only the files whose bytes changed.
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -10,25 +11,26 @@ use rayon::prelude::*;
 
 use crate::output::Staging;
 use crate::render::Site;
-use crate::Options;
 
-/// Writes the whole site into a new folder that replaces `opts.out` once complete (an output
-/// folder that is not safe to replace is refused first, see [`crate::output::check_out`]). With
-/// `background_cleanup` (serve), the previous build is deleted on a background thread.
-/// Returns the number of files written.
-pub fn write(site: &Site, opts: &Options, background_cleanup: bool) -> Result<usize> {
-    let staging = Staging::new(opts)?;
-    site.assets.par_iter().try_for_each(|a| -> Result<()> {
-        let url = staging.write_fingerprinted(&a.name, &a.bytes)?;
-        debug_assert_eq!(url, a.url, "render and write name assets alike");
-        Ok(())
-    })?;
+/// Writes the rest of the site into `staging` (a new folder, see [`crate::output::Staging::new`]),
+/// which then replaces the output folder. With `background_cleanup` (serve), the previous
+/// build is deleted on a background thread. Returns the number of files written.
+pub fn write(site: &Site, staging: Staging, background_cleanup: bool) -> Result<usize> {
+    site.assets
+        .par_iter()
+        .filter(|a| !a.is_staged())
+        .try_for_each(|a| -> Result<()> {
+            let url = staging.write_fingerprinted(&a.name, &a.bytes)?;
+            debug_assert_eq!(url, a.url, "render and write name assets alike");
+            Ok(())
+        })?;
     site.pages
         .par_iter()
-        .try_for_each(|p| staging.write_page(&p.url, &p.html))?;
+        .filter(|p| !p.is_staged())
+        .try_for_each(|p| staging.write_page(&p.url, &p.html).map(drop))?;
     site.files
         .par_iter()
-        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+        .try_for_each(|f| staging.write(&f.path, &f.bytes).map(drop))?;
     let files = staging.written().len();
     if background_cleanup {
         staging.commit_in_background()?;

@@ -242,6 +242,42 @@ fn validation_errors_and_bad_files_stop_the_build() {
             "見出し",
         ),
         ("no front matter", "## ① 概要\n\nx\n".to_string(), 1, "+++"),
+        (
+            "bad indicator",
+            TEMPLATE.replace(
+                "sector = \"telecom\"\n",
+                "sector = \"telecom\"\n\n[[indicators]]\nvalue = \"198.51.100.7\"\n\n[[indicators]]\nvalue = \"198.51.100.300\"\n",
+            ),
+            17,
+            "インディケータ 2: 「198.51.100.300」は IPv4 アドレスとして読めません",
+        ),
+        (
+            "hash of the wrong length for its type",
+            TEMPLATE.replace(
+                "sector = \"telecom\"\n",
+                "sector = \"telecom\"\n\n[[indicators]]\nvalue = \"d41d8cd98f00b204e9800998ecf8427e\"\ntype = \"sha256\"\n",
+            ),
+            14,
+            "32桁は MD5 の長さ",
+        ),
+        (
+            "unknown indicator type",
+            TEMPLATE.replace(
+                "sector = \"telecom\"\n",
+                "sector = \"telecom\"\n\n[[indicators]]\nvalue = \"example.com\"\ntype = \"hostname\"\n",
+            ),
+            15,
+            "インディケータの種類 type",
+        ),
+        (
+            "the same indicator twice",
+            TEMPLATE.replace(
+                "sector = \"telecom\"\n",
+                "sector = \"telecom\"\n\n[[indicators]]\nvalue = \"example.com\"\n\n[[indicators]]\nvalue = \"Example.COM\"\n",
+            ),
+            17,
+            "インディケータ 1 と同じ",
+        ),
     ];
     for (name, text, line, expect) in cases {
         fs::write(&file, text).unwrap();
@@ -518,4 +554,184 @@ fn stix_bundles_are_complete_marked_clear_and_reproducible() {
     }
     let feed = PathBuf::from("advisories/feed.atom");
     assert_eq!(again.get(&feed), first.get(&feed));
+}
+
+/// The content of `Fixture`, plus the test data's advisory with every kind of indicator.
+fn with_indicators(name: &str) -> Fixture {
+    let fx = Fixture::new(name);
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/indicators");
+    for e in fs::read_dir(data).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), fx.advisories().join(e.file_name())).unwrap();
+    }
+    fx.build();
+    fx
+}
+
+/// The rows of the page's indicator table: (data-kind, 種類, 値, 備考).
+fn indicator_rows(page: &str) -> Vec<[String; 4]> {
+    let Some(start) = page.find("<table class=\"indicator-table\">") else {
+        return Vec::new();
+    };
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    let cell = |s: &str| {
+        // The text of a cell: tags removed.
+        let mut out = String::new();
+        let mut tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => tag = true,
+                '>' => tag = false,
+                c if !tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    table
+        .split("<tr data-kind=\"")
+        .skip(1)
+        .map(|row| {
+            let kind = row.split('"').next().unwrap().to_string();
+            let cells: Vec<String> = row
+                .split("<td>")
+                .skip(1)
+                .map(|c| cell(c.split("</td>").next().unwrap()))
+                .collect();
+            [kind, cells[0].clone(), cells[1].clone(), cells[2].clone()]
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_shows_the_indicators_in_a_table() {
+    let fx = with_indicators("indicator-page");
+    let page = fx.read("advisories/KY-TEST-0001/1/index.html");
+    let rows = indicator_rows(&page);
+    let expect: Vec<[&str; 4]> = vec![
+        ["ipv4", "IPv4アドレス(範囲)", "198.51.100.0/24", "攻撃の送信元の範囲"],
+        ["ipv4", "IPv4アドレス(範囲)", "203.0.113.7", ""],
+        ["ipv6", "IPv6アドレス(範囲)", "2001:db8::7", "IPv6 の送信元"],
+        ["ipv6", "IPv6アドレス(範囲)", "2001:db8:1::/48", ""],
+        ["domain", "ドメイン名", "c2.example.net", "マルウェアの通信先"],
+        ["url", "URL", "https://login.example.org/owa/auth.php?id=1", "フィッシングサイト"],
+        ["md5", "ファイルのハッシュ値(MD5)", "d41d8cd98f00b204e9800998ecf8427e", ""],
+        ["sha1", "ファイルのハッシュ値(SHA-1)", "da39a3ee5e6b4b0d3255bfef95601890afd80709", ""],
+        [
+            "sha256",
+            "ファイルのハッシュ値(SHA-256)",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "添付ファイル &lt;invoice.zip&gt;",
+        ],
+        [
+            "sha512",
+            "ファイルのハッシュ値(SHA-512)",
+            "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e",
+            "",
+        ],
+        ["cve", "脆弱性(CVE番号)", "CVE-2024-3400", "悪用を確認"],
+        ["cve", "脆弱性(CVE番号)", "CVE-2021-44228", ""],
+    ];
+    let got: Vec<[&str; 4]> = rows
+        .iter()
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    assert_eq!(got, expect);
+    // Headed columns, values as text (never links), shown once (not also in the form's print).
+    assert!(page.contains(
+        "<th scope=\"col\">種類</th><th scope=\"col\">値</th><th scope=\"col\">備考</th>"
+    ));
+    assert!(!page.contains("href=\"https://login.example.org"));
+    assert_eq!(page.matches("c2.example.net").count(), 1);
+    assert!(!page.contains("インディケータ情報(様式外)"));
+    // The real content: the 続報 lists its seven, the 図8 example (masked values only) none.
+    let second = fx.read("advisories/KY-2025-0012/2/index.html");
+    assert_eq!(indicator_rows(&second).len(), 7);
+    assert!(second.contains("update.example.net"));
+    let example = fx.read("advisories/Txxxxxx/1/index.html");
+    assert!(indicator_rows(&example).is_empty());
+    assert!(!example.contains("indicator-table"));
+}
+
+#[test]
+fn the_bundle_holds_an_indicator_or_vulnerability_per_indicator() {
+    let fx = with_indicators("indicator-stix");
+    let text = fx.read("advisories/KY-TEST-0001/1/stix.json");
+    let b: Value = serde_json::from_str(&text).unwrap();
+    let objects = b["objects"].as_array().unwrap();
+    let of = |t: &str| -> Vec<&Value> { objects.iter().filter(|o| o["type"] == t).collect() };
+    let patterns: Vec<&str> = of("indicator")
+        .iter()
+        .map(|o| o["pattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        patterns,
+        [
+            "[ipv4-addr:value = '198.51.100.0/24']",
+            "[ipv4-addr:value = '203.0.113.7']",
+            "[ipv6-addr:value = '2001:db8::7']",
+            "[ipv6-addr:value = '2001:db8:1::/48']",
+            "[domain-name:value = 'c2.example.net']",
+            "[url:value = 'https://login.example.org/owa/auth.php?id=1']",
+            "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']",
+            "[file:hashes.'SHA-1' = 'da39a3ee5e6b4b0d3255bfef95601890afd80709']",
+            "[file:hashes.'SHA-256' = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']",
+            "[file:hashes.'SHA-512' = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e']",
+        ]
+    );
+    let report = of("report")[0];
+    let refs = report["object_refs"].as_array().unwrap();
+    let identity = of("identity")[0]["id"].clone();
+    for o in of("indicator") {
+        assert_eq!(o["pattern_type"], "stix");
+        assert_eq!(o["pattern_version"], "2.1");
+        // 情報提供日時 2025-11-04T09:30 JST.
+        assert_eq!(o["valid_from"], "2025-11-04T00:30:00.000Z");
+        assert_eq!(o["created"], o["valid_from"]);
+        assert_eq!(o["created_by_ref"], identity);
+        assert!(refs.contains(&o["id"]), "{} not in the report", o["id"]);
+    }
+    let first = of("indicator")[0];
+    assert_eq!(first["description"], "攻撃の送信元の範囲");
+    assert_eq!(first["name"], "IPv4: 198.51.100.0/24");
+    assert!(of("indicator")[1].get("description").is_none());
+    let vulns = of("vulnerability");
+    assert_eq!(vulns.len(), 2);
+    for (v, cve) in vulns.iter().zip(["CVE-2024-3400", "CVE-2021-44228"]) {
+        assert_eq!(v["name"], cve);
+        assert_eq!(
+            v["external_references"],
+            serde_json::json!([{ "source_name": "cve", "external_id": cve }])
+        );
+        assert!(refs.contains(&v["id"]));
+    }
+    assert_eq!(vulns[0]["description"], "悪用を確認");
+    // Every id once; all under TLP:CLEAR (checked for every bundle in
+    // stix_bundles_are_complete_marked_clear_and_reproducible).
+    let mut ids: Vec<&str> = objects.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    assert_eq!(
+        n,
+        4 + 10 + 2,
+        "marking, identity, note, report + indicators"
+    );
+    // The same file gives the same bundle (ids are UUIDv5 of 識別番号, 第N報 and the pattern).
+    fs::remove_dir_all(&fx.opts.out).unwrap();
+    fx.build();
+    assert_eq!(fx.read("advisories/KY-TEST-0001/1/stix.json"), text);
+    // The report 第2報 of the repository's content carries its seven.
+    let second: Value =
+        serde_json::from_str(&fx.read("advisories/KY-2025-0012/2/stix.json")).unwrap();
+    let kinds: Vec<&str> = second["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["type"] == "indicator")
+        .map(|o| o["pattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.len(), 7);
+    assert!(kinds.contains(&"[domain-name:value = 'update.example.net']"));
 }

@@ -42,6 +42,7 @@ fn site(name: &str) -> (PathBuf, PathBuf) {
     )
     .unwrap();
     fs::write(dist.join("sw.js"), "// sw").unwrap();
+    fs::write(dist.join("assets/search.js"), "// search").unwrap();
     fs::write(dist.join("assets/app.0123456789.wasm"), b"\0asm\x01\0\0\0").unwrap();
     let js = "console.log('kyoyu');\n".repeat(200);
     fs::write(dist.join("assets/app.0123456789.js"), &js).unwrap();
@@ -119,6 +120,13 @@ fn files_come_with_the_deployment_headers_and_unknown_paths_get_the_404_page() {
     assert_eq!(
         asset.header("content-type").as_deref(),
         Some("text/javascript; charset=utf-8")
+    );
+    // An asset whose name carries no content hash may change under the same URL.
+    let unhashed = get(port, "/assets/search.js");
+    assert_eq!(unhashed.status, 200);
+    assert_eq!(
+        unhashed.header("cache-control").as_deref(),
+        Some("no-cache")
     );
     assert_eq!(
         get(port, "/assets/app.0123456789.wasm")

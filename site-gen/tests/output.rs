@@ -2,7 +2,7 @@
 //! project's sources, or that has files site-gen did not write, and says what to do; nothing
 //! there changes. What it does write: a stamped folder, each precompressible asset with a `.br`
 //! and a `.gz` beside it that decompress to the asset, asset names carrying the SHA-256 of their
-//! bytes, and no staging folder left behind.
+//! bytes, and no staging folder left behind (nor one of a killed build, after the next build).
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
@@ -199,6 +199,45 @@ fn a_new_empty_or_stamped_folder_is_built_with_stamp_precompressed_assets_and_co
         "keep"
     );
     fs::remove_dir_all(p.join(".dist.old-mine")).unwrap();
+
+    // What a killed build left beside the output (its stamped staging folder, with the id of a
+    // process that has ended) goes; the staging folder of a build still running stays, and so
+    // does a folder of the same name pattern without the stamp.
+    let mut ended = Command::new("true").spawn().unwrap();
+    let ended_pid = ended.id();
+    ended.wait().unwrap();
+    let plant = |dir: &str, files: &[(&str, String)]| {
+        fs::create_dir_all(p.join(dir)).unwrap();
+        for (f, text) in files {
+            fs::write(p.join(dir).join(f), text).unwrap();
+        }
+    };
+    let stamp = || (".kyoyu-site-gen", String::new());
+    plant(
+        ".dist.tmp-killed",
+        &[
+            stamp(),
+            (".kyoyu-site-gen-building", ended_pid.to_string()),
+            ("index.html", "half".into()),
+        ],
+    );
+    plant(
+        ".dist.tmp-running",
+        &[
+            stamp(),
+            (".kyoyu-site-gen-building", std::process::id().to_string()),
+        ],
+    );
+    plant(".dist.tmp-mine", &[("notes.txt", "keep".into())]);
+    let o = build(&p, &["--out", &dist.display().to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!p.join(".dist.tmp-killed").exists());
+    assert!(p.join(".dist.tmp-running/.kyoyu-site-gen").is_file());
+    assert!(p.join(".dist.tmp-mine/notes.txt").is_file());
+    assert!(!dist.join(".kyoyu-site-gen-building").exists());
+    for d in [".dist.tmp-running", ".dist.tmp-mine"] {
+        fs::remove_dir_all(p.join(d)).unwrap();
+    }
 
     // A site written before the stamp existed (its sw.js says site-gen made it) is replaced too.
     let earlier = top.join("earlier");

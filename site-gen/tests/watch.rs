@@ -4,31 +4,15 @@
 mod common;
 
 use std::fs;
-use std::net::TcpListener;
-use std::process::Command;
 
-use common::{root, Serve, Temp};
+use common::{serve_site, Temp};
 
 #[test]
 fn serve_uses_its_origin_and_rebuilds_a_changed_chapter_incrementally() {
     let t = Temp::new("watch");
     let content = t.content();
     let out = t.join("dist");
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let serve = Serve::start(
-        Command::new(env!("CARGO_BIN_EXE_site-gen"))
-            .args(["serve", "--no-app", "--port", &port.to_string()])
-            .arg("--root")
-            .arg(root())
-            .arg("--content")
-            .arg(&content)
-            .arg("--out")
-            .arg(&out),
-    );
+    let (serve, port) = serve_site(&content, &out);
     serve.wait_for("の変更を監視しています");
     let origin = format!("http://127.0.0.1:{port}/");
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();

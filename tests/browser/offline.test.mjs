@@ -1,5 +1,6 @@
 // Offline and updates, in a real Chromium with the real service worker: after one visit the
-// home page, a handbook chapter and the form filler work offline, and a draft can be made and
+// home page, a handbook chapter and the form filler work offline (and a page that is not
+// precached, once it has been visited), and a draft can be made and
 // saved offline; a new version of the site installs in the background, a banner offers 「更新」,
 // and after it the page runs the new version with every draft still there; the worker caches a
 // file only when its bytes match its content hash, and fetches a wrong one again.
@@ -42,9 +43,18 @@ test("after one visit: home, a chapter and the app work offline; a draft is made
     await page.reload();
     assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)));
     assert.equal(await page.locator(".update-banner").count(), 0, "no banner on the first install");
+    // The advisories are not precached (they grow without bound) but kept once visited.
+    const precache = JSON.parse((await (await fetch(`${server.origin}/sw.js`)).text()).match(/^const PRECACHE = (.*);$/m)[1]);
+    assert.ok(!precache.some((e) => e.url.startsWith("/advisories/")), "advisories are not precached");
+    assert.ok(precache.some((e) => e.url === "/handbook/kodo-keikaku/joho-renraku/"), "the handbook is");
+    await page.goto(`${server.origin}/advisories/`);
+    const advisories = await page.locator("h1").first().innerText();
+    await page.waitForFunction(async () => Boolean(await caches.match("/advisories/")));
 
     await context.setOffline(true);
-    await page.reload();
+    await page.goto(`${server.origin}/advisories/`);
+    assert.equal(await page.locator("h1").first().innerText(), advisories, "a visited page works offline");
+    await page.goto(`${server.origin}/`);
     assert.match(await page.title(), /kyoyu/);
     await page.goto(`${server.origin}/handbook/kodo-keikaku/joho-renraku/`);
     assert.match(await page.locator("h1").first().innerText(), /情報連絡/);

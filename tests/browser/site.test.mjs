@@ -1,13 +1,9 @@
 // The handbook site in a real Chromium: the reference pages hold what the seed's tables hold,
-// search finds Japanese words inside unspaced text (also offline, from the service worker's
-// cache), and axe-core finds no accessibility violations on the main kinds of page.
+// and axe-core finds no accessibility violations on the main kinds of page (search has its
+// own file, search.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { startServer, launch, record } from "./harness.mjs";
-
-const AXE = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+import { startServer, launch, record, axeViolations } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -84,82 +80,6 @@ test("reference pages match the seed's counts", async () => {
   await context.close();
 });
 
-const EXPECTED = [
-  ["ランサムウェア", "/forms/ransomware/"],
-  ["情報共有範囲", "/reference/tlp/"],
-  ["港湾", "/reference/sectors/port/"],
-  ["ヒヤリハット", "/reference/glossary/"],
-];
-
-async function searchFor(page, term) {
-  const input = page.locator("#search-input");
-  await input.fill(term);
-  await page.waitForFunction((t) => document.getElementById("search-status").textContent.includes(`「${t}」`), term);
-  return page.locator("#search-results > li");
-}
-
-test("search finds Japanese words with the expected page first, highlighted", async () => {
-  const context = await browser.newContext();
-  const { page, log } = await open(context, "/search/");
-  await page.waitForSelector("#search-input[data-ready]");
-  for (const [term, url] of EXPECTED) {
-    const items = await searchFor(page, term);
-    assert.ok((await items.count()) > 0, term);
-    const first = items.first();
-    assert.equal(await first.locator("a").first().getAttribute("href"), url, `${term}: first result`);
-    const marks = await first.locator("mark").allInnerTexts();
-    assert.ok(marks.length > 0 && marks.every((m) => m === term), `${term}: highlighted (${marks})`);
-  }
-  // ASCII words, case-insensitive, and one-character queries.
-  const ddos = await searchFor(page, "ddos");
-  assert.ok((await ddos.count()) > 0);
-  assert.match(await ddos.first().locator("mark").first().innerText(), /^ddos$/i);
-  assert.ok((await (await searchFor(page, "港")).count()) >= 2);
-  assert.equal(await (await searchFor(page, "存在しない語彙ですよ")).count(), 0);
-  // Page text never becomes markup: results are text nodes and <mark> only.
-  const tags = await page.locator("#search-results .search-snippet *").evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
-  assert.ok(tags.every((t) => t === "MARK"), String(tags));
-
-  // Query time: several queries, measured in the page (the budget is 10 ms; only logged).
-  const queries = ["ランサムウェア", "情報共有範囲", "港湾", "ヒヤリハット", "重要インフラ", "サービス維持レベル", "TLP", "情報", "DDoS攻撃", "セプター"];
-  const times = [];
-  for (let round = 0; round < 3; round++) {
-    for (const q of queries) times.push((await page.evaluate((q) => window.kyoyuSearch(q), q)).ms);
-  }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(`search query time over ${times.length} queries: mean ${mean.toFixed(2)} ms, median ${times[times.length >> 1].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
-  assert.ok(mean < 100, `mean query time ${mean} ms`);
-  assert.deepEqual(log.errors, []);
-  const foreign = log.requests.filter((r) => !r.url.startsWith(server.origin));
-  assert.deepEqual(foreign, []);
-  await context.close();
-});
-
-test("search works offline after a first visit", async () => {
-  const context = await browser.newContext();
-  const { page } = await open(context, "/search/");
-  await page.waitForSelector("#search-input[data-ready]");
-  // Wait until the service worker has precached everything and controls the page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector("#search-input[data-ready]");
-  const items = await searchFor(page, "港湾");
-  assert.equal(await items.first().locator("a").first().getAttribute("href"), "/reference/sectors/port/");
-  // A result page opens offline too.
-  await items.first().locator("a").first().click();
-  await page.waitForURL("**/reference/sectors/port/");
-  assert.equal(await page.locator("h1").innerText(), "港湾");
-  await context.setOffline(false);
-  await context.close();
-});
-
 test("axe-core finds no accessibility violations", async () => {
   const context = await browser.newContext();
   for (const url of [
@@ -167,12 +87,7 @@ test("axe-core finds no accessibility violations", async () => {
     "/reference/sectors/port/", "/reference/tlp/", "/reference/glossary/", "/forms/incident/", "/search/",
   ]) {
     const { page } = await open(context, url);
-    await page.evaluate(AXE);
-    const result = await page.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-    });
+    const result = await axeViolations(page);
     assert.deepEqual(result, [], `${url}:\n${result.join("\n")}`);
     await page.close();
   }

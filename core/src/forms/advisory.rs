@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::indicators::IndicatorKind;
 use crate::taxonomy::{Importance, Sector, Tlp, YesNo};
 
 /// 情報提供様式 — every part of 図7, in the form's order.
@@ -22,6 +23,11 @@ pub struct Advisory {
     pub other: String,
     /// 本件問合せ先(重要インフラ所管省庁からの問合せに限る。) 国家サイバー統括室 重要インフラ防護担当
     pub contact: AdvisoryContact,
+    /// インディケータ情報 — not a field of 図7: the addresses, names, URLs, hashes and CVE ids
+    /// of the advisory as a list, for the published STIX 2.1 bundle (see
+    /// [`crate::indicators`]). Empty on the paper form; a file written before the list existed
+    /// reads as an empty list.
+    pub indicators: Vec<Indicator>,
 }
 
 /// The head of 情報提供様式.
@@ -83,4 +89,16 @@ pub struct AdvisoryContact {
     pub fax: String,
     /// 電子メールアドレス
     pub email: String,
+}
+
+/// One indicator: a value, its kind (none: read from the value's shape) and a short note.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Indicator {
+    /// 種類 — None: by the value's shape ([`crate::indicators::check`]).
+    pub kind: Option<IndicatorKind>,
+    /// 値 (`198.51.100.23`, `198.51.100.0/24`, `example.com`, a hash, `CVE-2024-12345`).
+    pub value: String,
+    /// 備考 — one short line.
+    pub note: String,
 }

@@ -154,14 +154,14 @@ fn section_context(kind: FormKind, s: &Section) -> Option<Context> {
 
 /// The fields of `kind` as derived from its specification, in the form's order.
 fn derive(kind: FormKind) -> Vec<(String, String)> {
-    let sections = spec::sections(kind);
+    let sections: Vec<&Section> = spec::all_sections(kind).collect();
     let mut out: Vec<(String, String)> = Vec::new();
     let push = |out: &mut Vec<(String, String)>, p: String, l: String| {
         if !out.iter().any(|(q, _)| *q == p) {
             out.push((p, l));
         }
     };
-    for s in sections {
+    for &s in &sections {
         let ctx = section_context(kind, s);
         // The sub-heading the fields are under: a numbered one (「(2)攻撃の種類」) as its number
         // (「4.(2)」), another one (「対外的な対応状況」) as a name (「⑦対外的な対応状況」). A

@@ -47,7 +47,7 @@ pub mod spec;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use advisory::{Advisory, AdvisoryContact, AdvisoryHeader, Recipient};
+pub use advisory::{Advisory, AdvisoryContact, AdvisoryHeader, Indicator, Recipient};
 pub use common::{CommonHeader, PublicationStatus, ServiceLevel, TimelineRow};
 pub use ddos::{
     AttackDestination, AttackSource, DdosAttack, DdosReport, DdosReporter, DdosSystems,

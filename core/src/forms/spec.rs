@@ -73,6 +73,11 @@ pub struct FormSpec {
     /// The notes printed under the guide (共通様式 ※1, ※2) or at the foot of the form.
     pub notes: Vec<Note>,
     pub sections: Vec<Section>,
+    /// Sections that are not on the paper form, which kyoyu adds after it (情報提供様式:
+    /// インディケータ情報, for the STIX 2.1 bundle). Edited, validated, saved and exported like
+    /// the form's own sections, but never printed as part of the form: [`sections`] and the
+    /// print view stay the official 様式.
+    pub additions: Vec<Section>,
 }
 
 /// 記載の手引き of a 共通様式: (1) the procedures it serves (the laws of
@@ -319,11 +324,41 @@ pub fn sections(kind: FormKind) -> &'static [Section] {
     &form(kind).sections
 }
 
+/// The sections kyoyu adds after the paper form ([`FormSpec::additions`]).
+pub fn additions(kind: FormKind) -> &'static [Section] {
+    &form(kind).additions
+}
+
+/// The additions ([`FormSpec::additions`]) that hold something in `report` (the report's JSON
+/// value): what the print view, the plain text and the workbook add after the form — nothing
+/// when they are empty, so that those stay the official 様式.
+pub fn filled_additions(
+    kind: FormKind,
+    report: &serde_json::Value,
+) -> impl Iterator<Item = &'static Section> + '_ {
+    let filled = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(serde_json::Value::String(s)) => !s.is_empty(),
+        Some(serde_json::Value::Null) | None => false,
+        Some(_) => true,
+    };
+    additions(kind).iter().filter(move |s| {
+        s.fields
+            .iter()
+            .any(|f| filled(FieldPath::parse(f.path).and_then(|p| p.get(report))))
+    })
+}
+
+/// The form's sections, then its additions: every section the editor shows.
+pub fn all_sections(kind: FormKind) -> impl Iterator<Item = &'static Section> {
+    sections(kind).iter().chain(additions(kind))
+}
+
 /// The field at `path` (`timeline[3].at` or the pattern `timeline[].at`), with the section
 /// it is in.
 pub fn find(kind: FormKind, path: &str) -> Option<(&'static Section, &'static FieldSpec)> {
     let pattern = FieldPath::parse(path)?.pattern().to_string();
-    for s in sections(kind) {
+    for s in all_sections(kind) {
         for f in &s.fields {
             if f.path == pattern {
                 return Some((s, f));
@@ -348,7 +383,7 @@ pub fn field(kind: FormKind, path: &str) -> Option<&'static FieldSpec> {
 /// Every field path pattern of a form, groups' items included (`timeline`, `timeline[].at`).
 pub fn field_patterns(kind: FormKind) -> Vec<String> {
     let mut out = Vec::new();
-    for s in sections(kind) {
+    for s in all_sections(kind) {
         for f in &s.fields {
             out.push(f.path.to_string());
             if let FieldKind::Group { item, .. } = &f.kind {
@@ -684,6 +719,7 @@ fn incident() -> FormSpec {
             wording::REPORT_NOTE_6,
         ],
         sections: incident_sections(),
+        additions: vec![],
     }
 }
 
@@ -1050,6 +1086,7 @@ fn ddos() -> FormSpec {
         guide: Some(guide(kind)),
         cautions: None,
         notes: vec![wording::COMMON_NOTE_1, wording::COMMON_NOTE_2],
+        additions: vec![],
         sections: ddos_sections(),
     }
 }
@@ -1169,6 +1206,7 @@ fn ransomware() -> FormSpec {
             items: tx_ransom::CAUTIONS.iter().map(|c| c.text).collect(),
         }),
         notes: vec![wording::COMMON_NOTE_1, wording::COMMON_NOTE_2],
+        additions: vec![],
         sections: ransomware_sections(),
     }
 }
@@ -1273,6 +1311,7 @@ fn advisory() -> FormSpec {
         cautions: None,
         notes: vec![],
         sections: advisory_sections(),
+        additions: vec![advisory_indicators()],
     }
 }
 
@@ -1339,4 +1378,32 @@ fn advisory_sections() -> Vec<Section> {
         )
         .intro(&["国家サイバー統括室"]),
     ]
+}
+
+/// インディケータ情報 — not on 図7 (its ③ 対処方針 lists addresses and domains in the text,
+/// 図8): the list the published STIX 2.1 bundle carries as `indicator` and `vulnerability`
+/// objects.
+fn advisory_indicators() -> Section {
+    use crate::indicators::IndicatorKind;
+    section(
+        "",
+        "インディケータ情報",
+        vec![field_of(
+            "indicators",
+            "インディケータ",
+            FieldKind::Group {
+                item: vec![
+                    text("value", "値")
+                        .help("IPv4/IPv6 アドレスか範囲(198.51.100.0/24)、ドメイン名、URL、ファイルのハッシュ値(MD5・SHA-1・SHA-256・SHA-512)、CVE 番号のいずれか1つ。")
+                        .ex("(例: 198.51.100.23)"),
+                    field_of("kind", "種類", one::<IndicatorKind>())
+                        .help("選ばなければ値の形から判定します(ハッシュ値は桁数から)。"),
+                    text("note", "備考").help("1行の短い説明(例: 攻撃の送信元、マルウェアの通信先)。"),
+                ],
+                add_label: "インディケータを追加",
+                item_label: "インディケータ",
+            },
+        )],
+    )
+    .intro(&["この欄は図7の様式にはありません。本文(③ 対処方針 など)に書いた IP アドレス・ドメイン名・URL・ハッシュ値・CVE 番号を1行に1つずつ入れると、公開用ファイルに入り、サイトの STIX 2.1 バンドルで機械が照合できる形(indicator / vulnerability)になります。印刷用の表示には入りません。"])
 }

@@ -5,7 +5,7 @@
 pub mod print;
 pub mod text;
 
-pub use print::{print_document, print_html, print_markup};
+pub use print::{print_document, print_html, print_markup, print_markup_in_page};
 pub use text::{plain_text, subject};
 
 /// 「2023年8月19日 13時15分」 for `2023-08-19T13:15`; what was typed when it is not in that

@@ -32,12 +32,26 @@ pub fn print_html(report: &Report, changed: &[String]) -> String {
 
 /// [`print_html`] as maud markup, for templates that embed it.
 pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
+    markup(report, changed, 1)
+}
+
+/// The print view inside a page that has its own `<h1>` (a figure of the handbook, an
+/// advisory's page): the form's title is an `<h2>` and every heading of the form one level
+/// below where [`print_markup`] puts it, so that the page keeps one `<h1>` and an unbroken
+/// outline.
+pub fn print_markup_in_page(report: &Report, changed: &[String]) -> Markup {
+    markup(report, changed, 2)
+}
+
+/// The print view with the form's title at heading level `top`.
+fn markup(report: &Report, changed: &[String], top: u8) -> Markup {
     let kind = report.kind();
     let p = P {
         v: report.to_value(),
         changed,
         kind,
         form: spec::form(kind),
+        top,
     };
     let body = if kind.is_common_form() {
         common_form(&p)
@@ -46,7 +60,7 @@ pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
     };
     let running = running(report);
     html! {
-        article.form-print data-form=(kind.id()) {
+        article.form-print.fp-in-page[top > 1] data-form=(kind.id()) {
             table.fp-page {
                 thead { tr { td.fp-frame { (running) } } }
                 tfoot { tr { td.fp-frame { (running) } } }
@@ -58,6 +72,7 @@ pub fn print_markup(report: &Report, changed: &[String]) -> Markup {
                         }
                     }
                     (body)
+                    (additions(&p))
                     @if has_rebuilt(p.form) { p.fp-legend.fp-rebuilt-legend { (spec::REBUILT_LEGEND) } }
                 } } }
             }
@@ -127,6 +142,20 @@ fn has_rebuilt(form: &FormSpec) -> bool {
         .any(|s| s.rebuilt.is_some() || s.fields.iter().any(field))
 }
 
+/// The sections kyoyu adds after the paper form ([`FormSpec::additions`]: インディケータ情報),
+/// printed after it under their own heading, marked as not part of the 様式 — only when they
+/// hold something, so that the form prints as the official one otherwise.
+fn additions(p: &P) -> Markup {
+    html! {
+        @for s in spec::filled_additions(p.kind, &p.v) {
+            section.fp-section.fp-addition {
+                (heading(p.top + 1, None, html! { (s.heading()) "(様式外)" }))
+                (p.lines(&s.fields, "", false))
+            }
+        }
+    }
+}
+
 /// The mark of rebuilt wording, with the reason as its title.
 fn rebuilt(why: Option<&'static str>) -> Markup {
     html! { @if let Some(w) = why { sup.fp-rebuilt title=(w) { "†" } } }
@@ -146,6 +175,20 @@ struct P<'a> {
     changed: &'a [String],
     kind: FormKind,
     form: &'static FormSpec,
+    /// The heading level of the form's title (1 on its own, 2 inside a page).
+    top: u8,
+}
+
+/// A heading at `level` (1–6; deeper levels stay at 6), with an optional class.
+fn heading(level: u8, class: Option<&str>, body: Markup) -> Markup {
+    match level {
+        1 => html! { h1 class=[class] { (body) } },
+        2 => html! { h2 class=[class] { (body) } },
+        3 => html! { h3 class=[class] { (body) } },
+        4 => html! { h4 class=[class] { (body) } },
+        5 => html! { h5 class=[class] { (body) } },
+        _ => html! { h6 class=[class] { (body) } },
+    }
 }
 
 impl P<'_> {
@@ -435,11 +478,35 @@ impl P<'_> {
                 }
             };
         }
-        if item
+        let one_line = item
             .iter()
-            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)))
-            && item.len() <= 2
-        {
+            .all(|i| matches!(i.kind, FieldKind::Text | FieldKind::Choice(_)));
+        if one_line && item.len() > 2 {
+            // Rows of several one-line fields (インディケータ情報): a table, a column per field,
+            // a choice as the label of the chosen option.
+            return html! {
+                table.fp-grid.fp-rows.changed[self.is_changed(p) && n == 0] data-path=(p) {
+                    thead { tr { @for sub in item.iter() { th scope="col" { (sub.label) } } } }
+                    tbody {
+                        @for i in 0..n {
+                            @let row = path::item(p, i);
+                            tr {
+                                @for sub in item.iter() {
+                                    @let sp = path::field(&row, sub.path);
+                                    @let s = self.str(&sp);
+                                    td {
+                                        span.fp-value.changed[self.is_changed(&sp)] data-path=(sp) {
+                                            (sub.kind.options().iter().find(|o| o.id == s).map_or(s, |o| o.label))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        if one_line && item.len() <= 2 {
             // 情報提供先: 「所管省庁名(分野名)」, one after the other.
             return html! {
                 span.fp-value.changed[self.is_changed(p) && n == 0] data-path=(p) {
@@ -501,7 +568,7 @@ fn table_form(p: &P) -> Markup {
             div.fp-importance { @if let Some(f) = importance { (p.choice(f, f.path, "")) } }
             div.fp-direction { (form.direction.unwrap_or("")) }
         }
-        h1.fp-title { (form.title) }
+        (heading(p.top, Some("fp-title"), html! { (form.title) }))
         @if let Some(f) = number {
             p.fp-number { "(第 " (p.value(f, f.path)) " 報" @if f.required { "*" } ")" }
         }
@@ -526,7 +593,7 @@ fn table_form(p: &P) -> Markup {
         }
         @for s in sections[1..diamond].iter().filter(|s| !s.is_head()) {
             section.fp-section {
-                h2 { (s.heading()) (rebuilt(s.rebuilt)) }
+                (heading(p.top + 1, None, html! { (s.heading()) (rebuilt(s.rebuilt)) }))
                 (p.lines(&s.fields, "", false))
                 (notes(&s.notes))
             }
@@ -551,11 +618,11 @@ fn content_table(p: &P, diamond: &Section, rest: &[Section]) -> Markup {
     let numbered: Vec<&Section> = rest.iter().filter(|s| !s.is_head()).collect();
     let two_columns = numbered.iter().any(|s| s.part.is_some());
     html! {
-        h2.fp-diamond {
+        (heading(p.top + 1, Some("fp-diamond"), html! {
             (diamond.heading()) " ("
             @for f in &diamond.fields { (p.label(f)) ": " (p.choice(f, f.path, "")) }
             ")"
-        }
+        }))
         table.fp-grid.fp-content {
             thead { tr {
                 @for (i, c) in diamond.columns.iter().enumerate() {
@@ -594,7 +661,7 @@ fn common_form(p: &P) -> Markup {
     let head = &form.sections[0];
     let f = |path: &str| head.fields.iter().find(|f| f.path == path);
     html! {
-        h1.fp-title { (form.title) }
+        (heading(p.top, Some("fp-title"), html! { (form.title) }))
         @if let Some(d) = f("header.reported_at") {
             p.fp-date-line { (p.value(d, d.path)) }
         }
@@ -620,10 +687,10 @@ fn common_form(p: &P) -> Markup {
                 @for n in &s.notes { p.fp-note { (spec::note_text(*n)) } }
             }
         }
-        @if let Some(g) = &form.guide { (guide(g)) }
+        @if let Some(g) = &form.guide { (guide(g, p.top + 1)) }
         @if let Some(c) = &form.cautions {
             section.fp-cautions {
-                h2 { (c.heading) }
+                (heading(p.top + 1, None, html! { (c.heading) }))
                 div.fp-box {
                     p { (c.intro) }
                     ul.fp-notes { @for x in &c.items { li { "・" (x) } } }
@@ -633,7 +700,7 @@ fn common_form(p: &P) -> Markup {
         (notes(&form.notes))
         @for s in form.sections.iter().filter(|s| !s.is_head()) {
             section.fp-section {
-                h2 { (s.heading()) (rebuilt(s.rebuilt)) }
+                (heading(p.top + 1, None, html! { (s.heading()) (rebuilt(s.rebuilt)) }))
                 @for t in &s.intro { p.fp-note { "(" (t) ")" } }
                 @if s.number == "1." {
                     // 1. 報告者の概要: a ruled table, (フリガナ) above the name it reads.
@@ -656,13 +723,13 @@ fn common_form(p: &P) -> Markup {
     }
 }
 
-/// 記載の手引き: (1) the procedures and the laws, (2) 記載事項.
-fn guide(g: &spec::Guide) -> Markup {
+/// 記載の手引き: (1) the procedures and the laws, (2) 記載事項; its heading at `level`.
+fn guide(g: &spec::Guide, level: u8) -> Markup {
     let of = |k: LawKind| g.laws.iter().filter(move |l| l.kind == k);
     html! {
         section.fp-guide {
-            h2 { (g.heading) }
-            h3 { (g.procedures) }
+            (heading(level, None, html! { (g.heading) }))
+            (heading(level + 1, None, html! { (g.procedures) }))
             p { (g.procedures_intro) }
             ul.fp-notes {
                 @for l in of(LawKind::LeakReport) { li { "〇" (l.text) } }
@@ -672,7 +739,7 @@ fn guide(g: &spec::Guide) -> Markup {
                 }
                 @for l in of(LawKind::Other) { li { "〇" (l.text) } }
             }
-            h3 { (g.items) }
+            (heading(level + 1, None, html! { (g.items) }))
             @for (h, t) in &g.item_texts {
                 p { @if !h.is_empty() { (h) br; } (t) }
             }

@@ -43,6 +43,13 @@ pub fn plain_text(report: &Report) -> String {
             field(&mut out, &v, "", f, 1);
         }
     }
+    // What kyoyu adds after the form (インディケータ情報), when it holds something.
+    for s in spec::filled_additions(kind, &v) {
+        out.push_str(&format!("\n■{}(様式外)\n", s.heading()));
+        for f in &s.fields {
+            field(&mut out, &v, "", f, 1);
+        }
+    }
     if let Some(t) = report.tlp() {
         out.push('\n');
         out.push_str(t.label());

@@ -68,3 +68,211 @@ pub static TERMS: [Term; 33] = [
 pub fn term(id: &str) -> Option<&'static Term> {
     TERMS.iter().find(|t| t.id == id)
 }
+
+/// Other ways a reader writes a word of the handbook: its English name or abbreviation, its
+/// reading, another spelling. Search treats the words of one entry as the same word, both ways
+/// (`ransomware` finds ランサムウェア, and ランサムウェア finds `ransomware`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synonyms {
+    /// The glossary term these are other names of (its [`Term::id`]), if the word is one.
+    pub term: Option<&'static str>,
+    /// The word as the handbook prints it first, then its other forms.
+    pub words: &'static [&'static str],
+    /// Whether the handbook itself gives the other forms (in the term's definition, or beside
+    /// the word, as 「情報共有範囲 (Traffic Light Protocol: TLP)」); otherwise they are the usual
+    /// English words for it.
+    pub in_handbook: bool,
+}
+
+const fn syn(
+    term: Option<&'static str>,
+    in_handbook: bool,
+    words: &'static [&'static str],
+) -> Synonyms {
+    Synonyms {
+        term,
+        words,
+        in_handbook,
+    }
+}
+
+/// The synonyms of the glossary's terms and of the handbook's other English terms.
+pub static SYNONYMS: [Synonyms; 27] = [
+    // Given by the handbook (用語の定義, 表5's heading, V. 3's list of initiatives).
+    syn(
+        Some("ciso"),
+        true,
+        &[
+            "CISO",
+            "Chief Information Security Officer",
+            "最高情報セキュリティ責任者",
+        ],
+    ),
+    syn(
+        Some("csirt"),
+        true,
+        &[
+            "CSIRT",
+            "シーサート",
+            "Computer Security Incident Response Team",
+        ],
+    ),
+    syn(
+        Some("it-bcp"),
+        true,
+        &["IT-BCP等", "IT-BCP", "事業継続計画"],
+    ),
+    syn(
+        Some("ceptoar"),
+        true,
+        &[
+            "セプター",
+            "CEPTOAR",
+            "Capability for Engineering of Protection, Technical Operation, Analysis and Response",
+        ],
+    ),
+    syn(
+        None,
+        true,
+        &["情報共有範囲", "TLP", "Traffic Light Protocol"],
+    ),
+    syn(
+        None,
+        true,
+        &[
+            "CISTA",
+            "シスタ",
+            "Collective Intelligence Station for Trusted Advocates",
+        ],
+    ),
+    syn(
+        None,
+        true,
+        &[
+            "JISP",
+            "Japan cyber security Information Sharing Partnership",
+        ],
+    ),
+    syn(
+        None,
+        true,
+        &[
+            "J-CSIP",
+            "Initiative for Cyber Security Information sharing Partnership of Japan",
+        ],
+    ),
+    syn(None, true, &["漏えい", "漏洩"]),
+    syn(None, true, &["ウイルス", "ウィルス", "virus"]),
+    // The usual English words for the glossary's terms and the handbook's loanwords.
+    syn(
+        Some("critical-infrastructure"),
+        false,
+        &["重要インフラ", "critical infrastructure"],
+    ),
+    syn(
+        Some("information-sharing"),
+        false,
+        &["情報共有", "information sharing"],
+    ),
+    syn(
+        Some("cybersecurity"),
+        false,
+        &["サイバーセキュリティ", "cybersecurity", "cyber security"],
+    ),
+    syn(
+        Some("supply-chain"),
+        false,
+        &["サプライチェーン", "supply chain"],
+    ),
+    syn(
+        Some("contingency-plan"),
+        false,
+        &["コンティンジェンシープラン", "contingency plan"],
+    ),
+    syn(
+        Some("national-cert"),
+        false,
+        &["ナショナルサート", "national CERT"],
+    ),
+    syn(
+        Some("ceptoar-council"),
+        false,
+        &["セプターカウンシル", "CEPTOAR Council"],
+    ),
+    syn(
+        Some("sign"),
+        false,
+        &["予兆・ヒヤリハット", "ヒヤリハット", "near miss"],
+    ),
+    syn(None, false, &["ランサムウェア", "ransomware"]),
+    syn(
+        None,
+        false,
+        &["DDoS攻撃", "DDoS attack", "distributed denial of service"],
+    ),
+    syn(None, false, &["インシデント", "incident"]),
+    syn(None, false, &["マルウェア", "malware"]),
+    syn(None, false, &["脆弱性", "vulnerability"]),
+    syn(None, false, &["フィッシング", "phishing"]),
+    syn(None, false, &["不正アクセス", "unauthorized access"]),
+    syn(
+        None,
+        false,
+        &["サイバー攻撃", "cyberattack", "cyber attack"],
+    ),
+    syn(None, false, &["標的型メール", "targeted email"]),
+];
+
+/// The synonyms of the glossary term with this id.
+pub fn synonyms(id: &str) -> Option<&'static Synonyms> {
+    SYNONYMS.iter().find(|s| s.term == Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_synonym_entry_names_a_term_of_the_glossary_by_its_printed_word() {
+        for s in &SYNONYMS {
+            assert!(s.words.len() >= 2, "{:?}", s.words);
+            if let Some(id) = s.term {
+                let t = term(id).unwrap_or_else(|| panic!("{id}: no such term"));
+                assert!(
+                    s.words.contains(&t.term) || t.term.contains(s.words[0]),
+                    "{id}: {:?} does not name {}",
+                    s.words,
+                    t.term
+                );
+            }
+        }
+        let ids: Vec<_> = SYNONYMS.iter().filter_map(|s| s.term).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "one entry per term");
+    }
+
+    #[test]
+    fn the_handbooks_own_wording_is_in_the_definition_where_the_glossary_gives_it() {
+        for s in SYNONYMS.iter().filter(|s| s.in_handbook) {
+            let Some(t) = s.term.and_then(term) else {
+                continue;
+            };
+            for w in &s.words[1..] {
+                let printed = t.definition.contains(w)
+                    || t.term.contains(w)
+                    || t.reading.is_some_and(|r| r.contains(w));
+                assert!(printed, "{}: 「{w}」 is not in the definition", t.id);
+            }
+        }
+        // The words a reader types most, both ways.
+        let ransomware = SYNONYMS
+            .iter()
+            .find(|s| s.words.contains(&"ransomware"))
+            .unwrap();
+        assert_eq!(ransomware.words[0], "ランサムウェア");
+        assert_eq!(synonyms("ceptoar").unwrap().words[1], "CEPTOAR");
+        assert!(synonyms("service-maintenance-level").is_none());
+    }
+}

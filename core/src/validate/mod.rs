@@ -42,8 +42,8 @@ use serde::{Deserialize, Serialize};
 use crate::dates::Eras;
 use crate::forms::FormKind;
 use crate::forms::{
-    field_label, path, Advisory, CommonHeader, DdosReport, IncidentReport, PublicationStatus,
-    RansomwareReport, Report, TimelineRow,
+    field_label, path, Advisory, CommonHeader, DdosReport, IncidentReport, Indicator,
+    PublicationStatus, RansomwareReport, Report, TimelineRow,
 };
 use crate::taxonomy::laws;
 use crate::taxonomy::{
@@ -891,5 +891,35 @@ pub fn validate_advisory(r: &Advisory, now: Option<NaiveDateTime>) -> Vec<Findin
     o.telephone(&c.phone, "contact.phone");
     o.telephone(&c.fax, "contact.fax");
     o.email(&c.email, "contact.email");
+    indicators(&mut o, &r.indicators);
     o.finish()
+}
+
+/// インディケータ情報 of 情報提供様式: each value of its kind ([`crate::indicators::check`]),
+/// each note one short line, no indicator twice (it would be one STIX object twice).
+fn indicators(o: &mut Out, list: &[Indicator]) {
+    let mut seen: Vec<(crate::indicators::Checked, usize)> = Vec::new();
+    for (i, ind) in list.iter().enumerate() {
+        let n = i + 1;
+        let at = path::item("indicators", i);
+        match crate::indicators::check(ind.kind, &ind.value) {
+            Ok(c) => {
+                if let Some((_, first)) = seen.iter().find(|(s, _)| *s == c) {
+                    o.error(
+                        path::field(&at, "value"),
+                        format!("インディケータ {n}: 「{}」はインディケータ {first} と同じです。1つにまとめてください。", c.value),
+                    );
+                } else {
+                    seen.push((c, n));
+                }
+            }
+            Err(m) => o.error(
+                path::field(&at, "value"),
+                format!("インディケータ {n}: {m}"),
+            ),
+        }
+        if let Err(m) = crate::indicators::check_note(&ind.note) {
+            o.error(path::field(&at, "note"), format!("インディケータ {n}: {m}"));
+        }
+    }
 }

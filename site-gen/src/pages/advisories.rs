@@ -13,7 +13,8 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use kyoyu_core::advisory_file;
-use kyoyu_core::forms::Report;
+use kyoyu_core::forms::{Advisory, Report};
+use kyoyu_core::indicators::{self, Checked, IndicatorKind};
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
 
@@ -66,7 +67,7 @@ pub fn render(all: &Advisories, base: &str, assets: &Assets, site: &mut Site) ->
                 text: plain_text(report),
             });
             site.pages.push(page);
-            site.file(&report.stix_url(), stix_bundle(report, series, base));
+            site.file(&report.stix_url(), stix_bundle(report, series, base)?);
         }
         let latest = series.latest();
         let previous = series
@@ -273,7 +274,9 @@ fn report_page(
                 }
             }
         }
-        (print::print_markup(&Report::Advisory(a.clone()), &changed))
+        // The form as printed, then the indicators in their own table (not twice).
+        (print::print_markup_in_page(&Report::Advisory(Advisory { indicators: Vec::new(), ..a.clone() }), &changed))
+        (indicator_table(r))
         p class="advisory-downloads" {
             a href=(r.stix_url()) type="application/json" download { "STIX 2.1 バンドル(JSON)" }
             " ・ "
@@ -302,6 +305,55 @@ fn report_page(
     );
     page.source = Some(r.file.clone());
     page
+}
+
+/// The checked indicators of a report (they passed the gate: an error here is a bug, and stops
+/// the build rather than publish a bundle without them).
+fn checked_indicators(r: &Published) -> Result<Vec<(Checked, &str)>> {
+    r.advisory
+        .indicators
+        .iter()
+        .map(|i| {
+            indicators::check(i.kind, &i.value)
+                .map(|c| (c, i.note.as_str()))
+                .map_err(|e| anyhow!("{}: {e}", r.file.display()))
+        })
+        .collect()
+}
+
+/// インディケータ情報: one row per indicator — its kind, its value, its note. Values are shown
+/// as written (checked and normalised), not defanged: the readers are the people who copy them
+/// into block lists and log searches, where a defanged `198.51.100[.]23` must be mended by hand
+/// and mended wrongly. They are never links (no `<a>`, `translate="no"`), so nothing on the page
+/// leads to them by a click; machines read the same values from the STIX bundle.
+fn indicator_table(r: &Published) -> Markup {
+    let rows: Vec<(Checked, &str)> = checked_indicators(r).unwrap_or_default();
+    html! {
+        @if !rows.is_empty() {
+            section class="advisory-indicators" aria-labelledby="indicators-heading" {
+                h2 id="indicators-heading" { "インディケータ情報" }
+                p {
+                    "この情報提供に記載の IP アドレス・ドメイン名・URL・ハッシュ値・CVE 番号です(" (rows.len()) "件)。"
+                    "照合・遮断にそのまま使えるよう、値は無害化(defang)せず、リンクにもせずに表示しています。"
+                    "同じ内容は " a href=(r.stix_url()) type="application/json" { "STIX 2.1 バンドル" } " の indicator(CVE は vulnerability)にも入っています。"
+                }
+                div class="table-scroll" {
+                    table class="indicator-table" {
+                        thead { tr { th scope="col" { "種類" } th scope="col" { "値" } th scope="col" { "備考" } } }
+                        tbody {
+                            @for (c, note) in &rows {
+                                tr data-kind=(c.kind.id()) {
+                                    td { (c.kind.label()) }
+                                    td { code class="indicator-value" translate="no" { (c.value) } }
+                                    td { (note) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The four sections as plain text (search, feed, STIX).
@@ -464,9 +516,11 @@ pub fn tlp_clear_marking() -> Value {
 }
 
 /// The bundle of one report: the TLP:CLEAR marking, the sender's identity, a note with the
-/// advisory's text and the report that refers to them. Ids are UUIDv5 of 識別番号 + 第N報;
-/// times come from 情報提供日時: the same content always gives the same bytes.
-fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
+/// advisory's text, an `indicator` per network or file indicator (its STIX pattern from core)
+/// and a `vulnerability` per CVE, and the report that refers to them all. Ids are UUIDv5 of
+/// 識別番号 + 第N報 (+ the indicator's pattern or CVE id); times come from 情報提供日時: the
+/// same content always gives the same bytes.
+fn stix_bundle(r: &Published, series: &Series, base: &str) -> Result<Vec<u8>> {
     let a = &r.advisory;
     let key = format!("advisory:{}:{}", r.id(), r.number());
     let time = stix_time(r.at);
@@ -506,8 +560,48 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
         "lang": "ja",
         "object_marking_refs": marking,
     });
-    // The earlier reports of the same 識別番号 (第1報 … 第N-1報) are referred to as well.
+    let mut objects = vec![tlp_clear_marking(), identity, note];
     let mut refs = vec![note_id.clone(), identity_id.clone()];
+    for (c, note) in checked_indicators(r)? {
+        let object = match c.stix_pattern() {
+            Some(pattern) => json!({
+                "type": "indicator",
+                "spec_version": "2.1",
+                "id": stix_id("indicator", &format!("{key}:indicator:{pattern}")),
+                "created": time,
+                "modified": time,
+                "created_by_ref": identity_id,
+                "name": format!("{}: {}", c.kind.short(), c.value),
+                "pattern": pattern,
+                "pattern_type": "stix",
+                "pattern_version": "2.1",
+                "valid_from": time,
+                "object_marking_refs": marking,
+            }),
+            None => {
+                debug_assert_eq!(c.kind, IndicatorKind::Cve);
+                json!({
+                    "type": "vulnerability",
+                    "spec_version": "2.1",
+                    "id": stix_id("vulnerability", &format!("{key}:vulnerability:{}", c.value)),
+                    "created": time,
+                    "modified": time,
+                    "created_by_ref": identity_id,
+                    "name": c.value,
+                    "external_references": [{ "source_name": "cve", "external_id": c.value }],
+                    "object_marking_refs": marking,
+                })
+            }
+        };
+        let mut object = object;
+        if !note.is_empty() {
+            object["description"] = Value::from(note);
+            object["lang"] = Value::from("ja");
+        }
+        refs.push(object["id"].as_str().unwrap_or_default().to_string());
+        objects.push(object);
+    }
+    // The earlier reports of the same 識別番号 (第1報 … 第N-1報) are referred to as well.
     refs.extend(
         series
             .reports
@@ -532,14 +626,15 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Vec<u8> {
         "external_references": external,
         "object_marking_refs": marking,
     });
+    objects.push(report);
     let bundle = json!({
         "type": "bundle",
         "id": stix_id("bundle", &key),
-        "objects": [tlp_clear_marking(), identity, note, report],
+        "objects": objects,
     });
-    let mut out = serde_json::to_vec_pretty(&bundle).expect("JSON");
+    let mut out = serde_json::to_vec_pretty(&bundle)?;
     out.push(b'\n');
-    out
+    Ok(out)
 }
 
 /// Styles of the advisory pages (importance badges, TLP banner, list).
@@ -562,5 +657,11 @@ const CSS: &str = r#"/* kyoyu — advisories */
 .advisory-series { border: 1px solid #ccc; padding: 0.5em 1em; margin: 1em 0; }
 .advisory-series h2 { font-size: 1em; margin: 0.2em 0; }
 .advisory-outdated { font-weight: bold; }
+.advisory-indicators { margin: 1.5em 0; }
+.table-scroll { overflow-x: auto; }
+.indicator-table { border-collapse: collapse; width: 100%; }
+.indicator-table th, .indicator-table td { border: 1px solid #999; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+.indicator-table th { background: #f2f2f2; }
+.indicator-value { font-family: monospace, monospace; overflow-wrap: anywhere; user-select: all; }
 @media print { .advisory-filter, .advisory-downloads, .advisory-series, .tlp-banner { display: none; } }
 "#;

@@ -140,8 +140,8 @@ impl<'a> Chapters<'a> {
         let title = chapter_title(ch);
         let toc: Vec<_> = r.headings.iter().filter(|h| h.level == 2).collect();
         let content = html! {
+            // The part is named once, in the breadcrumbs above.
             article class="chapter" {
-                p class="part-name" { (part.title) }
                 h1 { (title) }
                 @if toc.len() > 1 {
                     nav class="toc" aria-label="このページの目次" {
@@ -188,10 +188,13 @@ impl<'a> Chapters<'a> {
         let part = &self.hb.parts[p];
         let lead = part.lead.as_ref().map(|l| self.markdown(l)).transpose()?;
         let url = part.url();
+        // A lead that links every chapter is the part's contents (as in the handbook, with its
+        // sections): the generated list would repeat it.
+        let listed = lead.as_ref().is_some_and(|l| links_every_chapter(l, part));
         let content = html! {
             h1 { (part.title) }
             @if let Some(l) = &lead { (trusted(&l.html)) }
-            (chapter_list(part))
+            @if !listed { (chapter_list(part)) }
         };
         let html = page(
             &Page {
@@ -278,6 +281,16 @@ fn home_link() -> NavLink {
     }
 }
 
+/// Whether the rendered lead links to each of the part's chapters (to its page or into it).
+fn links_every_chapter(lead: &Rendered, part: &Part) -> bool {
+    part.chapters.iter().all(|c| {
+        let url = Handbook::url_of(&c.rel);
+        lead.links
+            .iter()
+            .any(|l| l.href.split('#').next() == Some(url.as_str()))
+    })
+}
+
 fn chapter_list(part: &Part) -> maud::Markup {
     html! { ol class="chapter-list" { @for c in &part.chapters { li { a href=(Handbook::url_of(&c.rel)) { (chapter_title(c)) } } } } }
 }
@@ -323,15 +336,24 @@ fn from_markdown(
     }
 }
 
-/// Every page of the handbook; the errors of every file are collected.
+/// Every page of the handbook; the errors of every file are collected. `each` is called on
+/// every chapter as soon as it is made (render stages it: see `render::Page::stage`).
 pub fn render(
     content: &Content,
     assets: &Assets,
     nav: &Nav,
+    each: &(dyn Fn(&mut render::Page) + Sync),
 ) -> Result<Vec<render::Page>, Vec<ContentError>> {
     let ch = Chapters::new(&content.handbook, assets, nav);
-    let mut results: Vec<Result<render::Page, Vec<ContentError>>> =
-        (0..ch.len()).into_par_iter().map(|i| ch.page(i)).collect();
+    let mut results: Vec<Result<render::Page, Vec<ContentError>>> = (0..ch.len())
+        .into_par_iter()
+        .map(|i| {
+            ch.page(i).map(|mut p| {
+                each(&mut p);
+                p
+            })
+        })
+        .collect();
     results.extend(
         (0..ch.hb.parts.len())
             .filter(|&p| !ch.hb.parts[p].slug.is_empty())

@@ -171,7 +171,10 @@ pub fn fixed_pages(assets: &Assets, search_index: &str) -> Vec<render::Page> {
             h1 { "手引書を検索" }
             div class="search" role="search" {
                 label for="search-input" { "検索語" }
-                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾" data-index=(search_index);
+                input id="search-input" type="search" autocomplete="off" placeholder="例: ランサムウェア、情報共有範囲、港湾" data-index=(search_index) aria-describedby="search-help";
+                p id="search-help" class="search-help" {
+                    "スペースで区切った語は、すべてを含むページを探します。「」や \"\" で囲んだ語句は、その並びのまま探します。ひらがなとカタカナ、全角と半角は区別せず、英語の用語 (ransomware、TLP など) でも探せます。"
+                }
                 p id="search-status" class="search-status" aria-live="polite" {}
                 ol id="search-results" class="search-results" {}
             }
@@ -203,10 +206,27 @@ pub fn sitemap(site: &mut Site, base: &str) {
     site.file("sitemap.xml", xml);
 }
 
-/// `sw.js`: the service worker with the precache list of everything else (content hashed).
+/// A handbook of at most this many pages is precached whole; a larger one by its contents page
+/// only (its other pages are cached as they are read).
+pub const PRECACHE_HANDBOOK_MAX: usize = 300;
+
+/// `sw.js`: the service worker with the precache list (content hashed) of what must work offline
+/// after one visit: the shell (home, 404, search, the assets), the app (`/app/`, the forms, the
+/// schemas), the reference pages and the handbook. Not listed, and cached as they are visited:
+/// the advisories (they grow without bound over the years), and on a large site (a handbook of
+/// more than [`PRECACHE_HANDBOOK_MAX`] pages) the handbook's other pages and the search shards,
+/// so that a first visit does not download the whole site. The version is the hash of every
+/// file, listed or not, so that any change installs a new version (and drops what an older one
+/// cached).
 pub fn service_worker(site: &mut Site, public: &Path) -> Result<()> {
     let mut written = render::hashes(site);
     written.sort();
+    let handbook_pages = site
+        .pages
+        .iter()
+        .filter(|p| p.url.starts_with("/handbook/"))
+        .count();
+    let large = handbook_pages > PRECACHE_HANDBOOK_MAX;
     let mut entries = Vec::new();
     let mut all = blake3::Hasher::new();
     for (rel, hash) in written {
@@ -215,6 +235,9 @@ pub fn service_worker(site: &mut Site, public: &Path) -> Result<()> {
         }
         all.update(rel.as_bytes());
         all.update(hash.as_bytes());
+        if !precached(&rel, large) {
+            continue;
+        }
         let url = if let Some(dir) = rel.strip_suffix("index.html") {
             format!("/{dir}")
         } else {
@@ -230,4 +253,55 @@ pub fn service_worker(site: &mut Site, public: &Path) -> Result<()> {
     );
     site.file("sw.js", sw);
     Ok(())
+}
+
+/// Whether the file at site path `rel` is in the precache list (see [`service_worker`]).
+fn precached(rel: &str, large: bool) -> bool {
+    if rel.starts_with("advisories/") {
+        return false;
+    }
+    if !large {
+        return true;
+    }
+    match rel.strip_prefix("assets/") {
+        // `search-<n>.<hash>.json`: a shard of the search index (see `search::render`).
+        Some(name) => !name
+            .strip_prefix("search-")
+            .and_then(|n| n.split('.').next())
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        None => !rel.starts_with("handbook/") || rel == "handbook/index.html",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::precached;
+
+    #[test]
+    fn a_large_site_precaches_its_shell_app_and_contents_page_but_not_every_page() {
+        for large in [false, true] {
+            for rel in [
+                "index.html",
+                "404.html",
+                "search/index.html",
+                "app/index.html",
+                "forms/ddos/index.html",
+                "reference/causes/index.html",
+                "handbook/index.html",
+                "assets/site.0123456789.css",
+                "assets/search-index.0123456789.json",
+                "assets/search.js",
+                "assets/nav.0123456789.json",
+            ] {
+                assert!(precached(rel, large), "{rel} (large: {large})");
+            }
+            for rel in ["advisories/index.html", "advisories/feed.atom"] {
+                assert!(!precached(rel, large), "{rel}");
+            }
+        }
+        for rel in ["handbook/a/b/index.html", "assets/search-3.0123456789.json"] {
+            assert!(precached(rel, false), "{rel}");
+            assert!(!precached(rel, true), "{rel}");
+        }
+    }
 }

@@ -117,6 +117,27 @@ pub struct Serve {
     log: std::sync::mpsc::Receiver<String>,
 }
 
+/// `site-gen serve --no-app` of `content` into `out` on a free port of 127.0.0.1, with the
+/// repository as its root: the running server and its port.
+pub fn serve_site(content: &Path, out: &Path) -> (Serve, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let serve = Serve::start(
+        std::process::Command::new(env!("CARGO_BIN_EXE_site-gen"))
+            .args(["serve", "--no-app", "--port", &port.to_string()])
+            .arg("--root")
+            .arg(root())
+            .arg("--content")
+            .arg(content)
+            .arg("--out")
+            .arg(out),
+    );
+    (serve, port)
+}
+
 impl Serve {
     pub fn start(command: &mut std::process::Command) -> Serve {
         use std::io::BufRead;
