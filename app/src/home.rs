@@ -218,8 +218,6 @@ pub fn Home() -> impl IntoView {
     );
     let below = move || {
         later.get().then(|| {
-            let on_import = on_import.clone();
-            let delete_all = delete_all.clone();
             view! {
                 <section aria-labelledby="import-title">
                     <h2 id="import-title">"ファイルから読み込む"</h2>
