@@ -345,6 +345,49 @@ async fn attached(list: &[FileMeta]) -> Result<Vec<Attached>, String> {
     Ok(out)
 }
 
+/// The original 共通様式 `original` (draft `from`) as the 別紙 of the 情報連絡様式 made from it
+/// (draft `to`): its workbook (the 様式 as the recipients read it), kyoyu's JSON of it and the
+/// files attached to it, all attached to the new report so that they go with it in its e-mail
+/// draft and its bundle. Returns the names attached.
+pub async fn attach_annex(
+    to: &str,
+    from: &str,
+    original: &Envelope,
+) -> Result<Vec<String>, String> {
+    let s = storage::app();
+    let mut files = Vec::new();
+    let (req, _) = request(original, None, &Addresses::default(), &[]);
+    files.push(Attached {
+        name: format!(
+            "別紙-{}",
+            files::export_file_name(&original.report, Output::Workbook.ext())
+        ),
+        mime: Output::Workbook.mime().to_string(),
+        data: call("workbook", &[req.into()]).await?,
+    });
+    files.push(Attached {
+        name: format!("別紙-{}", files::export_file_name(&original.report, "json")),
+        mime: "application/json".to_string(),
+        data: original.to_json_pretty().into_bytes(),
+    });
+    let theirs = s
+        .list_files(from)
+        .await
+        .map_err(|e| format!("添付ファイルを読めません: {e}"))?;
+    files.extend(attached(&theirs).await?);
+    let mut total = 0;
+    let mut names = Vec::new();
+    for f in files {
+        kyoyu_core::attachments::check_total(total, f.data.len() as u64, &f.name)?;
+        s.put_file(to, &f.name, &f.mime, &f.data)
+            .await
+            .map_err(|e| format!("別紙「{}」を添付できませんでした。{e}", f.name))?;
+        total += f.data.len() as u64;
+        names.push(f.name);
+    }
+    Ok(names)
+}
+
 /// Adds the browser's files to a draft, one by one, within the limit; returns the message.
 async fn add_files(
     draft: String,

@@ -158,7 +158,11 @@ fn Editor(state: ReportState, restored: bool) -> impl IntoView {
         <div class="editor" data-form=kind.id()>
             <p class="breadcrumb"><a href="#/">"様式入力のホーム"</a></p>
             <h1>{title}</h1>
-            <p class="form-figure">{format!("{}({})", kind.name(), kind.figure())}</p>
+            // Which form this is, said as such (with the way it goes, where the form prints it).
+            <p class="form-figure">
+                <span class="form-figure-label">"様式:"</span>" "
+                {format!("{}({}){}", kind.name(), kind.figure(), kyoyu_core::forms::spec::form(kind).direction.unwrap_or(""))}
+            </p>
             <Cautions kind=kind />
             <ErrorSummary state=state show=show />
             <Status state=state show=show />

@@ -57,6 +57,11 @@ impl FormCtx {
             .with(|s| fpath::get(s.value(), path).cloned().unwrap_or(Value::Null))
     }
 
+    /// 第N報 of the report being edited.
+    pub fn report_number(&self) -> u32 {
+        self.state.with(|s| s.report().report_number())
+    }
+
     /// The form being edited.
     pub fn kind(&self) -> FormKind {
         self.state.with_untracked(|s| s.kind())
@@ -129,7 +134,7 @@ fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
     let fields = section
         .fields
         .iter()
-        .map(|f| view! { <FieldView spec=f path=f.path.to_string() /> })
+        .map(|f| view! { <FieldView spec=f path=f.path.to_string() repeats_heading=f.label == section.title /> })
         .collect_view();
     view! {
         <section class="form-section" aria-labelledby=hid2>
@@ -184,7 +189,14 @@ fn describedby(
 
 /// Any field, by kind.
 #[component]
-pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
+pub fn FieldView(
+    spec: &'static FieldSpec,
+    path: String,
+    /// The field's label is its section's heading (「情報共有範囲」 under 「情報共有範囲」, ③ 分野名):
+    /// said once on screen, the label kept for assistive technology.
+    #[prop(optional)]
+    repeats_heading: bool,
+) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     if let FieldKind::Group {
         item,
@@ -214,9 +226,12 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     };
     let has_hint = hint_text.is_some();
     let hint = hint_text.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> });
-    let req = spec.required.then(
-        || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
-    );
+    // 識別番号 is no 必須 on a 第1報 (it stays blank there), whatever the 第N報 becomes.
+    let req = move || {
+        spec.required_in(ctx.report_number()).then(
+            || view! { <span class="req">"*"<span class="visually-hidden">"(必須)"</span></span> },
+        )
+    };
     let p2 = path.clone();
     let changed = Memo::new(move |_| ctx.changed(&p2));
     let marker = move || {
@@ -238,6 +253,11 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
     let touched_path = path.clone();
     let ref_path = path.clone();
     let decor = Decor {
+        label_class: if repeats_heading {
+            "label visually-hidden"
+        } else {
+            "label"
+        },
         req: req.into_any(),
         marker: marker.into_any(),
         hint: hint.into_any(),
@@ -345,7 +365,7 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
             });
             view! {
                 <fieldset class="choices" aria-describedby=db>
-                    <legend class="label">{spec.numbered_label()}{decor.req}{decor.marker}</legend>
+                    <legend class=decor.label_class>{spec.numbered_label()}{decor.req}{decor.marker}</legend>
                     {decor.hint}
                     {decor.msgs}
                     {list}
@@ -377,13 +397,14 @@ pub fn FieldView(spec: &'static FieldSpec, path: String) -> impl IntoView {
 /// its required mark and 「変更」 marker, the hint, the messages, then the control.
 fn labelled(id: String, label: &'static str, decor: Decor, control: AnyView) -> AnyView {
     let Decor {
+        label_class,
         req,
         marker,
         hint,
         msgs,
     } = decor;
     view! {
-        <label for=id class="label">{label}{req}{marker}</label>
+        <label for=id class=label_class>{label}{req}{marker}</label>
         {hint}
         {msgs}
         {control}
@@ -393,6 +414,7 @@ fn labelled(id: String, label: &'static str, decor: Decor, control: AnyView) -> 
 
 /// What surrounds a field's control: its required mark, 「変更」 marker, hint and messages.
 struct Decor {
+    label_class: &'static str,
     req: AnyView,
     marker: AnyView,
     hint: AnyView,

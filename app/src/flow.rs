@@ -28,6 +28,9 @@ struct Review {
     /// The draft the 情報連絡様式 was made from (its 別紙).
     source_id: String,
     annex: String,
+    /// The 別紙's files attached to the new report (its workbook, JSON and files).
+    #[serde(default)]
+    annex_files: Vec<String>,
     cautions: Vec<String>,
     /// (path, label, from, suggested)
     fields: Vec<(String, String, String, bool)>,
@@ -62,9 +65,10 @@ pub fn FlowActions(state: RwSignal<ReportState>) -> impl IntoView {
                 Ok(m) => m,
                 Err(e) => return message.set(Some(Notice::error(e.to_string()))),
             };
-            let r = Review {
+            let mut r = Review {
                 source_id: source_id.clone(),
                 annex: m.annex.clone(),
+                annex_files: Vec::new(),
                 cautions: m.cautions.clone(),
                 fields: m
                     .fields
@@ -72,13 +76,25 @@ pub fn FlowActions(state: RwSignal<ReportState>) -> impl IntoView {
                     .map(|f| (f.path.clone(), f.label.clone(), f.from.clone(), f.how == How::Suggested))
                     .collect(),
             };
-            match save_new(Report::Incident(m.report)) {
-                Ok(id) => {
-                    let _ = LocalStorage::set(review_key(&id), &r);
-                    Route::Edit(id).go();
+            let id = match save_new(Report::Incident(m.report)) {
+                Ok(id) => id,
+                Err(e) => return message.set(Some(Notice::error(e))),
+            };
+            let original = Envelope {
+                series: state.with_untracked(|s| s.series().clone()),
+                report: source,
+            };
+            let source_id = source_id.clone();
+            leptos::task::spawn_local(async move {
+                match crate::deliver::attach_annex(&id, &source_id, &original).await {
+                    Ok(names) => r.annex_files = names,
+                    Err(e) => r.cautions.push(format!(
+                        "別紙を添付できませんでした({e})。元の共通様式を「添付ファイル」から添付してください。"
+                    )),
                 }
-                Err(e) => message.set(Some(Notice::error(e))),
-            }
+                let _ = LocalStorage::set(review_key(&id), &r);
+                Route::Edit(id).go();
+            });
         };
         view! {
             <div class="flow-action">
@@ -141,6 +157,9 @@ fn ReviewPanel(draft_id: String) -> impl IntoView {
                     <h2 id="review-title">"共通様式から転記した項目(送る前に確かめてください)"</h2>
                     {cautions}
                     <p>"別紙: " <a href=source>{r.annex.clone()}</a></p>
+                    {(!r.annex_files.is_empty()).then(|| view! {
+                        <p class="review-annex">{format!("別紙としてこの報告に添付しました(メール下書きと ZIP ファイルに入ります): {}", r.annex_files.join("、"))}</p>
+                    })}
                     <ul class="review-list">{items}</ul>
                     <p class="hint">"「推定」は共通様式の内容から選んだものです。情報連絡元(所管省庁)、情報共有範囲、重要度は所管省庁が記入してください。"</p>
                     <button type="button" class="button-secondary" on:click=done>"確認しました(一覧を閉じる)"</button>

@@ -1,7 +1,8 @@
 //! The home of the form filler: start a form, the drafts kept in this browser (grouped by
 //! series, newest first, with a filter), import, delete all.
 
-use kyoyu_core::forms::{FormKind, Report};
+use kyoyu_core::forms::Report;
+use kyoyu_core::home as first;
 use kyoyu_core::taxonomy::Choice;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -102,12 +103,12 @@ pub fn Home() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let starts = FormKind::ALL
-        .iter()
-        .map(|k| {
+    let starts = first::starts()
+        .into_iter()
+        .map(|s| {
             view! {
-                <li><a class="button-secondary start-form" href=Route::New(*k).hash()>
-                    {format!("{}を作成", k.name())}<span class="form-figure">{format!("({})", k.figure())}</span>
+                <li><a class="button-secondary start-form" href=s.href>
+                    {s.label}<span class="form-figure">{s.figure}</span>
                 </a></li>
             }
         })
@@ -179,8 +180,7 @@ pub fn Home() -> impl IntoView {
         let q = filter.get();
         let shown: Vec<Draft> = drafts.into_iter().filter(|d| matches(d, &q)).collect();
         if total == 0 {
-            return view! { <p class="empty">"この端末に保存された様式はまだありません。"</p> }
-                .into_any();
+            return view! { <p class="empty">{first::NO_DRAFTS}</p> }.into_any();
         }
         if shown.is_empty() {
             return view! { <p class="empty">"絞り込みに一致する様式はありません。"</p> }
@@ -206,20 +206,56 @@ pub fn Home() -> impl IntoView {
         .into_any()
     };
 
+    // Below the first screen: rendered in a task of its own once the first screen is in place,
+    // so that the app's start is two shorter tasks rather than one long one (which would keep
+    // the page from answering input meanwhile: Lighthouse's TBT).
+    let later = RwSignal::new(false);
+    set_timeout(
+        move || {
+            later.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    let below = move || {
+        later.get().then(|| {
+            view! {
+                <section aria-labelledby="import-title">
+                    <h2 id="import-title">"ファイルから読み込む"</h2>
+                    <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
+                    <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
+                    <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
+                </section>
+                <div class="messages" aria-live="polite">
+                    <NoticeView notice=message />
+                </div>
+                <section aria-labelledby="device-title">
+                    <h2 id="device-title">"この端末への保存"</h2>
+                    <StorageInfo />
+                    <crate::device::PersistAgain />
+                </section>
+                <EncryptionSettings version=version />
+                <section aria-labelledby="wipe-title">
+                    <h2 id="wipe-title">"この端末のデータ"</h2>
+                    <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
+                </section>
+            }
+        })
+    };
+
     view! {
         <div class="home">
-            <h1>"様式入力"</h1>
-            <p class="lead">"情報共有の4つの様式を、このブラウザの中だけで作成・検証・保存・印刷します。入力した内容は、書き出しやコピーを指示しない限りこの端末の外へ送られません。"</p>
+            <h1>{first::TITLE}</h1>
+            <p class="lead">{first::LEAD}</p>
             <crate::role::RoleChooser />
             <section aria-labelledby="start-title">
-                <h2 id="start-title">"新しい様式を作成"</h2>
+                <h2 id="start-title">{first::START_TITLE}</h2>
                 <ul class="start-list">{starts}</ul>
             </section>
             <section aria-labelledby="drafts-title">
-                <h2 id="drafts-title">"この端末に保存された様式"</h2>
+                <h2 id="drafts-title">{first::DRAFTS_TITLE}</h2>
                 <div class="filter">
-                    <label for="draft-filter">"絞り込み"</label>
-                    <p class="hint" id="hint-draft-filter">"様式名、第N報、分野・組織名、TLP などで絞り込みます"</p>
+                    <label for="draft-filter">{first::FILTER_LABEL}</label>
+                    <p class="hint" id="hint-draft-filter">{first::FILTER_HINT}</p>
                     <input id="draft-filter" class="input" type="search" aria-describedby="hint-draft-filter"
                         prop:value=move || filter.get()
                         on:input=move |ev| filter.set(event_target_value(&ev)) />
@@ -235,25 +271,7 @@ pub fn Home() -> impl IntoView {
                     })
                 }}
             </section>
-            <section aria-labelledby="import-title">
-                <h2 id="import-title">"ファイルから読み込む"</h2>
-                <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
-                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
-                <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
-            </section>
-            <div class="messages" aria-live="polite">
-                <NoticeView notice=message />
-            </div>
-            <section aria-labelledby="device-title">
-                <h2 id="device-title">"この端末への保存"</h2>
-                <StorageInfo />
-                <crate::device::PersistAgain />
-            </section>
-            <EncryptionSettings version=version />
-            <section aria-labelledby="wipe-title">
-                <h2 id="wipe-title">"この端末のデータ"</h2>
-                <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
-            </section>
+            {below}
         </div>
     }
 }

@@ -35,6 +35,9 @@ fn main() {
         .get_element_by_id("app-root")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("#app-root");
+    // The first screen site-gen wrote into the page is replaced by the same elements, in this
+    // one task (no frame in between, so nothing moves); a choice already made on it is kept.
+    role::adopt_first_screen(&root);
     root.set_inner_html("");
     let _ = root.set_attribute("data-app-ready", "");
     leptos::mount::mount_to(root, App).forget();

@@ -4,6 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use kyoyu_core::flow::{recommend, IncidentKind, Role};
+use kyoyu_core::home::{self as first, Radio};
 use leptos::prelude::*;
 
 const ROLE_KEY: &str = "kyoyu.role";
@@ -25,23 +26,13 @@ fn remember(key: &str, id: &str) {
 pub fn RoleChooser() -> impl IntoView {
     let role = RwSignal::new(remembered(ROLE_KEY, Role::from_id));
     let incident = RwSignal::new(remembered(INCIDENT_KEY, IncidentKind::from_id));
-    let role_inputs = radios(
-        "role",
-        ROLE_KEY,
-        Role::ALL.map(|r| (r, r.id(), r.label())).to_vec(),
-        role,
-    );
-    let incident_inputs = radios(
-        "incident-kind",
-        INCIDENT_KEY,
-        IncidentKind::ALL.map(|k| (k, k.id(), k.label())).to_vec(),
-        incident,
-    );
+    let role_inputs = radios(ROLE_KEY, first::role_radios(), role);
+    let incident_inputs = radios(INCIDENT_KEY, first::incident_radios(), incident);
     let answer = move || {
         let r = role.get()?;
         let k = incident.get().unwrap_or(IncidentKind::Other);
         let rec = recommend(r, k);
-        let new_href = format!("#/new/{}", rec.form.id());
+        let new_href = first::new_form_hash(rec.form);
         Some(view! {
             <div class="role-answer" role="status">
                 <p class="role-form"><strong>{format!("{}({})", rec.form.name(), rec.form.figure())}</strong></p>
@@ -56,13 +47,13 @@ pub fn RoleChooser() -> impl IntoView {
     };
     view! {
         <section class="role-chooser" aria-labelledby="role-title">
-            <h2 id="role-title">"どの様式を使いますか"</h2>
+            <h2 id="role-title">{first::ROLE_TITLE}</h2>
             <fieldset class="choices">
-                <legend>"あなたの立場"</legend>
+                <legend>{first::ROLE_LEGEND}</legend>
                 {role_inputs}
             </fieldset>
             <fieldset class="choices">
-                <legend>"事案の種類"</legend>
+                <legend>{first::INCIDENT_LEGEND}</legend>
                 {incident_inputs}
             </fieldset>
             {answer}
@@ -70,25 +61,43 @@ pub fn RoleChooser() -> impl IntoView {
     }
 }
 
-/// One radio per `(value, id, label)`, bound to `selected` and remembered under `key`.
+/// One radio per `(value, radio)` of core's first screen, bound to `selected` and remembered
+/// under `key`.
 fn radios<T: Copy + PartialEq + Send + Sync + 'static>(
-    name: &'static str,
     key: &'static str,
-    items: Vec<(T, &'static str, &'static str)>,
+    items: Vec<(T, Radio)>,
     selected: RwSignal<Option<T>>,
 ) -> impl IntoView {
     items
         .into_iter()
-        .map(|(v, vid, label)| {
-            let id = format!("{name}-{vid}");
+        .map(|(v, r)| {
+            let vid = r.value;
             view! {
                 <div class="choice">
-                    <input type="radio" name=name id=id.clone() value=vid
+                    <input type="radio" name=r.group id=r.id.clone() value=vid
                         prop:checked=move || selected.get() == Some(v)
                         on:change=move |_| { selected.set(Some(v)); remember(key, vid); } />
-                    <label for=id>{label}</label>
+                    <label for=r.id>{r.label}</label>
                 </div>
             }
         })
         .collect_view()
+}
+
+/// Keeps a choice made on the first screen site-gen wrote into the page, before the app had
+/// loaded: the checked radio of each group is remembered as if the app had seen the click.
+pub fn adopt_first_screen(root: &web_sys::Element) {
+    for (group, key) in [
+        (first::ROLE_GROUP, ROLE_KEY),
+        (first::INCIDENT_GROUP, INCIDENT_KEY),
+    ] {
+        let checked = root
+            .query_selector(&format!("input[name=\"{group}\"]:checked"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("value"));
+        if let Some(value) = checked {
+            remember(key, &value);
+        }
+    }
 }

@@ -34,7 +34,7 @@ impl Route {
     pub fn hash(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::New(kind) => format!("#/new/{}", kind.id()),
+            Route::New(kind) => kyoyu_core::home::new_form_hash(*kind),
             Route::Edit(id) => format!("#/edit/{id}"),
             Route::Print(id) => format!("#/print/{id}"),
             Route::NotFound(h) => h.clone(),

@@ -14,6 +14,8 @@
 //! - [`render`]: print HTML in the official layout, and plain text for e-mail.
 //! - [`flow`]: the handbook's path of a report — a 共通様式 turned into a 情報連絡様式, a
 //!   セプター事務局's anonymisation, the 識別番号 carried along a series, the form for each role.
+//! - [`home`]: the form filler's first screen (its words, the role chooser, the four forms),
+//!   shared by the app and the copy site-gen prerenders into `/app/index.html`.
 //! - [`publish`]: whether an advisory may be published (the site's TLP gate and the app's
 //!   公開用ファイル).
 //! - [`dates`]: the one reader of dates as people write them (西暦, 年月日時分, full-width
@@ -30,6 +32,7 @@ pub mod envelope;
 pub mod flow;
 pub mod follow_up;
 pub mod forms;
+pub mod home;
 pub mod indicators;
 pub mod publish;
 pub mod render;

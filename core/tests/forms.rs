@@ -914,3 +914,20 @@ fn editor_hints_say_example_once_and_bracket_nothing_twice() {
         Some("例: ファイル名.xxx")
     );
 }
+
+/// 図4 「識別番号* (※第1報の識別番号は空欄)」: starred on the form, yet required only from the
+/// 第2報 on (国家サイバー統括室 assigns it after the first); no other field of any form is so.
+#[test]
+fn the_identifier_of_the_incident_form_is_required_from_the_second_report_on() {
+    let f = spec::field(FormKind::Incident, "header.identifier").unwrap();
+    assert!(f.required, "the form's *");
+    assert!(!f.required_in(1));
+    assert!(f.required_in(2) && f.required_in(7));
+    for k in FormKind::ALL {
+        for (_, f) in all_fields(k) {
+            if (k, f.path) != (FormKind::Incident, "header.identifier") {
+                assert_eq!(f.required_in(1), f.required, "{k:?} {}", f.path);
+            }
+        }
+    }
+}

@@ -205,7 +205,10 @@ function names(p, term) {
   return term.alts.some((a) => a === p.nTitle || a === title || p.nLines.includes(a));
 }
 
-/** Searches one shard with parsed terms; returns results { page, score, exact, inTitle, first, marks }. */
+/**
+ * Searches one shard with parsed terms; returns results { page, key, marks }, `key` the
+ * result's place in the ranking as one number (see `rankKey`).
+ */
 export function searchIndex(idx, terms) {
   if (terms.length === 0) return [];
   let pages = null;
@@ -221,29 +224,33 @@ export function searchIndex(idx, terms) {
   for (const i of pages) {
     const p = idx.pages[i];
     let score = 0, inTitle = 0, ok = true;
-    for (const [k, t] of terms.entries()) {
+    for (let k = 0; k < terms.length; k++) {
       // Beyond an excerpt, the keys alone say that a word is there (once, as far as known).
-      const w = where(p, t) || (idx.excerpt && found[k].has(i) ? { score: 1, inTitle: false } : null);
+      const w = where(p, terms[k]) || (idx.excerpt && found[k].has(i) ? { score: 1, inTitle: false } : null);
       if (!w) { ok = false; break; }
       score += w.score; inTitle += w.inTitle ? 1 : 0;
     }
     if (!ok) continue;
     const exact = terms.length === 1 && names(p, terms[0]);
-    const first = marks.map((t) => p.nText.indexOf(t)).filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
-    results.push({ page: p, score, exact, inTitle: inTitle === terms.length, first, marks });
+    results.push({ page: p, key: rankKey(p, exact, inTitle === terms.length, score), marks });
   }
   return results;
 }
 
 /**
- * The order of results: what the query names (a glossary term's definition before a page of
- * that title), every word in the title, then where (title > heading > body) and how often the
- * words occur; then a term before a page, a shorter title, a shorter URL.
+ * The order of results as one number (greater first): what the query names (a glossary term's
+ * definition before a page of that title), every word in the title, then where (title >
+ * heading > body) and how often the words occur; then a term before a page, a shorter title.
+ * (One number, compared once per pair: a large site sorts thousands of results.)
  */
+function rankKey(p, exact, inTitle, score) {
+  const term = p.term ? 1 : 0;
+  return ((((exact ? 2 + term : 0) * 2 + (inTitle ? 1 : 0)) * 2 ** 20 + Math.min(score, 2 ** 20 - 1)) * 2 + term) * 1024
+    + (1023 - Math.min(p.title.length, 1023));
+}
+
 function rank(a, b) {
-  return (b.exact - a.exact) || (b.exact && a.exact && b.page.term - a.page.term)
-    || (b.inTitle - a.inTitle) || (b.score - a.score) || (b.page.term - a.page.term)
-    || (a.page.title.length - b.page.title.length) || (a.page.url.length - b.page.url.length);
+  return (b.key - a.key) || (a.page.url.length - b.page.url.length);
 }
 
 /**
@@ -290,11 +297,12 @@ function snippet(r) {
   const p = document.createElement("p");
   p.className = "search-snippet";
   const { text, nText } = r.page;
-  if (r.first < 0) {
+  const first = r.marks.map((t) => nText.indexOf(t)).filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+  if (first < 0) {
     p.textContent = text.slice(0, 90) + (text.length > 90 ? "…" : "");
     return p;
   }
-  const start = Math.max(0, r.first - 40), end = Math.min(text.length, r.first + 80);
+  const start = Math.max(0, first - 40), end = Math.min(text.length, first + 80);
   if (start > 0) p.append(document.createTextNode("…"));
   appendMarked(p, text.slice(start, end), nText.slice(start, end), r.marks);
   if (end < text.length) p.append(document.createTextNode("…"));

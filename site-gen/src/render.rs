@@ -291,8 +291,8 @@ pub fn render(
     site.assets_used = assets;
     finish(&mut site, &opts.public, &opts.base_url, shards)?;
     if let Some(s) = staging {
-        // The search shards (megabytes each on a large site), once the service worker has
-        // listed them.
+        // The search shards too (megabytes each on a large site; `search::render` makes them
+        // all before any can be staged).
         let (_, _, a) = site.derived_from.expect("set above");
         site.assets[a..]
             .par_iter_mut()

@@ -12,7 +12,8 @@ use kyoyu_site_gen::build;
 mod common;
 use common::{options, root, Temp};
 
-/// Words of the code, never of the page: crate and module names, Rust paths and files.
+/// Words of the code, never of the page: crate and module names, Rust paths and files, and
+/// what a template leaks when it goes wrong.
 const INTERNAL: &[&str] = &[
     "kyoyu-core",
     "kyoyu_core",
@@ -33,7 +34,16 @@ const INTERNAL: &[&str] = &[
     "FieldSpec",
     "FormSpec",
     "taxonomy",
+    // What a template leaks when it goes wrong: a directive left as written, a script's value.
+    "{{",
+    "}}",
+    "undefined",
+    "NaN",
+    "[object",
 ];
+
+/// A paragraph at least this long (characters) is a passage that must not be printed twice.
+const PASSAGE: usize = 40;
 
 /// What one page shows.
 #[derive(Default, Debug)]
@@ -48,6 +58,12 @@ struct Read {
     captions: Vec<String>,
     /// Each note statement (「注N 本文」) with the index of its block of consecutive notes.
     notes: Vec<(usize, String)>,
+    /// The text of every paragraph, list item and definition in `<main>`, outside tables and
+    /// figures (two figures, or two forms' tables, may share a line).
+    blocks: Vec<String>,
+    /// The notes of what the extraction could not give for certain (「(不確か: …)」), as marked
+    /// where they are.
+    uncertain: Vec<String>,
 }
 
 /// `図4`, `図4-1`, `表5` … at the start of `text`, if it starts with one followed by a space.
@@ -88,10 +104,12 @@ fn read(html: &str) -> Read {
     enum Kind {
         Caption,
         Block,
+        Uncertain,
     }
     let mut r = Read::default();
     let mut hidden = 0usize;
     let mut in_main = 0usize;
+    let mut boxed = 0usize;
     let mut lists: Vec<Vec<String>> = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     // Consecutive note statements form one block; anything else between them ends it.
@@ -101,10 +119,15 @@ fn read(html: &str) -> Read {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.to_vec();
+                let uncertain = tag
+                    .attributes
+                    .get(b"class".as_slice())
+                    .is_some_and(|c| c.as_slice() == b"uncertain");
                 match name.as_slice() {
                     b"head" | b"script" | b"style" | b"template" => hidden += 1,
                     b"h1" => r.h1 += 1,
                     b"main" => in_main += 1,
+                    b"table" | b"figure" => boxed += 1,
                     b"ul" | b"ol" if in_main > 0 => lists.push(Vec::new()),
                     b"a" if in_main > 0 => {
                         if let (Some(l), Some(href)) =
@@ -121,6 +144,7 @@ fn read(html: &str) -> Read {
                     }
                     // A paragraph may be a caption (a form's summary starts with its 図N).
                     b"p" | b"li" | b"dd" | b"td" | b"th" => Some(Kind::Block),
+                    b"span" if uncertain => Some(Kind::Uncertain),
                     _ => None,
                 };
                 if let Some(kind) = kind {
@@ -140,6 +164,7 @@ fn read(html: &str) -> Read {
                         hidden = hidden.saturating_sub(1)
                     }
                     b"main" => in_main = in_main.saturating_sub(1),
+                    b"table" | b"figure" => boxed = boxed.saturating_sub(1),
                     b"ul" | b"ol" if in_main > 0 => {
                         if let Some(l) = lists.pop() {
                             r.lists.push(l);
@@ -152,7 +177,14 @@ fn read(html: &str) -> Read {
                     let text = o.text.split_whitespace().collect::<Vec<_>>().join(" ");
                     match o.kind {
                         Kind::Caption => r.captions.push(text),
+                        Kind::Uncertain => {
+                            let note = text.trim_start_matches("(不確か:").trim_end_matches(')');
+                            r.uncertain.push(note.trim().to_string());
+                        }
                         Kind::Block => {
+                            if in_main > 0 && boxed == 0 && matches!(name, b"p" | b"li" | b"dd") {
+                                r.blocks.push(text.clone());
+                            }
                             if note_mark(&text).is_some() {
                                 if !last_was_note {
                                     block += 1;
@@ -232,6 +264,21 @@ fn seams(html: &str) -> Vec<String> {
             let after: String = r.text[i..].chars().take(30).collect();
             let before: String = before.chars().rev().collect();
             found.push(format!("「{w}」 in the text: …{before}{after}…"));
+        }
+    }
+    // A passage of text printed twice in the page's content (a note above its table and again
+    // in it, …). Short texts (a term, 「—」, a list of 1行の文字) may repeat.
+    let mut passages: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in r.blocks.iter().filter(|b| b.chars().count() >= PASSAGE) {
+        *passages.entry(b).or_default() += 1;
+    }
+    for (t, n) in passages.iter().filter(|(_, n)| **n > 1) {
+        found.push(format!("the passage 「{t}」 {n} times"));
+    }
+    // An uncertain passage's note, marked where it is, printed again elsewhere.
+    for u in &r.uncertain {
+        if r.blocks.iter().any(|b| b == u) {
+            found.push(format!("the uncertain note 「{u}」 printed again"));
         }
     }
     // A note twice on the page, or one mark twice in a block of notes.
@@ -330,6 +377,19 @@ fn each_seam_is_found() {
             "注2 2 times in one block of notes"
         ]
     );
+    let uncertain = seams(&page(
+        "<div class=\"callout\"><ul><li>列の順序が崩れている</li></ul></div>\
+         <table><tr><td>x<span class=\"uncertain\">(不確か: 列の順序が崩れている)</span></td></tr></table>",
+    ));
+    assert_eq!(
+        uncertain,
+        ["the uncertain note 「列の順序が崩れている」 printed again"]
+    );
+    let passage = seams(&page(&format!(
+        "<p>{0}</p><div><p>{0}</p></div>",
+        "長い段落。".repeat(10)
+    )));
+    assert_eq!(passage.len(), 1, "{passage:?}");
     let marks = seams(&page("<p>注1 一つ目。</p><p>注1 二つ目。</p>"));
     assert_eq!(marks, ["注1 2 times in one block of notes"]);
     let references = seams(&page(

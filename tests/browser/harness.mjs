@@ -2,6 +2,7 @@
 // `site-gen serve --no-build`, launches Debian's Chromium headless through playwright-core,
 // and records every request and console error of a page.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -82,4 +83,16 @@ export async function newForm(page, kind = "incident", origin = current) {
 /** Waits for the editor's 「保存済み HH:MM:SS」. */
 export async function waitSaved(page) {
   await page.locator(".save-state", { hasText: /^保存済み \d\d:\d\d:\d\d$/ }).waitFor({ timeout: 5000 });
+}
+
+const AXE = fs.readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on `page` as it is now: one line each (rule, impact, first nodes). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

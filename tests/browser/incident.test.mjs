@@ -9,7 +9,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { launch, newForm, openApp, startServer } from "./harness.mjs";
+import { simpleParser } from "mailparser";
+import ExcelJS from "exceljs";
+import { launch, newForm, openApp, startServer, waitSaved } from "./harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixturePath = (name) => path.join(root, "tests/fixtures", name);
@@ -43,6 +45,16 @@ async function importFile(page, nameOrValue) {
 }
 
 const fixture = async (name) => JSON.parse(await fs.readFile(fixturePath(name), "utf8"));
+
+/** Clicks the button named `name` through the keyboard and saves the download; its path. */
+async function downloadBy(page, name) {
+  const button = page.getByRole("button", { name, exact: true });
+  await button.focus();
+  const [d] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}-${d.suggestedFilename()}`);
+  await d.saveAs(file);
+  return file;
+}
 
 test("the home offers the form the handbook gives each role, and remembers the choice", async () => {
   const context = await browser.newContext();
@@ -347,5 +359,85 @@ test("a contents list of the sections, textareas that grow, links to the referen
   assert.ok(await p2.getByRole("navigation", { name: "この様式の目次" }).getByRole("link").first().isVisible());
   assert.deepEqual(log.errors, []);
   await phone.close();
+  await context.close();
+});
+
+test("a DDoS common form received as a ZIP bundle becomes a 情報連絡様式 carrying the original as 別紙", async () => {
+  const ddos = await fixture("ddos-two-attacks.json");
+  const ips = "198.51.100.1\n198.51.100.2\n";
+  await fs.writeFile(path.join(tmp, "送信元IP一覧.txt"), ips);
+  // The operator's side: the common form with its list of addresses, sent as a bundle.
+  const sender = await browser.newContext({ acceptDownloads: true });
+  const { page: op } = await openApp(sender);
+  await importFile(op, "ddos-two-attacks.json");
+  await op.locator("#attach-input").setInputFiles(path.join(tmp, "送信元IP一覧.txt"));
+  await op.locator(".attachment-list li", { hasText: "送信元IP一覧.txt" }).waitFor();
+  const bundle = await downloadBy(op, "ZIP に書き出す(JSON・Excel・添付ファイル)");
+  await sender.close();
+
+  // The ministry's side, in another browser: the bundle is imported and converted.
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, log } = await openApp(context);
+  await page.getByLabel("様式ファイル(JSON)を選ぶ").setInputFiles(bundle);
+  await page.waitForURL(/#\/edit\//);
+  await page.locator('.editor[data-form="ddos"]').waitFor();
+  const convert = page.getByRole("button", { name: "情報連絡様式に変換" });
+  await convert.focus();
+  await page.keyboard.press("Enter");
+  await page.locator('.editor[data-form="incident"]').waitFor();
+  assert.equal(await page.getByLabel("事象が発生した重要インフラ事業者等名", { exact: true }).inputValue(), "架空電力株式会社");
+  const review = page.locator("section.review");
+  await review.locator(".review-annex").waitFor();
+  assert.match(await review.locator(".review-annex").innerText(), /別紙-kyoyu-ddos-2025-10-15-dai2\.xlsx/);
+  const names = ["別紙-kyoyu-ddos-2025-10-15-dai2.xlsx", "別紙-kyoyu-ddos-2025-10-15-dai2.json", "送信元IP一覧.txt"];
+  await page.locator(".attachment-list li", { hasText: "送信元IP一覧.txt" }).waitFor();
+  assert.deepEqual(await page.locator(".attachment-list li .attachment-name").allInnerTexts(), names);
+
+  // The 別紙 goes with the report: the e-mail draft holds the original's workbook, its JSON
+  // (the report as received) and the operator's file.
+  const mail = await simpleParser(await fs.readFile(await downloadBy(page, "メール下書き(.eml)")));
+  const attached = mail.attachments.map((a) => a.filename);
+  for (const n of names) assert.ok(attached.includes(n), `${n} in the e-mail draft: ${attached}`);
+  const json = mail.attachments.find((a) => a.filename === names[1]);
+  assert.deepEqual(JSON.parse(json.content.toString("utf8")).report, ddos.report, "the original, unchanged");
+  const xlsx = mail.attachments.find((a) => a.filename === names[0]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.content);
+  const sheet = book.getWorksheet("DDoS攻撃事案共通様式");
+  assert.ok(sheet, "the original's workbook");
+  const cells = [];
+  sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.text))));
+  assert.ok(cells.includes("架空電力株式会社"), "the operator's name in the original's workbook");
+  assert.equal(mail.attachments.find((a) => a.filename === names[2]).content.toString("utf8"), ips);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the 情報連絡様式: 識別番号 is not 必須 on a 第1報, 情報共有範囲 is said once", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await openApp(context);
+  await newForm(page, "incident");
+  const idLabel = page.locator('label[for="f-header-identifier"]');
+  assert.equal((await idLabel.textContent()).trim(), "識別番号", "no 必須 on a 第1報");
+  assert.ok(await page.getByLabel("識別番号", { exact: true }).isVisible());
+  const number = page.getByLabel(/^第N報/);
+  await number.fill("2");
+  await waitSaved(page);
+  assert.equal((await idLabel.textContent()).trim(), "識別番号*(必須)", "必須 from the 第2報 on");
+
+  // 「情報共有範囲」 once on screen (the section's heading); the radios keep it as their name.
+  const shown = await page.locator(".report-form").evaluate((form) =>
+    [...form.querySelectorAll("h2, legend, label")].filter((e) => e.textContent.trim().startsWith("情報共有範囲") && e.checkVisibility() && e.getBoundingClientRect().width > 1).map((e) => e.localName));
+  assert.deepEqual(shown, ["h2"]);
+  const tlp = page.getByRole("group", { name: /^情報共有範囲/ });
+  assert.equal(await tlp.count(), 1);
+  const amber = tlp.getByRole("radio", { name: "AMBER = 特定分野・関係者限り", exact: true });
+  await amber.check();
+  assert.ok(await amber.isChecked());
+
+  // Under the title, each line says what it is: the form (and its way), then the state.
+  const figure = page.locator(".editor > .form-figure");
+  assert.equal((await figure.innerText()).trim(), "様式: 情報連絡様式(図4)(重要インフラ所管省庁→内閣官房)");
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

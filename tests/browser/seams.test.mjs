@@ -1,10 +1,11 @@
 // The handbook as a reader sees it in a real Chromium: on a phone the table of contents is a menu
 // above the page (closed until opened, without JavaScript too, and with the keyboard); on a wide
 // screen it is the sidebar beside the page as before; no page is wider than a phone's screen;
-// 表5's middle column is wide enough that its rows stay short.
+// 表5's middle column is wide enough that its rows stay short; the form filler's pages, drawn by
+// the app, have one <h1> each (its print page too, the form below it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, record } from "./harness.mjs";
+import { startServer, launch, record, openApp, newForm, axeViolations } from "./harness.mjs";
 
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -138,5 +139,52 @@ test("表5: the middle column has room, rows stay short (wide screen)", async ()
     const tallest = Math.max(...t.rows);
     assert.ok(tallest <= 300, `${url}: the tallest row is ${Math.round(tallest)} px (${t.rows.map(Math.round)})`);
   }
+  await context.close();
+});
+
+test("表5 on a phone: within the screen, each level's label above its two cells, rows shorter than before", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(server.origin + "/reference/tlp/");
+  const t = await page.locator("table.tlp-table").evaluate((table) => ({
+    width: table.getBoundingClientRect().width,
+    main: document.querySelector("main").getBoundingClientRect().width,
+    rows: [...table.querySelectorAll("tbody tr")].map((r) => {
+      const [th, a, b] = [...r.children].map((c) => c.getBoundingClientRect());
+      return { height: r.getBoundingClientRect().height, labelAbove: th.bottom <= a.top + 1 && th.bottom <= b.top + 1, sideBySide: Math.abs(a.top - b.top) < 1 && a.right <= b.left + 1 };
+    }),
+  }));
+  assert.ok(t.width <= t.main + 0.5, `the table is ${t.width} px in a ${t.main} px page`);
+  for (const [i, r] of t.rows.entries()) {
+    assert.ok(r.labelAbove && r.sideBySide, `row ${i}: ${JSON.stringify(r)}`);
+    assert.ok(r.height <= 600, `row ${i} is ${Math.round(r.height)} px tall`);
+  }
+  await context.close();
+});
+
+test("phone: axe-core finds no accessibility violations with the menu open", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  for (const url of [CHAPTER, "/handbook/kodo-keikaku/joho-kyoyu/", "/handbook/maegaki/", "/reference/tlp/", "/reference/sectors/finance/", "/forms/incident/"]) {
+    await page.goto(server.origin + url);
+    await page.locator("details.nav-menu > summary").click();
+    const result = await axeViolations(page);
+    assert.deepEqual(result, [], `${url}:\n${result.join("\n")}`);
+  }
+  await context.close();
+});
+
+test("the form filler: one <h1> on its home and on a form's print page", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await openApp(context);
+  assert.equal(await page.locator("h1").count(), 1, "the app's home");
+  for (const kind of ["incident", "ransomware"]) {
+    const id = await newForm(page, kind);
+    await page.goto(`${server.origin}/app/#/print/${id}`);
+    await page.locator("article.form-print").waitFor();
+    assert.equal(await page.locator("h1").count(), 1, `${kind}: the print page`);
+    assert.equal(await page.locator("article.form-print h2.fp-title").count(), 1, `${kind}: the form's title under it`);
+  }
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

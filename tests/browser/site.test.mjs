@@ -3,11 +3,7 @@
 // own file, search.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { startServer, launch, record } from "./harness.mjs";
-
-const AXE = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+import { startServer, launch, record, axeViolations } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -91,12 +87,7 @@ test("axe-core finds no accessibility violations", async () => {
     "/reference/sectors/port/", "/reference/tlp/", "/reference/glossary/", "/forms/incident/", "/search/",
   ]) {
     const { page } = await open(context, url);
-    await page.evaluate(AXE);
-    const result = await page.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-    });
+    const result = await axeViolations(page);
     assert.deepEqual(result, [], `${url}:\n${result.join("\n")}`);
     await page.close();
   }

@@ -163,6 +163,9 @@ pub struct FieldSpec {
     pub printed_label: Option<&'static str>,
     /// The form marks it `*`.
     pub required: bool,
+    /// The form leaves it blank on a 第1報 and asks for it from the 第2報 on (情報連絡様式's
+    /// 識別番号: 「※第1報の識別番号は空欄」 — 国家サイバー統括室 assigns it after the first).
+    pub blank_on_first: bool,
     pub kind: FieldKind,
     /// The handbook's help at this place (記載上の注意, notes, 表4/表5 text), for the editor.
     pub help: Option<&'static str>,
@@ -183,6 +186,12 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
+    /// Whether it must be filled in the 第`report_number`報: the form's `*`, except on a
+    /// 第1報 for a field that stays blank there ([`FieldSpec::blank_on_first`]).
+    pub fn required_in(&self, report_number: u32) -> bool {
+        self.required && !(self.blank_on_first && report_number <= 1)
+    }
+
     /// 「(4)侵入方法」 — number and label.
     pub fn numbered_label(&self) -> &'static str {
         self.numbered
@@ -408,6 +417,7 @@ fn field_of(path: &'static str, label: &'static str, kind: FieldKind) -> FieldSp
         heading: None,
         printed_label: None,
         required: false,
+        blank_on_first: false,
         kind,
         help: None,
         example: None,
@@ -434,6 +444,10 @@ fn datetime(path: &'static str, label: &'static str) -> FieldSpec {
 impl FieldSpec {
     fn req(mut self) -> Self {
         self.required = true;
+        self
+    }
+    fn blank_on_first(mut self) -> Self {
+        self.blank_on_first = true;
         self
     }
     fn help(mut self, h: &'static str) -> Self {
@@ -718,7 +732,10 @@ fn incident_sections() -> Vec<Section> {
             vec![
                 importance(kind),
                 report_number(),
-                text("header.identifier", "識別番号").req().aside("(※第1報の識別番号は空欄)"),
+                text("header.identifier", "識別番号")
+                    .req()
+                    .blank_on_first()
+                    .aside("(※第1報の識別番号は空欄)"),
                 // 図4 prints no `*` here (図5, the worked example, does): the blank form rules.
                 datetime("header.reported_at", "情報連絡日時")
                     .help("いつ時点での内容かの日付・時間を記載。西暦で記載。24時間表記で記載。"),

@@ -140,8 +140,8 @@ impl<'a> Chapters<'a> {
         let title = chapter_title(ch);
         let toc: Vec<_> = r.headings.iter().filter(|h| h.level == 2).collect();
         let content = html! {
+            // The part is named once, in the breadcrumbs above.
             article class="chapter" {
-                p class="part-name" { (part.title) }
                 h1 { (title) }
                 @if toc.len() > 1 {
                     nav class="toc" aria-label="このページの目次" {

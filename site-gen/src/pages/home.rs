@@ -48,11 +48,11 @@ pub fn page(content: &Content, assets: &Assets) -> crate::render::Page {
             }
             section class="card" {
                 h2 { "参照表" }
+                // Every reference page (表1–表5, the glossary), from the list their sidebar uses.
                 ul {
-                    li { a href="/reference/causes/" { "原因の類型(表1)" } }
-                    li { a href="/reference/sectors/" { "重要インフラ分野(表2・表3)" } }
-                    li { a href="/reference/tlp/" { "情報共有範囲 TLP(表5)" } }
-                    li { a href="/reference/glossary/" { "用語の定義" } }
+                    @for (url, title) in super::reference::REFERENCE_PAGES {
+                        li { a href=(url) { (title) } }
+                    }
                 }
             }
         }

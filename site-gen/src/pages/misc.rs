@@ -56,9 +56,24 @@ pub const APP_URL: &str = "/app/";
 pub fn app_page(app: &AppBundle, assets: &Assets, site: &mut Site) {
     let wasm = site.asset("kyoyu-app_bg.wasm", app.wasm.clone());
     let js = site.asset("kyoyu-app.js", app.js.clone());
+    // On the home, the first screen site-gen wrote into the page paints before the WebAssembly
+    // is asked for: it is fetched after the next frame (at the latest 200 ms on, should a tab in
+    // the background hold frames back), so that it never delays that paint. Another route (a
+    // reload of the editor) has nothing to show before the app: the first screen gives way to
+    // the loading line, and the app starts at once.
     let mut loader = format!(
         "import init from \"{js}\";
-init({{ module_or_path: \"{wasm}\" }});
+let started = false;
+const start = () => {{ if (!started) {{ started = true; init({{ module_or_path: \"{wasm}\" }}); }} }};
+if (/^#?\\/?$/.test(location.hash)) {{
+  requestAnimationFrame(() => setTimeout(start));
+  setTimeout(start, 200);
+}} else {{
+  const root = document.getElementById(\"app-root\");
+  root.querySelector(\".home\").hidden = true;
+  root.querySelector(\".app-loading\").hidden = false;
+  start();
+}}
 "
     );
     // The second module (workbook, e-mail, zip writers) is fetched on first use only: its URL
@@ -80,7 +95,8 @@ globalThis.kyoyuDeliver = () => (deliver ??= import(document.getElementById(\"ap
     let content = html! {
         div id="app-root" data-deliver=[deliver.as_deref()] {
             noscript { p { "様式入力アプリを使うには JavaScript と WebAssembly を有効にしてください。" } }
-            p class="app-loading" { "様式入力アプリを読み込んでいます…" }
+            p class="app-loading" hidden { "様式入力アプリを読み込んでいます…" }
+            (super::first_screen::markup())
         }
     };
     let page = super::generated(
@@ -97,7 +113,8 @@ globalThis.kyoyuDeliver = () => (deliver ??= import(document.getElementById(\"ap
             kind: "app",
             extra_css: &[assets.print_css.as_str()],
             extra_js: &[loader.as_str()],
-            preload: &[Preload::Module(&js), Preload::Wasm(&wasm)],
+            // The glue only: the wasm is fetched after the first screen's paint (above).
+            preload: &[Preload::Module(&js)],
         },
         assets,
         content,

@@ -3,6 +3,7 @@
 //! app's shell, search, 404, sitemap and service worker. Each returns pages in memory
 //! ([`crate::render::Page`]); nothing here writes.
 pub mod advisories;
+pub mod first_screen;
 pub mod handbook;
 pub mod home;
 pub mod misc;

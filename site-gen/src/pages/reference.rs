@@ -119,7 +119,7 @@ pub fn tlp_label(t: Tlp) -> Markup {
 pub fn causes_table(anchors: bool) -> Markup {
     let [h_group, h_cause, h_desc] = causes::TABLE1_HEADINGS;
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference causes" {
                 thead { tr { th scope="col" { (h_group) } th scope="col" { (h_cause) } th scope="col" { (h_desc) } } }
                 tbody {
@@ -151,7 +151,7 @@ pub fn sectors_table(only: Option<Sector>) -> Markup {
         .collect();
     let [h0, h1, h2] = sectors::TABLE2_HEADINGS;
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference sectors-table" {
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
@@ -184,7 +184,7 @@ pub fn services_table(only: Option<Sector>) -> Markup {
         .collect();
     let h = sectors::TABLE3_HEADINGS;
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference services-table" {
                 thead { tr { @for c in h { th scope="col" { (c) } } } }
                 tbody {
@@ -216,7 +216,7 @@ pub fn services_table(only: Option<Sector>) -> Markup {
 /// 表4 (情報連絡 or 情報提供).
 pub fn importance_table(t: &ImportanceTable) -> Markup {
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference importance" data-table=(t.id) {
                 thead { tr { th scope="col" { "重要度" } th scope="col" { "説明" } } }
                 tbody {
@@ -233,7 +233,7 @@ pub fn importance_table(t: &ImportanceTable) -> Markup {
 pub fn tlp_table(anchors: bool) -> Markup {
     let [h0, h1, h2] = tlp::TABLE5_HEADINGS;
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference tlp-table" {
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
@@ -315,7 +315,7 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
 /// The fields of a form, section by section (from `forms::spec`).
 pub fn form_fields_table(kind: FormKind) -> Markup {
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference form-fields" data-form=(kind.id()) {
                 thead { tr { th scope="col" { "項目" } th scope="col" { "記入の仕方" } th scope="col" { "選択肢・説明" } } }
                 @for s in spec::sections(kind) {
@@ -596,7 +596,7 @@ fn tlp_page() -> Generated {
         (note_line(&tlp::TABLE5_NOTE_1))
         (note_line(&tlp::TABLE5_NOTE_2))
         h2 id="forms" { "様式での表記" }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference" {
                 thead { tr { th scope="col" { "区分" } th scope="col" { (FormKind::Incident.name()) } th scope="col" { (FormKind::Advisory.name()) } } }
                 tbody {
@@ -631,7 +631,7 @@ fn sectors_page() -> Generated {
     let body = html! {
         h1 { "重要インフラ分野(表2・表3)" }
         p { "行動計画が定める15の重要インフラ分野です。分野名を選ぶと、その分野の対象事業者・重要システム例(表2)、重要インフラサービスとサービス維持レベル(表3)を表示します。" }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference sector-overview" {
                 thead { tr { th scope="col" { "分野" } th scope="col" { "対象となる重要インフラ事業者等" } th scope="col" { "重要インフラサービス" } } }
                 tbody {
@@ -684,10 +684,14 @@ fn sector_page(s: Sector) -> Generated {
     let body = html! {
         h1 { (title) }
         @if s.full_name() != s.label() { p { "分野名(用語の定義): " (s.full_name()) } }
+        // Each uncertain passage is marked where it is (the tables below): the box says how
+        // many, without printing their notes a second time.
         @if !notes.is_empty() {
             div class="callout uncertain-box" role="note" {
-                p { strong { "抽出が不確かな箇所があります" } }
-                ul { @for n in &notes { li { (n) } } }
+                p {
+                    strong { "抽出が不確かな箇所があります" }
+                    "(" (notes.len()) "箇所)。各箇所に「不確か」として示しています。"
+                }
             }
         }
         section id="operators" {
@@ -758,7 +762,7 @@ fn forms_index() -> Generated {
     let body = html! {
         h1 { "4つの様式" }
         p { "手引書が定める情報連絡・情報提供の様式です。どの様式も " a href="/app/" { "様式入力" } " でブラウザの中だけで作成・検証・保存・印刷できます。" }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table class="reference forms" {
                 thead { tr { th scope="col" { "様式" } th scope="col" { "図" } th scope="col" { "誰から誰へ" } th scope="col" { "作成" } } }
                 tbody {
