@@ -931,3 +931,24 @@ fn the_identifier_of_the_incident_form_is_required_from_the_second_report_on() {
         }
     }
 }
+
+/// The report's contact — who a reply goes to, the From of its e-mail — for each form.
+#[test]
+fn each_form_names_its_contact() {
+    let mut r = Report::new(FormKind::Incident);
+    if let Report::Incident(i) = &mut r {
+        i.header.contact.person = " 共有 太郎 ".into();
+        i.header.contact.email = "taro@example.go.jp\n".into();
+    }
+    assert_eq!(r.contact(), ("共有 太郎", "taro@example.go.jp"));
+    let mut r = Report::new(FormKind::Ddos);
+    if let Report::Ddos(d) = &mut r {
+        d.reporter.contact_name = "情報 一郎".into();
+        d.reporter.email = "csirt@example.jp".into();
+        d.reporter.name = "架空電力株式会社".into();
+    }
+    assert_eq!(r.contact(), ("情報 一郎", "csirt@example.jp"));
+    for k in [FormKind::Ransomware, FormKind::Advisory] {
+        assert_eq!(Report::new(k).contact(), ("", ""), "{k:?}");
+    }
+}

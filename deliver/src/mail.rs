@@ -2,7 +2,7 @@
 //! own mail program opens ready to send (`X-Unsent: 1` makes Outlook open it as a new message;
 //! Thunderbird and other clients open an .eml as it is). Nothing is sent from kyoyu.
 //!
-//! - From: the report's own contact (its e-mail address and the person's name);
+//! - From: the report's own contact ([`kyoyu_core::forms::Report::contact`]: its e-mail address and the person's name);
 //! - To / Cc: the addresses the user keeps in the app's address book for the report's 宛先;
 //! - Subject: core's [`render::subject`] (TLP label and 第N報 in it), RFC 2047-encoded by
 //!   mail-builder;
@@ -10,7 +10,6 @@
 //! - attachments: the workbook of the form, kyoyu's JSON of the report (for a recipient who
 //!   also uses kyoyu) and the user's attached files, in that order.
 
-use kyoyu_core::forms::Report;
 use kyoyu_core::render;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
@@ -26,18 +25,6 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 pub struct Recipients {
     pub to: Vec<String>,
     pub cc: Vec<String>,
-}
-
-/// The report's contact: (name, e-mail address) of the person who reports — 情報連絡元's
-/// 担当者, the 共通様式' 事務連絡者, 情報提供様式's 本件問合せ先. Either may be empty.
-pub fn sender(report: &Report) -> (String, String) {
-    let (name, email) = match report {
-        Report::Incident(r) => (&r.header.contact.person, &r.header.contact.email),
-        Report::Ddos(r) => (&r.reporter.contact_name, &r.reporter.email),
-        Report::Ransomware(r) => (&r.reporter.contact_name, &r.reporter.email),
-        Report::Advisory(r) => (&r.contact.person, &r.contact.email),
-    };
-    (name.trim().to_string(), email.trim().to_string())
 }
 
 /// The .eml of `out`, dated `out.now`.
@@ -56,12 +43,13 @@ pub fn eml(out: &Outgoing, to: &Recipients) -> Result<Vec<u8>, Error> {
         ))
         .header("X-Unsent", Raw::new("1"))
         .text_body(render::plain_text(report));
-    let (name, email) = sender(report);
+    // From: the report's own contact (core's rule).
+    let (name, email) = report.contact();
     if !email.is_empty() {
         m = m.from(if name.is_empty() {
-            Address::from(email)
+            Address::from(email.to_string())
         } else {
-            Address::from((name, email))
+            Address::from((name.to_string(), email.to_string()))
         });
     }
     if let Some(list) = addresses(&to.to) {

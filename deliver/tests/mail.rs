@@ -60,12 +60,12 @@ fn every_part_of_the_draft_reads_back() {
             .filter_map(|a| a.address())
             .collect();
         assert_eq!(cc, ["manager@example.co.jp"], "{name}");
-        let (person, email) = mail::sender(report);
+        let (person, email) = report.contact();
         let from = msg.from().unwrap().first().unwrap();
-        assert_eq!(from.address(), Some(email.as_str()), "{name}");
+        assert_eq!(from.address(), Some(email), "{name}");
         assert_eq!(
             from.name(),
-            Some(person.as_str()).filter(|p| !p.is_empty()),
+            Some(person).filter(|p| !p.is_empty()),
             "{name}"
         );
         assert!(msg.date().is_some(), "{name}: Date");

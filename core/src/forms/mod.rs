@@ -202,6 +202,19 @@ impl Report {
         }
     }
 
+    /// Who reports, as (name, e-mail address), trimmed — the person a reply goes to, and the
+    /// From of the report's e-mail: 情報連絡元's 担当者名 and 電子メールアドレス (情報連絡様式),
+    /// the 事務連絡者 of the 共通様式, 本件問合せ先 (情報提供様式). Either may be empty.
+    pub fn contact(&self) -> (&str, &str) {
+        let (name, email) = match self {
+            Report::Incident(r) => (&r.header.contact.person, &r.header.contact.email),
+            Report::Ddos(r) => (&r.reporter.contact_name, &r.reporter.email),
+            Report::Ransomware(r) => (&r.reporter.contact_name, &r.reporter.email),
+            Report::Advisory(r) => (&r.contact.person, &r.contact.email),
+        };
+        (name.trim(), email.trim())
+    }
+
     /// Path of [`Report::reported_at`]'s field: `header.reported_at` or `header.provided_at`.
     pub fn reported_at_path(&self) -> &'static str {
         match self {
