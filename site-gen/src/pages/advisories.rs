@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use kyoyu_core::advisory_file;
 use kyoyu_core::forms::{Advisory, Report};
-use kyoyu_core::indicators::{self, Checked, IndicatorKind};
+use kyoyu_core::indicators::{self, Checked};
 use kyoyu_core::render::{format_datetime, print};
 use kyoyu_core::taxonomy::{Choice, Importance, Sector, Tlp};
 
@@ -563,7 +563,7 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Result<Vec<u8>> {
     let mut objects = vec![tlp_clear_marking(), identity, note];
     let mut refs = vec![note_id.clone(), identity_id.clone()];
     for (c, note) in checked_indicators(r)? {
-        let object = match c.stix_pattern() {
+        let mut object = match c.stix_pattern() {
             Some(pattern) => json!({
                 "type": "indicator",
                 "spec_version": "2.1",
@@ -578,8 +578,8 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Result<Vec<u8>> {
                 "valid_from": time,
                 "object_marking_refs": marking,
             }),
+            // A CVE: no pattern, a vulnerability.
             None => {
-                debug_assert_eq!(c.kind, IndicatorKind::Cve);
                 json!({
                     "type": "vulnerability",
                     "spec_version": "2.1",
@@ -593,7 +593,6 @@ fn stix_bundle(r: &Published, series: &Series, base: &str) -> Result<Vec<u8>> {
                 })
             }
         };
-        let mut object = object;
         if !note.is_empty() {
             object["description"] = Value::from(note);
             object["lang"] = Value::from("ja");
