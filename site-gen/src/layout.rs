@@ -57,8 +57,6 @@ pub struct Page<'a> {
 pub enum Preload<'a> {
     /// An ES module imported by a page script.
     Module(&'a str),
-    /// A WebAssembly file fetched by a page script (same origin, CORS mode, as `fetch` does).
-    Wasm(&'a str),
 }
 
 /// The sidebar of a page: its groups, where the page is among them, and (a large site) the
@@ -145,7 +143,6 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                 @for pre in p.preload {
                     @match pre {
                         Preload::Module(href) => link rel="modulepreload" href=(href);,
-                        Preload::Wasm(href) => link rel="preload" href=(href) as="fetch" type="application/wasm" crossorigin="anonymous";,
                     }
                 }
             }
