@@ -4,7 +4,7 @@
 //!
 //! Described once, here, for its two renderers: the app's home (`app/src/home.rs`,
 //! `app/src/role.rs`) and the copy site-gen writes into `/app/index.html`
-//! (`site-gen/src/first_screen.rs`), which paints before the WebAssembly has loaded and which
+//! (`site-gen/src/pages/first_screen.rs`), which paints before the WebAssembly has loaded and which
 //! the app replaces with the same elements when it starts. The browser test
 //! `tests/browser/first-paint.test.mjs` compares the two element by element.
 
