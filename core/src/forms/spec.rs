@@ -1074,21 +1074,50 @@ fn laws_fields(kind: FormKind, number: Option<&'static str>) -> Vec<FieldSpec> {
     ]
 }
 
-fn ddos() -> FormSpec {
-    let kind = FormKind::Ddos;
+/// One of the two 共通様式 (図4-1, 図4-2): no direction line, its 記載の手引き and the two notes.
+fn common_form(
+    kind: FormKind,
+    figure: &'static str,
+    cautions: Option<Cautions>,
+    sections: Vec<Section>,
+) -> FormSpec {
     FormSpec {
         kind,
         title: kind.name(),
-        figure: "図4-1 DDoS攻撃事案共通様式",
+        figure,
         direction: None,
         distribution: None,
         required_note: None,
         guide: Some(guide(kind)),
-        cautions: None,
+        cautions,
         notes: vec![wording::COMMON_NOTE_1, wording::COMMON_NOTE_2],
         additions: vec![],
-        sections: ddos_sections(),
+        sections,
     }
+}
+
+/// The 共通様式' last two sections: 5. 今後の対応 (`response`, then 届出先・根拠規定等 numbered
+/// `laws_number`) and 6. その他 with the form's own heading.
+fn closing_sections(
+    kind: FormKind,
+    mut response: Vec<FieldSpec>,
+    laws_number: &'static str,
+    other: &'static str,
+) -> [Section; 2] {
+    response.extend(laws_fields(kind, Some(laws_number)));
+    [
+        section("5.", "今後の対応", response),
+        section("6.", other, vec![multi("other", other)]),
+    ]
+}
+
+fn ddos() -> FormSpec {
+    common_form(
+        FormKind::Ddos,
+        "図4-1 DDoS攻撃事案共通様式",
+        None,
+        ddos_sections(),
+    )
 }
 
 /// The example of T1499-002, which the seed prints but garbles (l.424: only 「…攻撃等)」 is
@@ -1180,35 +1209,27 @@ fn ddos_sections() -> Vec<Section> {
     // 「1から6までの内容を記載してください」: 届出先・根拠規定等 is 5.(3), その他 is 6.
     let mut response = publication_status();
     response.push(outlook("(2)"));
-    response.extend(laws_fields(kind, Some("(3)")));
-    s.push(section("5.", "今後の対応", response));
-    s.push(section(
-        "6.",
+    s.extend(closing_sections(
+        kind,
+        response,
+        "(3)",
         "その他(有効な対策等)",
-        vec![multi("other", "その他(有効な対策等)")],
     ));
     s
 }
 
 fn ransomware() -> FormSpec {
-    let kind = FormKind::Ransomware;
-    FormSpec {
-        kind,
-        title: kind.name(),
-        figure: "図4-2 ランサムウェア事案共通様式",
-        direction: None,
-        distribution: None,
-        required_note: None,
-        guide: Some(guide(kind)),
-        cautions: Some(Cautions {
-            heading: tx_ransom::CAUTIONS_TITLE,
-            intro: tx_ransom::CAUTIONS_INTRO,
-            items: tx_ransom::CAUTIONS.iter().map(|c| c.text).collect(),
-        }),
-        notes: vec![wording::COMMON_NOTE_1, wording::COMMON_NOTE_2],
-        additions: vec![],
-        sections: ransomware_sections(),
-    }
+    let cautions = Cautions {
+        heading: tx_ransom::CAUTIONS_TITLE,
+        intro: tx_ransom::CAUTIONS_INTRO,
+        items: tx_ransom::CAUTIONS.iter().map(|c| c.text).collect(),
+    };
+    common_form(
+        FormKind::Ransomware,
+        "図4-2 ランサムウェア事案共通様式",
+        Some(cautions),
+        ransomware_sections(),
+    )
 }
 
 fn ransomware_sections() -> Vec<Section> {
@@ -1284,12 +1305,11 @@ fn ransomware_sections() -> Vec<Section> {
         .rebuilt("抽出では「外部機関によ」までしか判読できない。"),
         text("investigation_detail", "詳細"),
     ]);
-    response.extend(laws_fields(kind, Some("(4)")));
-    s.push(section("5.", "今後の対応", response));
-    s.push(section(
-        "6.",
+    s.extend(closing_sections(
+        kind,
+        response,
+        "(4)",
         "その他(特記事項等)",
-        vec![multi("other", "その他(特記事項等)")],
     ));
     s
 }
