@@ -12,22 +12,25 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    /// The app's root and the home site-gen wrote into it.
-    static HOME: RefCell<Option<(web_sys::Element, web_sys::Element)>> = const { RefCell::new(None) };
+    /// The app's root, and the home site-gen wrote into it.
+    static ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    static HOME: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// Keeps the home site-gen wrote into `root` (`#app-root > .home`), for the app's home to
-/// take over.
+/// Keeps the app's root and the home site-gen wrote into it (`#app-root > .home`), for the
+/// app's home to take over.
 pub fn keep(root: &web_sys::Element) -> Option<web_sys::Element> {
     let home = root.query_selector(":scope > .home").ok().flatten();
-    HOME.with(|h| h.replace(home.clone().map(|home| (root.clone(), home))));
+    ROOT.with(|r| r.replace(Some(root.clone())));
+    HOME.with(|h| h.replace(home.clone()));
     home
 }
 
 /// The home's elements, in the app's root (put back at its end if another page had taken
 /// them out).
 pub fn home_in_place() -> Option<web_sys::Element> {
-    let (root, home) = HOME.with(|h| h.borrow().clone())?;
+    let root = ROOT.with(|r| r.borrow().clone())?;
+    let home = HOME.with(|h| h.borrow().clone())?;
     if !home.is_connected() {
         root.append_child(&home).ok()?;
     }
@@ -40,7 +43,7 @@ pub fn home_in_place() -> Option<web_sys::Element> {
 /// next visit of the home), so that their ids and labels are never the page's twice.
 pub fn take_out() {
     HOME.with(|h| {
-        if let Some((_, home)) = h.borrow().as_ref() {
+        if let Some(home) = h.borrow().as_ref() {
             home.remove();
         }
     });
@@ -120,25 +123,58 @@ impl Kept {
     }
 }
 
-/// Runs each step in a task of its own, one after the other, while `kept`'s page is shown, with
-/// the reactive owner of the caller: work that would make one long task at the start (and keep
-/// the page from answering input meanwhile) made several short ones.
-pub fn in_turn(kept: Kept, steps: Vec<Box<dyn FnOnce()>>) {
-    fn next(kept: Kept, owner: Option<Owner>, mut steps: std::vec::IntoIter<Box<dyn FnOnce()>>) {
-        set_timeout(
-            move || {
-                if !kept.alive() {
-                    return;
-                }
-                let Some(step) = steps.next() else { return };
-                match &owner {
-                    Some(o) => o.with(step),
-                    None => step(),
-                }
-                next(kept, owner, steps);
-            },
-            std::time::Duration::ZERO,
-        );
+/// Runs the steps one after the other with the reactive owner of the caller, while `kept`'s
+/// page is shown: at once, or (`paced`) each in a task of its own after the browser has drawn
+/// what the one before added — work that would make one long task at the start, with the
+/// layout of all it adds in one more (either keeping the page from answering input), made
+/// several short ones.
+pub fn in_turn(kept: Kept, steps: Vec<Box<dyn FnOnce()>>, paced: bool) {
+    let owner = Owner::current();
+    let run = move |step: Box<dyn FnOnce()>| match &owner {
+        Some(o) => o.with(step),
+        None => step(),
+    };
+    if !paced {
+        steps.into_iter().for_each(run);
+        return;
     }
-    next(kept, Owner::current(), steps.into_iter());
+    fn next(
+        kept: Kept,
+        run: impl Fn(Box<dyn FnOnce()>) + 'static,
+        mut steps: std::vec::IntoIter<Box<dyn FnOnce()>>,
+    ) {
+        after_next_frame(move || {
+            if !kept.alive() {
+                return;
+            }
+            if let Some(step) = steps.next() {
+                run(step);
+                next(kept, run, steps);
+            }
+        });
+    }
+    next(kept, run, steps.into_iter());
+}
+
+/// Runs `f` once, in a task after the next frame (at the latest 100 ms on, should a tab in the
+/// background hold frames back).
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    let f = std::rc::Rc::new(RefCell::new(Some(f)));
+    let once = move || {
+        if let Some(f) = f.borrow_mut().take() {
+            f();
+        }
+    };
+    let later = once.clone();
+    request_animation_frame(move || set_timeout(later, std::time::Duration::ZERO));
+    set_timeout(once, std::time::Duration::from_millis(100));
+}
+
+/// Marks the app as started (`data-app-ready` on its root): its page is on the screen.
+pub fn ready() {
+    ROOT.with(|r| {
+        if let Some(root) = r.borrow().as_ref() {
+            let _ = root.set_attribute("data-app-ready", "");
+        }
+    });
 }

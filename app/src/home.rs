@@ -85,7 +85,7 @@ fn matches(d: &Draft, q: &str) -> bool {
 
 /// The home: site-gen's elements (the first screen, [`kyoyu_core::home`]) taken over in place
 /// ([`crate::adopt`]) — the role chooser's answer, the filter and the drafts list added to them —
-/// and the sections below the first screen, each added in a task of its own after it.
+/// and the sections below the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
     let Some(home) = adopt::home_in_place() else {
@@ -94,9 +94,7 @@ pub fn Home() -> impl IntoView {
     let kept = Kept::new();
     on_cleanup(adopt::take_out);
     let part = |selector: &str| home.query_selector(selector).ok().flatten();
-    if let Some(section) = part(".role-chooser") {
-        crate::role::take_over(&section, kept);
-    }
+    let chooser = part(".role-chooser");
 
     let version = RwSignal::new(0u32);
     let filter = RwSignal::new(String::new());
@@ -228,25 +226,36 @@ pub fn Home() -> impl IntoView {
         .into_any()
     };
 
-    if let Some(section) = drafts {
+    // On the app's first visit of the home, the parts it adds come one task after the other
+    // (the first screen is already there); on a later one, at once.
+    let first_visit = pending.is_some();
+    let take_over_chooser = move || {
+        if let Some(section) = chooser {
+            crate::role::take_over(&section, kept);
+        }
+    };
+    let add_list = move || {
         if let Some(pending) = pending {
             pending.remove();
         }
-        kept.keep(adopt::append(&section, move || {
-            view! {
-                {list}
-                {move || {
-                    let u = unreadable();
-                    (!u.is_empty()).then(|| view! {
-                        <div class="message message-error unreadable">
-                            <p>"次の保存データは読み込めないため、そのまま残しています(上書きはしません)。元のデータをファイルに書き出して保管できます:"</p>
-                            <ul>{u.into_iter().map(|(key, error)| view! { <UnreadableItem key=key error=error version=version message=message /> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
-            }
-        }));
-    }
+        if let Some(section) = drafts {
+            kept.keep(adopt::append(&section, move || {
+                view! {
+                    {list}
+                    {move || {
+                        let u = unreadable();
+                        (!u.is_empty()).then(|| view! {
+                            <div class="message message-error unreadable">
+                                <p>"次の保存データは読み込めないため、そのまま残しています(上書きはしません)。元のデータをファイルに書き出して保管できます:"</p>
+                                <ul>{u.into_iter().map(|(key, error)| view! { <UnreadableItem key=key error=error version=version message=message /> }).collect_view()}</ul>
+                            </div>
+                        })
+                    }}
+                }
+            }));
+        }
+        adopt::ready();
+    };
 
     // Below the first screen, one section after the other, each in a task of its own.
     let import = move || {
@@ -283,11 +292,14 @@ pub fn Home() -> impl IntoView {
     adopt::in_turn(
         kept,
         vec![
+            Box::new(take_over_chooser),
+            Box::new(add_list),
             adopt::appending(kept, &home, import),
             adopt::appending(kept, &home, device),
             adopt::appending(kept, &home, encryption),
             adopt::appending(kept, &home, wipe),
         ],
+        first_visit,
     );
 }
 

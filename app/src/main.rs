@@ -51,8 +51,11 @@ fn start() {
         .unchecked_into::<web_sys::HtmlElement>();
     pages.set_class_name("app-pages");
     let _ = root.insert_before(&pages, home.as_ref().map(|h| h.as_ref()));
-    let _ = root.set_attribute("data-app-ready", "");
     leptos::mount::mount_to(pages, App).forget();
+    // Another page is on the screen now; the home says so itself once its list is there.
+    if !home.is_some_and(|h| h.is_connected()) {
+        adopt::ready();
+    }
 }
 
 #[component]
