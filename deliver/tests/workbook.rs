@@ -4,9 +4,10 @@
 
 mod common;
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use common::part;
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::spec::{self, FieldKind};
 use kyoyu_core::forms::{path, Report};
@@ -31,14 +32,6 @@ fn cells(xlsx: &[u8], sheet: &str) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
-}
-
-/// A part of the .xlsx as text (`xl/worksheets/sheet1.xml`).
-fn part(xlsx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
-    let mut s = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
 }
 
 /// What the cell beside a field's label shows for `value`, from the form description: the
