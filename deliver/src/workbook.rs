@@ -10,7 +10,8 @@
 //! bordered cell beside it (column B); options written out as the form prints them, □ and ■
 //! one per line; repeating groups (推移等, 攻撃) one block per item. Text wraps in its cell,
 //! each row as high as its wrapped text ([`crate::layout`] measures it as the spreadsheet lays
-//! it out), and the page is A4 portrait, fitted to the width. Forms with a TLP print its label in the
+//! it out); a text taller than a row may be (409 pt) goes on in the rows below, so that nothing
+//! is cut off on screen or on paper. The page is A4 portrait, fitted to the width. Forms with a TLP print its label in the
 //! page's header and footer, as FIRST TLP 2.0 asks; a follow-up underlines the entries that
 //! changed since the report it follows ([`follow_up::content_changes`]), as the forms ask.
 
@@ -25,7 +26,7 @@ use rust_xlsxwriter::{
 };
 use serde_json::Value;
 
-use crate::layout::{lines, row_height};
+use crate::layout::{lines, row_height, rows};
 use crate::Error;
 
 /// Column A (labels) and B (values), in Excel's character units.
@@ -157,7 +158,8 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// One row across both columns (merged), as high as its text wrapped across both.
+    /// One row across both columns (merged), as high as its text wrapped across both; a text
+    /// taller than a row goes on in the rows below ([`rows`]).
     fn merged(&mut self, text: &str, row: Row) -> Result<(), XlsxError> {
         let (format, size) = match row {
             Row::Title => (&self.f.title, 14.0),
@@ -165,28 +167,44 @@ impl Writer<'_> {
             Row::SubHeading => (&self.f.sub_heading, FONT_SIZE),
             Row::Note => (&self.f.note, 9.0),
         };
-        self.sheet
-            .merge_range(self.row, 0, self.row, 1, text, format)?;
-        let n = lines(text, LABEL_WIDTH + VALUE_WIDTH, size);
-        self.sheet.set_row_height(self.row, row_height(n, size))?;
-        self.row += 1;
+        for part in rows(text, LABEL_WIDTH + VALUE_WIDTH, size) {
+            self.sheet
+                .merge_range(self.row, 0, self.row, 1, part, format)?;
+            let n = lines(part, LABEL_WIDTH + VALUE_WIDTH, size);
+            self.sheet.set_row_height(self.row, row_height(n, size))?;
+            self.row += 1;
+        }
         Ok(())
     }
 
-    /// A label and its value beside it, the row as high as the taller of the two wrapped.
+    /// A label and its value beside it, the row as high as the taller of the two wrapped. A
+    /// value taller than a row goes on in the rows below ([`rows`]: a long list of 根拠規定等),
+    /// its label's cell merged down beside it.
     fn pair(&mut self, label: &str, value: &str, changed: bool) -> Result<(), XlsxError> {
-        let r = self.row;
-        self.sheet
-            .write_string_with_format(r, 0, label, &self.f.label)?;
         let fmt = if changed {
             &self.f.changed
         } else {
             &self.f.value
         };
-        self.sheet.write_string_with_format(r, 1, value, fmt)?;
-        let n = lines(label, LABEL_WIDTH, FONT_SIZE).max(lines(value, VALUE_WIDTH, FONT_SIZE));
-        self.sheet.set_row_height(r, row_height(n, FONT_SIZE))?;
-        self.row += 1;
+        let parts = rows(value, VALUE_WIDTH, FONT_SIZE);
+        let first = self.row;
+        let last = first + parts.len() as u32 - 1;
+        if last == first {
+            self.sheet
+                .write_string_with_format(first, 0, label, &self.f.label)?;
+        } else {
+            self.sheet
+                .merge_range(first, 0, last, 0, label, &self.f.label)?;
+        }
+        for (r, part) in (first..).zip(parts) {
+            self.sheet.write_string_with_format(r, 1, part, fmt)?;
+            let mut n = lines(part, VALUE_WIDTH, FONT_SIZE);
+            if last == first {
+                n = n.max(lines(label, LABEL_WIDTH, FONT_SIZE));
+            }
+            self.sheet.set_row_height(r, row_height(n, FONT_SIZE))?;
+        }
+        self.row = last + 1;
         Ok(())
     }
 

@@ -20,7 +20,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use common::part;
 use kyoyu_core::forms::Report;
-use kyoyu_deliver::layout::row_height;
+use kyoyu_deliver::layout::{row_height, MAX_ROW_HEIGHT};
 use kyoyu_deliver::workbook::workbook;
 use unicode_width::UnicodeWidthChar;
 
@@ -50,11 +50,13 @@ fn cell_ref(r: &str) -> (u32, u32) {
 }
 
 /// One cell as the sheet lays it out: its text, its width in column units (its columns'
-/// together when it is merged), its font size in points.
+/// together when it is merged), how many rows it spans (a label beside a value continued in
+/// the rows below), its font size in points.
 #[derive(Debug)]
 struct Cell {
     text: String,
     units: f64,
+    rows: u32,
     size: f64,
 }
 
@@ -85,8 +87,7 @@ fn rows(xlsx: &[u8], sheet_name: &str) -> Vec<(u32, f64, Vec<Cell>)> {
     for m in tags(&sheet, "mergeCell") {
         let (a, b) = attr(m, "ref").unwrap().split_once(':').unwrap();
         let ((r0, c0), (r1, c1)) = (cell_ref(a), cell_ref(b));
-        assert_eq!(r0, r1, "a merged range in one row");
-        merged.insert((r0, c0), (c0..=c1).map(width).sum::<f64>());
+        merged.insert((r0, c0), ((c0..=c1).map(width).sum::<f64>(), r1 - r0 + 1));
     }
     // Font sizes: cell style → its font → the font's size.
     let fonts = &styles[styles.find("<fonts").unwrap()..styles.find("</fonts>").unwrap()];
@@ -129,10 +130,11 @@ fn rows(xlsx: &[u8], sheet_name: &str) -> Vec<(u32, f64, Vec<Cell>)> {
                 Some(other) => other.to_string(),
             };
             let style: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
-            let units = merged.get(&(cr, cc)).copied().unwrap_or_else(|| width(cc));
+            let (units, rows) = merged.get(&(cr, cc)).copied().unwrap_or((width(cc), 1));
             cells.push(Cell {
                 text,
                 units,
+                rows,
                 size: sizes[xf_fonts[style]],
             });
         }
@@ -193,20 +195,35 @@ fn check(xlsx: &[u8], sheet: &str) -> Vec<String> {
     let mut wrong = Vec::new();
     let rows = rows(xlsx, sheet);
     assert!(rows.len() > 20, "{sheet}: {} rows", rows.len());
-    for (r, ht, cells) in rows {
-        let Some(size) = cells.first().map(|c| c.size) else {
-            continue;
-        };
-        let fewest = cells.iter().map(fewest_lines).max().unwrap();
-        let needed = row_height(fewest, size);
-        if ht + 1e-9 < needed {
+    let height: BTreeMap<u32, f64> = rows.iter().map(|(r, ht, _)| (*r, *ht)).collect();
+    for (r, ht, cells) in &rows {
+        let r = *r;
+        if *ht > MAX_ROW_HEIGHT {
             wrong.push(format!(
-                "{sheet} row {}: {ht} pt, its text needs at least {fewest} lines ({needed} pt): {cells:?}",
+                "{sheet} row {}: {ht} pt, more than a row may be",
                 r + 1
             ));
         }
-        if cells.iter().all(one_line) {
-            if ht != row_height(1, size) {
+        // Every cell has the room its text needs: its row's height, or its rows' together.
+        for c in cells {
+            let room: f64 = (r..r + c.rows).map(|r| height[&r]).sum();
+            let fewest = fewest_lines(c);
+            let needed = row_height(fewest, c.size);
+            if room + 1e-9 < needed {
+                wrong.push(format!(
+                    "{sheet} row {}: {room} pt, its text needs at least {fewest} lines ({needed} pt): {c:?}",
+                    r + 1
+                ));
+            }
+        }
+        // A row is no higher than the cells of that row alone need.
+        let own: Vec<&Cell> = cells.iter().filter(|c| c.rows == 1).collect();
+        let Some(size) = own.first().map(|c| c.size) else {
+            wrong.push(format!("{sheet} row {}: no cell of its own", r + 1));
+            continue;
+        };
+        if own.iter().all(|c| one_line(c)) {
+            if *ht != row_height(1, size) {
                 wrong.push(format!(
                     "{sheet} row {}: {ht} pt for one line: {cells:?}",
                     r + 1
@@ -214,8 +231,9 @@ fn check(xlsx: &[u8], sheet: &str) -> Vec<String> {
             }
         } else {
             // Breaking where the rules allow loses at most a little of each line.
+            let fewest = own.iter().map(|c| fewest_lines(c)).max().unwrap();
             let most = fewest + fewest.div_ceil(4) + 1;
-            if ht > row_height(most, size) {
+            if *ht > row_height(most, size) {
                 wrong.push(format!(
                     "{sheet} row {}: {ht} pt, more than {most} lines for text that fits in {fewest}: {cells:?}",
                     r + 1
@@ -254,9 +272,10 @@ fn stress() -> Report {
         &"x".repeat(130),
     ]
     .join("\n");
+    // 39 characters, 20 times: 28 lines, more than a row holds (22).
     r.supplementary =
         "「重要インフラサービス障害」に該当するかどうかは、所管省庁と協議のうえ判断する。"
-            .repeat(6);
+            .repeat(20);
     env.report
 }
 
@@ -286,7 +305,57 @@ fn long_japanese_and_mixed_text_get_rows_that_hold_it() {
         height_of(&r.overview.system),
         row_height(2 + 1 + 3 + 3 + 3, 10.5)
     );
+    // The paragraph taller than a row goes on in the row below, cut at the end of a line:
+    // the two parts are the text.
+    let label = kyoyu_core::forms::spec::find(report.kind(), "supplementary")
+        .map(|(_, f)| kyoyu_deliver::workbook::label(f))
+        .unwrap();
+    let at = rows
+        .iter()
+        .position(|(_, _, cells)| cells.first().is_some_and(|c| c.text == label))
+        .unwrap();
+    assert_eq!(rows[at].2[0].rows, 2);
+    let parts: Vec<&str> = rows[at..at + 2]
+        .iter()
+        .map(|(_, _, cells)| cells.last().unwrap().text.as_str())
+        .collect();
+    assert_eq!(parts.concat(), r.supplementary);
+    assert_eq!(rows[at].1, row_height(22, 10.5));
     // The title, 14 pt across both columns: one line.
     let title = format!("{name}(第1報)");
     assert_eq!(height_of(&title), row_height(1, 14.0));
+}
+
+/// A list taller than a row (根拠規定等 of the DDoS common form: 47 laws, one a line or two)
+/// goes on in the rows below, its label's cell merged down beside it, every option whole in
+/// one of them and in the form's order.
+#[test]
+fn a_value_taller_than_a_row_goes_on_below_its_label() {
+    let report = common::fixture("ddos-two-attacks.json").report;
+    let kind = report.kind();
+    let xlsx = workbook(&report, None, 0).unwrap();
+    let rows = rows(&xlsx, kind.name());
+    let (_, field) = kyoyu_core::forms::spec::find(kind, "laws").expect("根拠規定等");
+    let label = kyoyu_deliver::workbook::label(field);
+    let at = rows
+        .iter()
+        .position(|(_, _, cells)| cells.first().is_some_and(|c| c.text == label))
+        .expect("the row of 根拠規定等");
+    let span = rows[at].2[0].rows as usize;
+    assert!(span >= 2, "one row of {} pt", rows[at].1);
+    let parts: Vec<&str> = rows[at..at + span]
+        .iter()
+        .map(|(_, _, cells)| cells.last().unwrap().text.as_str())
+        .collect();
+    assert_eq!(parts.len(), span);
+    let lines: Vec<&str> = parts.iter().flat_map(|p| p.lines()).collect();
+    let kyoyu_core::forms::spec::FieldKind::Laws(options) = &field.kind else {
+        panic!("根拠規定等 is a list of laws");
+    };
+    let labels: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim_start_matches(['□', '■']).trim_end_matches('†'))
+        .collect();
+    let want: Vec<&str> = options.iter().map(|o| o.label).collect();
+    assert_eq!(labels, want);
 }

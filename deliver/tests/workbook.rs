@@ -16,22 +16,30 @@ use kyoyu_core::taxonomy::Choice;
 use kyoyu_deliver::workbook::workbook;
 use serde_json::Value;
 
-/// The sheet as rows of strings (merged cells: their text in the first column).
+/// The sheet as rows of strings (merged cells: their text in the first column). A value
+/// continued in the rows below its label (the label's cell merged down beside it) is read as
+/// one, its parts one line after another.
 fn cells(xlsx: &[u8], sheet: &str) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx.to_vec())).unwrap();
     let range = book.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::String(s) => s.clone(),
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in range.rows() {
+        let r: Vec<String> = r
+            .iter()
+            .map(|c| match c {
+                Data::String(s) => s.clone(),
+                Data::Empty => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        match (rows.last_mut(), r.as_slice()) {
+            (Some(above), [label, part, ..]) if label.is_empty() && !part.is_empty() => {
+                above[1] = format!("{}\n{part}", above[1]);
+            }
+            _ => rows.push(r),
+        }
+    }
+    rows
 }
 
 /// What the cell beside a field's label shows for `value`, from the form description: the
