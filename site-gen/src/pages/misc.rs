@@ -43,7 +43,7 @@ pub fn assets(public: &Path, site: &mut Site) -> Result<Assets> {
         print_css: site.asset("form-print.css", read("css/form-print.css")?),
         app_css: site.asset("app.css", read("css/app.css")?),
         manifest,
-        icon,
+        icon: icon192,
     };
     site.assets_used = assets.clone();
     Ok(assets)
