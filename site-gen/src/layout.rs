@@ -58,6 +58,18 @@ pub struct Page<'a> {
     pub preload: &'a [Preload<'a>],
 }
 
+impl Page<'_> {
+    /// The policy of the page's `<meta>`: the site's [`CSP`] where the page runs scripts of
+    /// its own (the app's, which start WebAssembly), else the stricter [`PAGE_CSP`].
+    fn csp(&self) -> &'static str {
+        if self.extra_js.is_empty() && self.preload.is_empty() {
+            PAGE_CSP
+        } else {
+            CSP
+        }
+    }
+}
+
 /// A resource the page will need soon.
 #[derive(Debug, Clone, Copy)]
 pub enum Preload<'a> {
@@ -133,7 +145,7 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(if p.extra_js.is_empty() && p.preload.is_empty() { PAGE_CSP } else { CSP });
+                meta http-equiv="Content-Security-Policy" content=(p.csp());
                 meta name="referrer" content="no-referrer";
                 title { (p.title) @if p.url != "/" { " | kyoyu" } }
                 @if let Some(d) = p.description { meta name="description" content=(d); }
