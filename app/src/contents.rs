@@ -2,23 +2,30 @@
 //! on wide screens, a menu above it on phones), and the links from fields to the reference
 //! tables they need (表5 TLP, 表1 原因, 表3 サービス維持レベル …).
 
-use kyoyu_core::forms::spec::Section;
+use kyoyu_core::forms::{spec, FormKind};
+use kyoyu_core::taxonomy::causes;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The contents list of `sections`; each entry moves to its section (the address stays the
+/// The id of the heading of the editor's section `index` (in [`spec::all_sections`]' order).
+pub fn section_id(index: usize) -> String {
+    format!("sec-{index}")
+}
+
+/// The contents list of every section the editor shows for a form of `kind`: the form's own,
+/// then those kyoyu adds after it (情報提供様式: インディケータ情報), from the same description
+/// as the sections themselves. Each entry moves to its section (the address stays the
 /// editor's: the app's routes live in the hash).
 #[component]
-pub fn Contents(sections: &'static [Section]) -> impl IntoView {
+pub fn Contents(kind: FormKind) -> impl IntoView {
     let wide = web_sys::window()
         .and_then(|w| w.match_media("(min-width: 60em)").ok().flatten())
         .map(|m| m.matches())
         .unwrap_or(true);
-    let items = sections
-        .iter()
+    let items = spec::all_sections(kind)
         .enumerate()
         .map(|(i, s)| {
-            let target = format!("sec-{i}");
+            let target = section_id(i);
             let href = format!("#{target}");
             view! {
                 <li><a href=href on:click=move |ev| {
@@ -57,7 +64,7 @@ pub fn reference(path: &str) -> Option<(&'static str, &'static str)> {
     Some(match path {
         "header.tlp" => ("/reference/tlp/#table5", "表5 情報共有範囲(TLP)"),
         "header.importance" => ("/reference/importance/", "表4 重要度"),
-        "causes" => ("/reference/causes/#table1", "表1 情報連絡における原因の例"),
+        "causes" => ("/reference/causes/#table1", causes::TABLE1_TITLE),
         "event_type" => ("/reference/events/", "発生した事象の類型"),
         "sector" | "header.recipients[].sector" => ("/reference/sectors/", "表2 重要インフラ分野"),
         "impact.deviation" | "service_level.deviation" => {

@@ -170,7 +170,7 @@ fn Editor(state: ReportState, restored: bool) -> impl IntoView {
             <SaveError state=state export_json=export_json />
             <ExportReminder state=state />
             <ChangesLegend state=state />
-            <crate::contents::Contents sections=kyoyu_core::forms::spec::sections(kind) />
+            <crate::contents::Contents kind=kind />
             <form class="report-form" novalidate on:submit=move |ev| ev.prevent_default()>
                 <FormSections kind=kind />
             </form>

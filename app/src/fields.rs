@@ -115,7 +115,7 @@ pub fn FormSections(kind: FormKind) -> impl IntoView {
 /// One section of a form: heading, intro, fields, notes.
 #[component]
 fn SectionView(section: &'static Section, index: usize) -> impl IntoView {
-    let hid = format!("sec-{index}");
+    let hid = crate::contents::section_id(index);
     let hid2 = hid.clone();
     let part = section
         .part

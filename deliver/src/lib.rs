@@ -1,7 +1,8 @@
 //! kyoyu-deliver — what a report's recipients take, written in the browser:
 //!
 //! - [`workbook`]: the Excel workbook (.xlsx) of a form in the 様式's layout, one more output of
-//!   core's form description (rust_xlsxwriter);
+//!   core's form description (rust_xlsxwriter), its rows as high as [`layout`] measures their
+//!   wrapped text;
 //! - [`mail`]: the e-mail draft (.eml, RFC 5322 with `X-Unsent: 1`) with the workbook, kyoyu's
 //!   JSON and the user's attached files (mail-builder);
 //! - [`bundle`]: the export bundle (.zip holding the JSON, the workbook and the files) and its
@@ -16,6 +17,7 @@ use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::Report;
 
 pub mod bundle;
+pub mod layout;
 pub mod mail;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -9,7 +9,9 @@
 //! (「①発生した事象の類型」); each field one row, its label in column A and its value in the
 //! bordered cell beside it (column B); options written out as the form prints them, □ and ■
 //! one per line; repeating groups (推移等, 攻撃) one block per item. Text wraps in its cell,
-//! and the page is A4 portrait, fitted to the width. Forms with a TLP print its label in the
+//! each row as high as its wrapped text ([`crate::layout`] measures it as the spreadsheet lays
+//! it out); a text taller than a row may be (409 pt) goes on in the rows below, so that nothing
+//! is cut off on screen or on paper. The page is A4 portrait, fitted to the width. Forms with a TLP print its label in the
 //! page's header and footer, as FIRST TLP 2.0 asks; a follow-up underlines the entries that
 //! changed since the report it follows ([`follow_up::content_changes`]), as the forms ask.
 
@@ -24,13 +26,12 @@ use rust_xlsxwriter::{
 };
 use serde_json::Value;
 
+use crate::layout::{lines, row_height, rows};
 use crate::Error;
 
 /// Column A (labels) and B (values), in Excel's character units.
 const LABEL_WIDTH: f64 = 26.0;
 const VALUE_WIDTH: f64 = 58.0;
-/// The height of one line of 10.5 pt text, in points (游ゴシック has a tall line: 1.7 em).
-const LINE_HEIGHT: f64 = 18.0;
 const FONT: &str = "游ゴシック";
 const FONT_SIZE: f64 = 10.5;
 
@@ -157,7 +158,8 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// One row across both columns (merged), as high as its wrapped text.
+    /// One row across both columns (merged), as high as its text wrapped across both; a text
+    /// taller than a row goes on in the rows below ([`rows`]).
     fn merged(&mut self, text: &str, row: Row) -> Result<(), XlsxError> {
         let (format, size) = match row {
             Row::Title => (&self.f.title, 14.0),
@@ -165,31 +167,44 @@ impl Writer<'_> {
             Row::SubHeading => (&self.f.sub_heading, FONT_SIZE),
             Row::Note => (&self.f.note, 9.0),
         };
-        self.sheet
-            .merge_range(self.row, 0, self.row, 1, text, format)?;
-        let n = lines(text, (LABEL_WIDTH + VALUE_WIDTH) * FONT_SIZE / size);
-        self.sheet
-            .set_row_height(self.row, n as f64 * LINE_HEIGHT * size / FONT_SIZE + 2.0)?;
-        self.row += 1;
+        for part in rows(text, LABEL_WIDTH + VALUE_WIDTH, size) {
+            self.sheet
+                .merge_range(self.row, 0, self.row, 1, part, format)?;
+            let n = lines(part, LABEL_WIDTH + VALUE_WIDTH, size);
+            self.sheet.set_row_height(self.row, row_height(n, size))?;
+            self.row += 1;
+        }
         Ok(())
     }
 
-    /// A label and its value beside it.
+    /// A label and its value beside it, the row as high as the taller of the two wrapped. A
+    /// value taller than a row goes on in the rows below ([`rows`]: a long list of 根拠規定等),
+    /// its label's cell merged down beside it.
     fn pair(&mut self, label: &str, value: &str, changed: bool) -> Result<(), XlsxError> {
-        let r = self.row;
-        self.sheet
-            .write_string_with_format(r, 0, label, &self.f.label)?;
         let fmt = if changed {
             &self.f.changed
         } else {
             &self.f.value
         };
-        self.sheet.write_string_with_format(r, 1, value, fmt)?;
-        let n = lines(label, LABEL_WIDTH)
-            .max(lines(value, VALUE_WIDTH))
-            .max(1);
-        self.sheet.set_row_height(r, n as f64 * LINE_HEIGHT + 2.0)?;
-        self.row += 1;
+        let parts = rows(value, VALUE_WIDTH, FONT_SIZE);
+        let first = self.row;
+        let last = first + parts.len() as u32 - 1;
+        if last == first {
+            self.sheet
+                .write_string_with_format(first, 0, label, &self.f.label)?;
+        } else {
+            self.sheet
+                .merge_range(first, 0, last, 0, label, &self.f.label)?;
+        }
+        for (r, part) in (first..).zip(parts) {
+            self.sheet.write_string_with_format(r, 1, part, fmt)?;
+            let mut n = lines(part, VALUE_WIDTH, FONT_SIZE);
+            if last == first {
+                n = n.max(lines(label, LABEL_WIDTH, FONT_SIZE));
+            }
+            self.sheet.set_row_height(r, row_height(n, FONT_SIZE))?;
+        }
+        self.row = last + 1;
         Ok(())
     }
 
@@ -380,19 +395,4 @@ fn options(v: Option<&Value>, opts: &[Opt]) -> String {
         out.push(format!("■{}", laws::law(id).map(|l| l.text).unwrap_or(id)));
     }
     out.join("\n")
-}
-
-/// How many lines `text` takes in a column `width` characters wide (a full-width character
-/// counts two), for the row's height: rust_xlsxwriter writes heights, it does not measure text.
-fn lines(text: &str, width: f64) -> u32 {
-    let per_line = (width - 1.0).max(1.0);
-    text.split('\n')
-        .map(|l| {
-            let w: f64 = l
-                .chars()
-                .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
-                .sum();
-            ((w / per_line).ceil() as u32).max(1)
-        })
-        .sum()
 }

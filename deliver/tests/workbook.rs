@@ -4,9 +4,10 @@
 
 mod common;
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use common::part;
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::spec::{self, FieldKind};
 use kyoyu_core::forms::{path, Report};
@@ -15,30 +16,30 @@ use kyoyu_core::taxonomy::Choice;
 use kyoyu_deliver::workbook::workbook;
 use serde_json::Value;
 
-/// The sheet as rows of strings (merged cells: their text in the first column).
+/// The sheet as rows of strings (merged cells: their text in the first column). A value
+/// continued in the rows below its label (the label's cell merged down beside it) is read as
+/// one, its parts one line after another.
 fn cells(xlsx: &[u8], sheet: &str) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx.to_vec())).unwrap();
     let range = book.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::String(s) => s.clone(),
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// A part of the .xlsx as text (`xl/worksheets/sheet1.xml`).
-fn part(xlsx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
-    let mut s = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in range.rows() {
+        let r: Vec<String> = r
+            .iter()
+            .map(|c| match c {
+                Data::String(s) => s.clone(),
+                Data::Empty => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        match (rows.last_mut(), r.as_slice()) {
+            (Some(above), [label, part, ..]) if label.is_empty() && !part.is_empty() => {
+                above[1] = format!("{}\n{part}", above[1]);
+            }
+            _ => rows.push(r),
+        }
+    }
+    rows
 }
 
 /// What the cell beside a field's label shows for `value`, from the form description: the

@@ -3,7 +3,7 @@
 //!
 //! | directive | inserts |
 //! |---|---|
-//! | `{{table:causes}}` | 表1 情報連絡における原因の例 |
+//! | `{{table:causes}}` | 表1 情報連絡における原因の例 (each table with its title as `<caption>`) |
 //! | `{{table:sectors}}` | 表2 対象となる重要インフラ事業者等と重要システム例 |
 //! | `{{table:services}}` | 表3 重要インフラサービスとサービス維持レベル |
 //! | `{{table:importance-report}}`, `{{table:importance-advisory}}` | the two 表4 |
@@ -16,7 +16,7 @@
 //! An unknown directive is an error naming it; the caller adds file:line.
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::forms::FormKind;
-use kyoyu_core::taxonomy::importance;
+use kyoyu_core::taxonomy::{causes, importance, sectors, tlp};
 use maud::html;
 
 use crate::pages::reference as r;
@@ -71,12 +71,17 @@ pub fn render(kind: &str, arg: &str) -> Result<String, String> {
         )
     };
     let markup = match (kind, arg) {
-        ("table", "causes") => r::causes_table(false),
-        ("table", "sectors") => r::sectors_table(None),
-        ("table", "services") => r::services_table(None),
-        ("table", "importance-report") => r::importance_table(&importance::REPORT),
-        ("table", "importance-advisory") => r::importance_table(&importance::ADVISORY),
-        ("table", "tlp") => r::tlp_table(false),
+        // A chapter's table carries its title (from core) as its caption.
+        ("table", "causes") => r::causes_table(false, Some(causes::TABLE1_TITLE)),
+        ("table", "sectors") => r::sectors_table(None, Some(sectors::TABLE2_TITLE)),
+        ("table", "services") => r::services_table(None, Some(sectors::TABLE3_TITLE)),
+        ("table", "importance-report") => {
+            r::importance_table(&importance::REPORT, Some(importance::REPORT.title))
+        }
+        ("table", "importance-advisory") => {
+            r::importance_table(&importance::ADVISORY, Some(importance::ADVISORY.title))
+        }
+        ("table", "tlp") => r::tlp_table(false, Some(tlp::TABLE5_TITLE)),
         ("table", "glossary") => r::glossary_list(false),
         ("form", k) => match FormKind::from_id(k) {
             Some(k) => r::form_summary(k),

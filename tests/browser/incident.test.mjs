@@ -362,6 +362,31 @@ test("a contents list of the sections, textareas that grow, links to the referen
   await context.close();
 });
 
+test("the contents list every section the editor shows, in order, インディケータ情報 too", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, log } = await openApp(context);
+  for (const kind of ["incident", "ddos", "ransomware", "advisory"]) {
+    await newForm(page, kind);
+    const links = page.getByRole("navigation", { name: "この様式の目次" }).getByRole("link");
+    const headings = page.locator(".report-form section.form-section > h2");
+    // Each entry is its section's heading (without the required mark) and leads to it.
+    const entries = await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+    const sections = await headings.evaluateAll((hs) =>
+      hs.map((h) => [[...h.childNodes].filter((n) => !n.classList?.contains("req")).map((n) => n.textContent).join(""), `#${h.id}`]),
+    );
+    assert.ok(sections.length >= 3, `${kind}: ${sections.length} sections`);
+    assert.deepEqual(entries, sections, kind);
+    if (kind === "advisory") {
+      assert.equal(entries.at(-1)[0], "インディケータ情報");
+      await links.last().focus();
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), "インディケータ情報");
+    }
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("a DDoS common form received as a ZIP bundle becomes a 情報連絡様式 carrying the original as 別紙", async () => {
   const ddos = await fixture("ddos-two-attacks.json");
   const ips = "198.51.100.1\n198.51.100.2\n";

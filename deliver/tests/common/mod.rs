@@ -1,6 +1,8 @@
 //! The fixtures shared by the tests: the repository's own report files, and attached files.
 #![allow(dead_code)] // each test binary uses its part
 
+use std::io::{Cursor, Read};
+
 use kyoyu_core::envelope::Envelope;
 use kyoyu_deliver::{Attachment, Outgoing};
 
@@ -48,4 +50,12 @@ pub fn outgoing(name: &str, attachments: Vec<Attachment>) -> Outgoing {
         base_name: "kyoyu-report-dai1".into(),
         now: 1_692_418_500,
     }
+}
+
+/// A part of an .xlsx as text (`xl/worksheets/sheet1.xml`, `xl/styles.xml`).
+pub fn part(xlsx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
 }

@@ -115,12 +115,20 @@ pub fn tlp_label(t: Tlp) -> Markup {
 // Tables (shared by the reference pages and the chapters' directives)
 // ---------------------------------------------------------------------------------------------
 
+/// A table's `title` (「表1 情報連絡における原因の例」) as its `<caption>`, so that a screen
+/// reader announces it with the table: in a chapter, where the title stands above the table.
+/// A reference page passes `None`: its heading says the title there.
+fn caption(title: Option<&str>) -> Markup {
+    html! { @if let Some(t) = title { caption { (t) } } }
+}
+
 /// 表1 情報連絡における原因の例. With `anchors`, each cause row has its id as anchor.
-pub fn causes_table(anchors: bool) -> Markup {
+pub fn causes_table(anchors: bool, title: Option<&str>) -> Markup {
     let [h_group, h_cause, h_desc] = causes::TABLE1_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
             table class="reference causes" {
+                (caption(title))
                 thead { tr { th scope="col" { (h_group) } th scope="col" { (h_cause) } th scope="col" { (h_desc) } } }
                 tbody {
                     @for g in CauseGroup::ALL {
@@ -144,7 +152,7 @@ pub fn causes_table(anchors: bool) -> Markup {
 }
 
 /// 表2 対象となる重要インフラ事業者等と重要システム例 (rows of `only` or all).
-pub fn sectors_table(only: Option<Sector>) -> Markup {
+pub fn sectors_table(only: Option<Sector>, title: Option<&str>) -> Markup {
     let rows: Vec<&Table2Row> = sectors::TABLE2
         .iter()
         .filter(|r| only.is_none_or(|s| r.sector == s))
@@ -153,6 +161,7 @@ pub fn sectors_table(only: Option<Sector>) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
             table class="reference sectors-table" {
+                (caption(title))
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
                     @for r in &rows {
@@ -177,7 +186,7 @@ pub fn sectors_table(only: Option<Sector>) -> Markup {
 }
 
 /// 表3 重要インフラサービスとサービス維持レベル (rows of `only` or all).
-pub fn services_table(only: Option<Sector>) -> Markup {
+pub fn services_table(only: Option<Sector>, title: Option<&str>) -> Markup {
     let rows: Vec<&Table3Row> = sectors::TABLE3
         .iter()
         .filter(|r| only.is_none_or(|s| r.sector == s))
@@ -186,6 +195,7 @@ pub fn services_table(only: Option<Sector>) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
             table class="reference services-table" {
+                (caption(title))
                 thead { tr { @for c in h { th scope="col" { (c) } } } }
                 tbody {
                     @for r in &rows {
@@ -214,10 +224,11 @@ pub fn services_table(only: Option<Sector>) -> Markup {
 }
 
 /// 表4 (情報連絡 or 情報提供).
-pub fn importance_table(t: &ImportanceTable) -> Markup {
+pub fn importance_table(t: &ImportanceTable, title: Option<&str>) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
             table class="reference importance" data-table=(t.id) {
+                (caption(title))
                 thead { tr { th scope="col" { "重要度" } th scope="col" { "説明" } } }
                 tbody {
                     @for (level, meaning) in t.rows {
@@ -230,11 +241,12 @@ pub fn importance_table(t: &ImportanceTable) -> Markup {
 }
 
 /// 表5 情報共有範囲, labels in their TLP 2.0 colours.
-pub fn tlp_table(anchors: bool) -> Markup {
+pub fn tlp_table(anchors: bool, title: Option<&str>) -> Markup {
     let [h0, h1, h2] = tlp::TABLE5_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
             table class="reference tlp-table" {
+                (caption(title))
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
                     @for t in Tlp::ALL {
@@ -501,7 +513,7 @@ fn causes_page() -> Generated {
             }
         }
         h2 id="table1" { (causes::TABLE1_TITLE) }
-        (causes_table(false))
+        (causes_table(false, None))
         (source_note("1.3 情報共有の対象 表1"))
     };
     generated(
@@ -569,7 +581,7 @@ fn importance_page() -> Generated {
             section class="importance-table" id=(t.id) {
                 h2 { (t.title) }
                 p { "※" (t.actor_note) }
-                (importance_table(t))
+                (importance_table(t, None))
             }
         }
         (source_note("2.3 (1)・3.3 (1) 重要度 表4"))
@@ -592,7 +604,7 @@ fn tlp_page() -> Generated {
             "ラベル(" @for (i, t) in Tlp::ALL.iter().enumerate() { @if i > 0 { "、" } (tlp_label(*t)) } ")は翻訳せずに用います。"
         }
         h2 id="table5" { (tlp::TABLE5_TITLE) }
-        (tlp_table(true))
+        (tlp_table(true, None))
         (note_line(&tlp::TABLE5_NOTE_1))
         (note_line(&tlp::TABLE5_NOTE_2))
         h2 id="forms" { "様式での表記" }
@@ -696,7 +708,7 @@ fn sector_page(s: Sector) -> Generated {
         }
         section id="operators" {
             h2 { "対象となる重要インフラ事業者等と重要システム例(表2)" }
-            (sectors_table(Some(s)))
+            (sectors_table(Some(s), None))
             @for n in &sectors::TABLE2_NOTES { (note_line(n)) }
         }
         section id="services" {
