@@ -7,6 +7,7 @@ use kyoyu_core::taxonomy::Choice;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::adopt::{self, Kept, Listener};
 use crate::drafts::{self, FollowUp};
 use crate::files;
 use crate::notice::{Notice, NoticeView};
@@ -82,11 +83,41 @@ fn matches(d: &Draft, q: &str) -> bool {
     q.split_whitespace().all(|w| hay.contains(w))
 }
 
+/// The home: site-gen's elements (the first screen, [`kyoyu_core::home`]) taken over in place
+/// ([`crate::adopt`]) — the role chooser's answer, the filter and the drafts list added to them —
+/// and the sections below the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
+    let Some(home) = adopt::home_in_place() else {
+        return;
+    };
+    let kept = Kept::new();
+    on_cleanup(adopt::take_out);
+    let part = |selector: &str| home.query_selector(selector).ok().flatten();
+    let chooser = part(".role-chooser");
+
     let version = RwSignal::new(0u32);
     let filter = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Notice>);
+    let drafts = part("section[aria-labelledby=\"drafts-title\"]");
+    // The list's place on the first screen (「…読み込んでいます…」), there until the app's
+    // first visit of the home.
+    let pending = drafts
+        .as_ref()
+        .and_then(|s| s.query_selector(":scope > p.empty").ok().flatten());
+    if let Some(input) =
+        part("#draft-filter").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        // What was typed before the app had loaded counts; a later visit starts without a filter.
+        if pending.is_some() {
+            filter.set(input.value());
+        } else {
+            input.set_value("");
+        }
+        kept.keep(Listener::new(&input, "input", move |ev| {
+            filter.set(event_target_value(&ev));
+        }));
+    }
     let changes = storage::browser::changes();
     let listed = Memo::new(move |_| {
         version.track();
@@ -103,17 +134,6 @@ pub fn Home() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let starts = first::starts()
-        .into_iter()
-        .map(|s| {
-            view! {
-                <li><a class="button-secondary start-form" href=s.href>
-                    {s.label}<span class="form-figure">{s.figure}</span>
-                </a></li>
-            }
-        })
-        .collect_view();
-
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -206,74 +226,81 @@ pub fn Home() -> impl IntoView {
         .into_any()
     };
 
-    // Below the first screen: rendered in a task of its own once the first screen is in place,
-    // so that the app's start is two shorter tasks rather than one long one (which would keep
-    // the page from answering input meanwhile: Lighthouse's TBT).
-    let later = RwSignal::new(false);
-    set_timeout(
-        move || {
-            later.try_set(true);
-        },
-        std::time::Duration::ZERO,
-    );
-    let below = move || {
-        later.get().then(|| {
-            view! {
-                <section aria-labelledby="import-title">
-                    <h2 id="import-title">"ファイルから読み込む"</h2>
-                    <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
-                    <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
-                    <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
-                </section>
-                <div class="messages" aria-live="polite">
-                    <NoticeView notice=message />
-                </div>
-                <section aria-labelledby="device-title">
-                    <h2 id="device-title">"この端末への保存"</h2>
-                    <StorageInfo />
-                    <crate::device::PersistAgain />
-                </section>
-                <EncryptionSettings version=version />
-                <section aria-labelledby="wipe-title">
-                    <h2 id="wipe-title">"この端末のデータ"</h2>
-                    <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
-                </section>
-            }
-        })
+    // On the app's first visit of the home, the parts it adds come one task after the other
+    // (the first screen is already there); on a later one, at once.
+    let first_visit = pending.is_some();
+    let take_over_chooser = move || {
+        if let Some(section) = chooser {
+            crate::role::take_over(&section, kept);
+        }
+    };
+    let add_list = move || {
+        if let Some(pending) = pending {
+            pending.remove();
+        }
+        if let Some(section) = drafts {
+            kept.keep(adopt::append(&section, move || {
+                view! {
+                    {list}
+                    {move || {
+                        let u = unreadable();
+                        (!u.is_empty()).then(|| view! {
+                            <div class="message message-error unreadable">
+                                <p>"次の保存データは読み込めないため、そのまま残しています(上書きはしません)。元のデータをファイルに書き出して保管できます:"</p>
+                                <ul>{u.into_iter().map(|(key, error)| view! { <UnreadableItem key=key error=error version=version message=message /> }).collect_view()}</ul>
+                            </div>
+                        })
+                    }}
+                }
+            }));
+        }
+        adopt::ready();
     };
 
-    view! {
-        <div class="home">
-            <h1>{first::TITLE}</h1>
-            <p class="lead">{first::LEAD}</p>
-            <crate::role::RoleChooser />
-            <section aria-labelledby="start-title">
-                <h2 id="start-title">{first::START_TITLE}</h2>
-                <ul class="start-list">{starts}</ul>
+    // Below the first screen, one section after the other, each in a task of its own.
+    let import = move || {
+        view! {
+            <section aria-labelledby="import-title">
+                <h2 id="import-title">"ファイルから読み込む"</h2>
+                <label for="import-file">"様式ファイル(JSON)を選ぶ"</label>
+                <p class="hint" id="hint-import-file">"kyoyu で書き出した .json ファイル(または添付ファイルも入った .zip ファイル)を読み込み、この端末の下書きにします。"</p>
+                <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" aria-describedby="hint-import-file" on:change=on_import />
             </section>
-            <section aria-labelledby="drafts-title">
-                <h2 id="drafts-title">{first::DRAFTS_TITLE}</h2>
-                <div class="filter">
-                    <label for="draft-filter">{first::FILTER_LABEL}</label>
-                    <p class="hint" id="hint-draft-filter">{first::FILTER_HINT}</p>
-                    <input id="draft-filter" class="input" type="search" aria-describedby="hint-draft-filter"
-                        prop:value=move || filter.get()
-                        on:input=move |ev| filter.set(event_target_value(&ev)) />
-                </div>
-                {list}
-                {move || {
-                    let u = unreadable();
-                    (!u.is_empty()).then(|| view! {
-                        <div class="message message-error unreadable">
-                            <p>"次の保存データは読み込めないため、そのまま残しています(上書きはしません)。元のデータをファイルに書き出して保管できます:"</p>
-                            <ul>{u.into_iter().map(|(key, error)| view! { <UnreadableItem key=key error=error version=version message=message /> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
+            <div class="messages" aria-live="polite">
+                <NoticeView notice=message />
+            </div>
+        }
+    };
+    let device = move || {
+        view! {
+            <section aria-labelledby="device-title">
+                <h2 id="device-title">"この端末への保存"</h2>
+                <StorageInfo />
+                <crate::device::PersistAgain />
             </section>
-            {below}
-        </div>
-    }
+        }
+    };
+    let encryption = move || view! { <EncryptionSettings version=version /> };
+    let wipe = move || {
+        view! {
+            <section aria-labelledby="wipe-title">
+                <h2 id="wipe-title">"この端末のデータ"</h2>
+                <button type="button" class="button-warning" on:click=delete_all>"この端末のデータをすべて削除"</button>
+            </section>
+        }
+    };
+    adopt::in_turn(
+        kept,
+        vec![
+            Box::new(take_over_chooser),
+            Box::new(add_list),
+            adopt::appending(kept, &home, import),
+            adopt::appending(kept, &home, device),
+            adopt::appending(kept, &home, encryption),
+            adopt::appending(kept, &home, wipe),
+        ],
+        first_visit,
+    );
 }
 
 #[component]

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use route::Route;
 
+mod adopt;
 mod contents;
 mod dates_ui;
 mod deliver;
@@ -28,19 +29,33 @@ mod util;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // This task compiled and instantiated the WebAssembly; the app starts in the next one, so
+    // that neither is long (a long task keeps the page from answering input).
+    set_timeout(start, std::time::Duration::ZERO);
+}
+
+/// Starts the app in `#app-root`: its pages go in a container of their own before the home
+/// site-gen wrote into the page, which the app's home takes over in place ([`adopt`]).
+fn start() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
-    let root = document
-        .get_element_by_id("app-root")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .expect("#app-root");
-    // The first screen site-gen wrote into the page is replaced by the same elements, in this
-    // one task (no frame in between, so nothing moves); a choice already made on it is kept.
-    role::adopt_first_screen(&root);
-    root.set_inner_html("");
-    let _ = root.set_attribute("data-app-ready", "");
-    leptos::mount::mount_to(root, App).forget();
+    let root = document.get_element_by_id("app-root").expect("#app-root");
+    let home = adopt::keep(&root);
+    if let Some(loading) = root.query_selector(":scope > .app-loading").ok().flatten() {
+        loading.remove();
+    }
+    let pages = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    pages.set_class_name("app-pages");
+    let _ = root.insert_before(&pages, home.as_ref().map(|h| h.as_ref()));
+    leptos::mount::mount_to(pages, App).forget();
+    // Another page is on the screen now; the home says so itself once its list is there.
+    if !home.is_some_and(|h| h.is_connected()) {
+        adopt::ready();
+    }
 }
 
 #[component]
@@ -66,6 +81,10 @@ fn App() -> impl IntoView {
     });
 
     let page = move || {
+        // The home's elements are in the page while it is shown only.
+        if locked.get() || route.get() != Route::Home {
+            adopt::take_out();
+        }
         if locked.get() {
             view! { <settings::UnlockPage /> }.into_any()
         } else {

@@ -4,30 +4,52 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use kyoyu_core::flow::{recommend, IncidentKind, Role};
-use kyoyu_core::home::{self as first, Radio};
+use kyoyu_core::home as first;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::adopt::{self, Kept, Listener};
 
 const ROLE_KEY: &str = "kyoyu.role";
 const INCIDENT_KEY: &str = "kyoyu.incident-kind";
-
-fn remembered<T>(key: &str, from_id: fn(&str) -> Option<T>) -> Option<T> {
-    LocalStorage::get::<String>(key)
-        .ok()
-        .and_then(|id| from_id(&id))
-}
 
 fn remember(key: &str, id: &str) {
     // Only a preference: if it cannot be kept, the chooser still works on this page.
     let _ = LocalStorage::set(key, id);
 }
 
-/// The role and incident chooser, with the form it leads to.
-#[component]
-pub fn RoleChooser() -> impl IntoView {
-    let role = RwSignal::new(remembered(ROLE_KEY, Role::from_id));
-    let incident = RwSignal::new(remembered(INCIDENT_KEY, IncidentKind::from_id));
-    let role_inputs = radios(ROLE_KEY, first::role_radios(), role);
-    let incident_inputs = radios(INCIDENT_KEY, first::incident_radios(), incident);
+/// Takes over the role and incident chooser of the home (`section`, site-gen's elements): a
+/// choice made on it before the app had loaded, or on an earlier visit, is kept and remembered;
+/// else the remembered one is checked. The form the choice leads to is shown below the
+/// questions. What it keeps lives in `kept`.
+pub fn take_over(section: &web_sys::Element, kept: Kept) {
+    let role = RwSignal::new(chosen(section, first::ROLE_GROUP, ROLE_KEY, Role::from_id));
+    let incident = RwSignal::new(chosen(
+        section,
+        first::INCIDENT_GROUP,
+        INCIDENT_KEY,
+        IncidentKind::from_id,
+    ));
+    kept.keep(Listener::new(section, "change", move |ev| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let value = input.value();
+        match input.name().as_str() {
+            first::ROLE_GROUP => {
+                role.set(Role::from_id(&value));
+                remember(ROLE_KEY, &value);
+            }
+            first::INCIDENT_GROUP => {
+                incident.set(IncidentKind::from_id(&value));
+                remember(INCIDENT_KEY, &value);
+            }
+            _ => {}
+        }
+    }));
     let answer = move || {
         let r = role.get()?;
         let k = incident.get().unwrap_or(IncidentKind::Other);
@@ -45,59 +67,33 @@ pub fn RoleChooser() -> impl IntoView {
             </div>
         })
     };
-    view! {
-        <section class="role-chooser" aria-labelledby="role-title">
-            <h2 id="role-title">{first::ROLE_TITLE}</h2>
-            <fieldset class="choices">
-                <legend>{first::ROLE_LEGEND}</legend>
-                {role_inputs}
-            </fieldset>
-            <fieldset class="choices">
-                <legend>{first::INCIDENT_LEGEND}</legend>
-                {incident_inputs}
-            </fieldset>
-            {answer}
-        </section>
-    }
+    kept.keep(adopt::append(section, move || answer));
 }
 
-/// One radio per `(value, radio)` of core's first screen, bound to `selected` and remembered
-/// under `key`.
-fn radios<T: Copy + PartialEq + Send + Sync + 'static>(
-    key: &'static str,
-    items: Vec<(T, Radio)>,
-    selected: RwSignal<Option<T>>,
-) -> impl IntoView {
-    items
-        .into_iter()
-        .map(|(v, r)| {
-            let vid = r.value;
-            view! {
-                <div class="choice">
-                    <input type="radio" name=r.group id=r.id.clone() value=vid
-                        prop:checked=move || selected.get() == Some(v)
-                        on:change=move |_| { selected.set(Some(v)); remember(key, vid); } />
-                    <label for=r.id>{r.label}</label>
-                </div>
-            }
-        })
-        .collect_view()
-}
-
-/// Keeps a choice made on the first screen site-gen wrote into the page, before the app had
-/// loaded: the checked radio of each group is remembered as if the app had seen the click.
-pub fn adopt_first_screen(root: &web_sys::Element) {
-    for (group, key) in [
-        (first::ROLE_GROUP, ROLE_KEY),
-        (first::INCIDENT_GROUP, INCIDENT_KEY),
-    ] {
-        let checked = root
-            .query_selector(&format!("input[name=\"{group}\"]:checked"))
+/// The value of `group` checked in `section` — remembered under `key` — or else the one
+/// remembered, checked.
+fn chosen<T>(
+    section: &web_sys::Element,
+    group: &str,
+    key: &str,
+    from_id: fn(&str) -> Option<T>,
+) -> Option<T> {
+    let input = |selector: String| {
+        section
+            .query_selector(&selector)
             .ok()
             .flatten()
-            .and_then(|e| e.get_attribute("value"));
-        if let Some(value) = checked {
-            remember(key, &value);
-        }
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    if let Some(checked) = input(format!("input[name=\"{group}\"]:checked")) {
+        let value = checked.value();
+        remember(key, &value);
+        return from_id(&value);
     }
+    let id = LocalStorage::get::<String>(key).ok()?;
+    let value = from_id(&id)?;
+    if let Some(radio) = input(format!("input[name=\"{group}\"][value=\"{id}\"]")) {
+        radio.set_checked(true);
+    }
+    Some(value)
 }

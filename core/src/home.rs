@@ -2,11 +2,12 @@
 //! chosen and before the drafts of this browser are read: the title, the role chooser, the
 //! four forms and the place of the drafts list.
 //!
-//! Described once, here, for its two renderers: the app's home (`app/src/home.rs`,
-//! `app/src/role.rs`) and the copy site-gen writes into `/app/index.html`
-//! (`site-gen/src/pages/first_screen.rs`), which paints before the WebAssembly has loaded and which
-//! the app replaces with the same elements when it starts. The browser test
-//! `tests/browser/first-paint.test.mjs` compares the two element by element.
+//! Described once, here, and drawn once: site-gen writes it into `/app/index.html`
+//! (`site-gen/src/pages/first_screen.rs`), where it paints before the WebAssembly has loaded;
+//! the app's home (`app/src/home.rs`, `app/src/role.rs`) takes those elements over in place
+//! and adds what only it knows (the drafts list, the role chooser's answer, the sections below).
+//! The browser test `tests/browser/first-paint.test.mjs` checks that they are the same nodes
+//! after the app has started and when the user comes back to the home.
 
 use crate::flow::{IncidentKind, Role};
 use crate::forms::FormKind;

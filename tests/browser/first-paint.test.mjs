@@ -1,6 +1,7 @@
 // The form filler's first screen, written into /app/index.html by site-gen: it paints while the
 // WebAssembly is held back, its links go to the form routes without the app, and the app takes
-// it over in place — the same elements, nothing duplicated, nothing moved (no layout shift).
+// it over in place — the very same elements, nothing duplicated, nothing moved (no layout
+// shift) — and shows it again, right, when the user comes back to the home.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, record, startServer, waitForApp } from "./harness.mjs";
@@ -91,6 +92,8 @@ test("the first screen paints before the wasm, and the app takes it over in plac
   const count = await page.locator("#app-root > .home > *").count();
   const before = await firstScreen(page, count);
   const beforeBoxes = await boxes(page);
+  // Every element of the first screen, to find again after the app has started.
+  await page.evaluate(() => { window.__first = [...document.querySelectorAll("#app-root .home *")].filter((e) => !e.matches("#drafts-title ~ p.empty")); });
 
   release();
   await waitForApp(page);
@@ -109,8 +112,10 @@ test("the first screen paints before the wasm, and the app takes it over in plac
   });
   assert.deepEqual(dupIds, [], "no id twice");
 
-  // The same elements, in the same places.
-  assert.deepEqual(await firstScreen(page, count), before, "the app renders the first screen's elements as they were");
+  // The same elements — the very nodes site-gen wrote, still in the page — in the same places.
+  assert.deepEqual(await page.evaluate(() => window.__first.filter((e) => !e.isConnected).map((e) => e.outerHTML)), [],
+    "the app keeps the first screen's elements rather than drawing them again");
+  assert.deepEqual(await firstScreen(page, count), before, "the first screen's elements are as they were");
   // (The sections below it, import and the device's storage, are the app's alone.)
   assert.deepEqual((await boxes(page)).slice(0, beforeBoxes.length), beforeBoxes, "nothing on the first screen moved");
   const shifts = await page.evaluate(() => window.__shifts);
@@ -148,7 +153,50 @@ test("on another route the first screen gives way to the loading line until the 
   release();
   await waitForApp(page);
   await page.getByRole("heading", { level: 1, name: "下書きを開けません" }).waitFor();
-  assert.equal(await page.locator("#app-root .home").count(), 0);
+  assert.equal(await page.locator("#app-root .home").count(), 0, "the home's elements are not in the page");
+  assert.equal(await page.locator(".app-loading").count(), 0, "nor the loading line");
+  // The home, reached from there, is the first screen and the app's parts of it.
+  await page.getByRole("link", { name: "様式入力のホームへ" }).click();
+  await page.getByText("この端末に保存された様式はまだありません。").waitFor();
+  assert.ok(await page.getByRole("heading", { level: 1, name: "様式入力" }).isVisible());
+  assert.equal(await page.locator("a.start-form").count(), 4);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("back on the home from a form, it is right: one of each, the new draft listed, the filter empty, the choice kept", async () => {
+  const { context, page, log, release } = await heldPage();
+  release();
+  await page.goto(`${server.origin}/app/`);
+  await waitForApp(page);
+  await page.getByText("この端末に保存された様式はまだありません。").waitFor();
+  await page.getByLabel("セプター事務局", { exact: true }).check();
+  await page.locator(".role-answer").waitFor();
+  await page.getByLabel("絞り込み").fill("情報提供");
+  await page.getByRole("heading", { level: 2, name: "ファイルから読み込む" }).waitFor();
+
+  await page.getByRole("link", { name: "DDoS攻撃事案共通様式を作成(図4-1)" }).click();
+  await page.locator('.editor[data-form="ddos"]').waitFor();
+  // While a form is open, none of the home's elements is in the page (no id, no label twice).
+  for (const sel of [".home", "#draft-filter", "input[name=role]", "#import-file", ".role-answer"]) {
+    assert.equal(await page.locator(`#app-root ${sel}`).count(), 0, `no ${sel} beside the form`);
+  }
+
+  await page.goBack();
+  await page.waitForURL(/\/app\/(#\/?)?$/);
+  await page.locator(".draft").first().waitFor();
+  assert.deepEqual(await page.locator(".draft-title a").allTextContents(), ["DDoS攻撃事案共通様式 第1報"], "the new draft is listed");
+  assert.equal(await page.getByLabel("絞り込み").inputValue(), "", "a new visit starts without a filter");
+  assert.ok(await page.getByLabel("セプター事務局", { exact: true }).isChecked(), "the role chosen is kept");
+  assert.equal(await page.locator(".role-answer").count(), 1);
+  await page.getByRole("heading", { level: 2, name: "ファイルから読み込む" }).waitFor();
+  for (const [sel, n] of [["h1", 1], [".home", 1], ["a.start-form", 4], ["input[type=radio]", 7], ["#draft-filter", 1], ["#import-file", 1], (["#wipe-title", 1])]) {
+    assert.equal(await page.locator(`#app-root ${sel}`).count(), n, `${sel} ×${n}`);
+  }
+  assert.equal(await page.getByText("この端末に保存された様式を読み込んでいます…").count(), 0, "no placeholder left");
+  // The filter still filters.
+  await page.getByLabel("絞り込み").fill("ランサムウェア");
+  await page.getByText("絞り込みに一致する様式はありません。").waitFor();
   assert.deepEqual(log.errors, []);
   await context.close();
 });

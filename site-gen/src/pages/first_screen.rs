@@ -1,10 +1,10 @@
 //! The form filler's first screen, written into `/app/index.html` so that it paints before the
 //! WebAssembly has loaded: the home as a first visit shows it (title, role chooser before any
 //! choice, the four forms, the place of the drafts list). Its words and links come from
-//! `kyoyu_core::home`, the same description the app's home renders; the elements, classes and
-//! ids are those of `app/src/home.rs` and `app/src/role.rs`, so that when the app replaces
-//! this copy with its own (in one task, `app/src/main.rs`) nothing moves —
-//! `tests/browser/first-paint.test.mjs` compares the two element by element.
+//! `kyoyu_core::home`. These are the home's only elements: the app takes them over in place
+//! (`app/src/adopt.rs`) — it finds the role chooser, the filter and the drafts section by the
+//! classes and ids written here, and adds its own parts to them — so nothing is drawn twice and
+//! nothing moves (`tests/browser/first-paint.test.mjs`).
 use kyoyu_core::home::{self as first, Radio};
 use maud::{html, Markup};
 

@@ -43,7 +43,7 @@ pub fn assets(public: &Path, site: &mut Site) -> Result<Assets> {
         print_css: site.asset("form-print.css", read("css/form-print.css")?),
         app_css: site.asset("app.css", read("css/app.css")?),
         manifest,
-        icon,
+        icon: icon192,
     };
     // Imported by site.js and search.js as `./json.js`, next to them in /assets/.
     site.file("assets/json.js", read("js/json.js")?);
@@ -62,11 +62,19 @@ pub fn app_page(app: &AppBundle, assets: &Assets, site: &mut Site) {
     // is asked for: it is fetched after the next frame (at the latest 200 ms on, should a tab in
     // the background hold frames back), so that it never delays that paint. Another route (a
     // reload of the editor) has nothing to show before the app: the first screen gives way to
-    // the loading line, and the app starts at once.
+    // the loading line, and the app starts at once. On a first visit (no service worker controls
+    // the page yet) the WebAssembly is compiled from its bytes once they have all arrived: V8
+    // then decodes it on a background thread, where streaming it (`instantiateStreaming`, which
+    // the glue uses given the URL) decodes each arriving part on the main thread (tasks of
+    // 10–60 ms at the app's start). Later visits stream it: the service worker's copy is there
+    // at once, and only a streamed module can be served from the browser's cache of compiled
+    // WebAssembly.
     let mut loader = format!(
         "import init from \"{js}\";
 let started = false;
-const start = () => {{ if (!started) {{ started = true; init({{ module_or_path: \"{wasm}\" }}); }} }};
+const wasm = () => navigator.serviceWorker?.controller ? \"{wasm}\"
+  : fetch(\"{wasm}\").then((r) => {{ if (!r.ok) throw new Error(`${{r.status}} ${{r.url}}`); return r.arrayBuffer(); }});
+const start = () => {{ if (!started) {{ started = true; init({{ module_or_path: wasm() }}); }} }};
 if (/^#?\\/?$/.test(location.hash)) {{
   requestAnimationFrame(() => setTimeout(start));
   setTimeout(start, 200);
