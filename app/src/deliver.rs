@@ -657,13 +657,21 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
     let cc_text = RwSignal::new(initial.cc.join(", "));
     let name_text = RwSignal::new(chosen.get_untracked());
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(loaded.err().map(|e| (false, e)));
+    let message = RwSignal::new(match loaded.err() {
+        Some(e) => Some((false, e)),
+        None if app.record_unsaved(storage::BOOK_KEY) => Some((
+            false,
+            "宛先の前回の変更は、この端末にまだ保存されていません。「この宛先を保存」でもう一度保存してください。".to_string(),
+        )),
+        None => None,
+    });
     {
-        // The book's sealed write failed in the background; another tab changed the book.
+        // The book's sealed write failed in the background (from now on: an earlier failure is
+        // said above); another tab changed the book.
         let failure = storage::browser::write_failure();
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
             if let Some((key, e)) = failure.get() {
-                if key == storage::BOOK_KEY {
+                if key == storage::BOOK_KEY && ran.is_some() {
                     message.set(Some((false, unsaved(e))));
                 }
             }

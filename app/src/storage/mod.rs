@@ -454,6 +454,10 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
                 self.pending.borrow_mut().remove(&k);
             }
             if let Err(e) = result {
+                if RECORD_KEYS.contains(&k.as_str()) {
+                    // Not stored: held, as a refused write of [`Storage::save_record`] is.
+                    self.held_records.borrow_mut().insert(k.clone(), plain);
+                }
                 failed.push((id_of(&k).to_string(), e));
             }
         }
@@ -546,6 +550,11 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             return Ok(Some(text.clone()));
         }
         self.read_text(key)
+    }
+
+    /// Whether the last write of a record was refused (its edit is held, not stored).
+    pub fn record_unsaved(&self, key: &str) -> bool {
+        self.held_records.borrow().contains_key(key)
     }
 
     /// Writes a record: in clear, or (encryption on) kept in memory and sealed by

@@ -543,7 +543,22 @@ fn a_full_store_keeps_the_address_book_edit() {
         Some("{\"entries\":[]}")
     );
     assert_eq!(s.record(BOOK_KEY).unwrap().as_deref(), Some(edit), "held");
+    assert!(s.record_unsaved(BOOK_KEY));
     s.raw().set_capacity(None);
     s.save_record(BOOK_KEY, edit).unwrap();
     assert_eq!(s.raw().get(BOOK_KEY).unwrap().as_deref(), Some(edit));
+    assert!(!s.record_unsaved(BOOK_KEY));
+
+    // With encryption on, a sealed write the store refuses in the background is held too.
+    block_on(s.enable_encryption("correct horse")).unwrap();
+    let edit2 = edit.replace("NISC", "警察");
+    s.save_record(BOOK_KEY, &edit2).unwrap();
+    s.raw().set_capacity(Some(10));
+    let failed = block_on(s.seal_pending());
+    assert_eq!(
+        failed,
+        vec![(BOOK_KEY.to_string(), StorageError::QuotaExceeded)]
+    );
+    assert!(s.record_unsaved(BOOK_KEY));
+    assert_eq!(s.record(BOOK_KEY).unwrap().as_deref(), Some(edit2.as_str()));
 }

@@ -126,14 +126,14 @@ pub enum Name<'a> {
     Heading(&'a str),
 }
 
-impl Name<'_> {
+impl<'a> Name<'a> {
     fn caption(self) -> Markup {
         html! { @if let Name::Caption(t) = self { caption { (t) } } }
     }
 
-    fn labelledby(self) -> Option<String> {
+    fn labelledby(self) -> Option<&'a str> {
         match self {
-            Name::Heading(id) => Some(id.to_string()),
+            Name::Heading(id) => Some(id),
             Name::Caption(_) => None,
         }
     }
