@@ -6,7 +6,8 @@
 // words are found inside unspaced Japanese text without a dictionary. The manifest also lists
 // the synonyms of core's glossary (English names, readings, other spellings). A small site's
 // index holds each page's text; a large site's only its start (a snippet), where the keys
-// alone say a word is in the rest.
+// alone say a word is in the rest, and its shards are stored gzip-compressed (json.js reads
+// both).
 //
 // A query is folded as the index is (hiragana → katakana, full-width → half-width ASCII,
 // half-width → full-width katakana, lower case); split into words at spaces (all must occur)
@@ -16,6 +17,8 @@
 // pages with the words in their title, headings, body, and by how often they occur. A word
 // that finds nothing is tried once more split where its script changes (「インシデント報告」 →
 // 「インシデント」「報告」). Results are built with textContent only (never innerHTML).
+
+import { getJson } from "./json.js";
 
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
@@ -73,8 +76,6 @@ function prepare(raw) {
   // A large site's shard holds only the start of each text (its keys are of the whole text).
   return { keys, asciiKeys, charKeys, pages, excerpt: (raw.excerpt || 0) > 0 };
 }
-
-const getJson = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
 
 /**
  * The index: a manifest listing its shards (each a self-contained index of some pages) and the

@@ -59,15 +59,17 @@ if ("serviceWorker" in navigator) {
     });
   });
 }
-// A large site's pages hold only their neighbourhood in the sidebar (and links to the contents
-// pages, which work without this script); the whole navigation is one shared file, fetched once
-// and cached like every asset. Each group's links are added when it is opened.
+// A large site's pages hold only links to the contents pages in the sidebar (they, the
+// breadcrumbs and the previous/next links work without this script); the whole navigation is
+// one shared file (stored gzip-compressed, read by json.js), fetched once and cached like every
+// asset, shown with the page's group open. Each other group's links are added when it is
+// opened.
 const sidebar = document.querySelector("nav.sidebar[data-nav]");
 if (sidebar) {
-  fetch(sidebar.dataset.nav)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+  import("./json.js")
+    .then(({ getJson }) => getJson(sidebar.dataset.nav))
     .then((nav) => {
-      const open = Number((sidebar.dataset.navAt || "").split(" ")[0]);
+      const open = nav.groups.findIndex((g) => g.links.some(([url]) => url === location.pathname));
       const fill = (ul, links) => {
         for (const [url, title] of links) {
           const li = document.createElement("li");
@@ -101,11 +103,14 @@ if (sidebar) {
 if (document.getElementById("search-input")) {
   import("./search.js").catch(() => {});
 }
-// On a wide screen the table of contents is the sidebar, always shown; CSS shows the closed
-// <details> through ::details-content. A browser without it gets the menu opened instead (on a
-// phone it stays closed until opened).
+// On a wide screen the table of contents is the sidebar, always shown: without this script,
+// CSS shows the closed <details> through ::details-content; with it, the menu is opened, so
+// that its links are what they look like to assistive technology and keyboards too (the
+// links of a closed <details> are not: a sidebar taller than the screen would be a scrolling
+// region without one), and in a browser without ::details-content. On a phone it stays closed
+// until opened.
 const menu = document.querySelector("details.nav-menu");
-if (menu && !CSS.supports("selector(::details-content)")) {
+if (menu) {
   const wide = matchMedia("(min-width: 52.01rem)");
   const sync = () => { if (wide.matches) menu.open = true; };
   sync();

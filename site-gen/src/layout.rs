@@ -3,8 +3,14 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use kyoyu_core::SOURCE;
 
-/// The Content-Security-Policy of every page (also sent as a header by `serve`).
+/// The Content-Security-Policy of the site (sent as a header by `serve`, as by the README's
+/// nginx example), and in the `<meta>` of a page that runs scripts of its own (the app).
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// The `<meta>` policy of every other page: [`CSP`] without WebAssembly (site.js starts none),
+/// and without the directives that say what `default-src` says. Stricter, and shorter on each
+/// of a large site's pages; with the header too, a browser applies both.
+pub const PAGE_CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// URLs of the fingerprinted assets pages link to.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +58,18 @@ pub struct Page<'a> {
     pub preload: &'a [Preload<'a>],
 }
 
+impl Page<'_> {
+    /// The policy of the page's `<meta>`: the site's [`CSP`] where the page runs scripts of
+    /// its own (the app's, which start WebAssembly), else the stricter [`PAGE_CSP`].
+    fn csp(&self) -> &'static str {
+        if self.extra_js.is_empty() && self.preload.is_empty() {
+            PAGE_CSP
+        } else {
+            CSP
+        }
+    }
+}
+
 /// A resource the page will need soon.
 #[derive(Debug, Clone, Copy)]
 pub enum Preload<'a> {
@@ -66,9 +84,9 @@ pub struct Sidebar<'a> {
     pub groups: &'a [NavGroup],
     /// (group, link) of the current page, when it is in the sidebar.
     pub at: Option<(usize, usize)>,
-    /// The URL of the navigation file (`crate::render::NAV_FILE`), fetched once and cached by
-    /// the site's script to show every group; without it, or without JavaScript, the page's
-    /// own neighbourhood and the contents pages are the way around.
+    /// The URL of the navigation file (`pages::handbook::Nav`), fetched once and cached by the
+    /// site's script to show every group; without it, or without JavaScript, the contents
+    /// pages, the breadcrumbs and the previous/next links are the way around.
     pub file: Option<&'a str>,
 }
 
@@ -93,13 +111,13 @@ impl<'a> Sidebar<'a> {
     }
 }
 
-/// Up to this many links a sidebar lists every group's links. Past it (a large site) a page
-/// holds its neighbourhood only: [`GROUP_WINDOW`] groups each side of its own, and in its own
-/// group [`LINK_WINDOW`] links each side of it, with links to the contents pages — so a page's
-/// size does not grow with the size of the site, whatever its shape.
+/// Up to this many links a sidebar lists every group's links. Past it (a large site) a page's
+/// sidebar holds links to the contents pages only (`bounded_sidebar`), and site.js shows the
+/// whole navigation from one shared file: a page's size does not grow with the size of the
+/// site, whatever its shape. (A neighbourhood of 8 links and 6 groups each side of the page
+/// was a quarter of the bytes of a 10,000-page site, and repeated what the breadcrumbs and the
+/// previous/next links give a reader without JavaScript.)
 pub const FULL_SIDEBAR_LINKS: usize = 120;
-pub const GROUP_WINDOW: usize = 6;
-pub const LINK_WINDOW: usize = 8;
 
 /// Ids the layout and the fixed pages use: a heading never takes one of them.
 pub const IDS: &[&str] = &[
@@ -127,14 +145,14 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta http-equiv="Content-Security-Policy" content=(p.csp());
                 meta name="referrer" content="no-referrer";
                 title { (p.title) @if p.url != "/" { " | kyoyu" } }
                 @if let Some(d) = p.description { meta name="description" content=(d); }
                 @else { meta name="description" content="重要インフラの情報共有の手引書と、その4つの様式をオフラインで作成するツール kyoyu"; }
                 meta name="theme-color" content="#1d3b6a";
                 link rel="manifest" href=(assets.manifest);
-                link rel="icon" href=(assets.icon) type="image/svg+xml";
+                link rel="icon" href=(assets.icon);
                 link rel="stylesheet" href=(assets.site_css);
                 link rel="stylesheet" href=(assets.app_css);
                 @for css in p.extra_css { link rel="stylesheet" href=(css); }
@@ -165,7 +183,7 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                         // until opened — a <details>, so it works without JavaScript.
                         details class="nav-menu" {
                             summary { "目次" }
-                            @if p.sidebar.is_full() { (full_sidebar(p.sidebar.groups, p.url)) } @else { (bounded_sidebar(&p.sidebar, p.url)) }
+                            @if p.sidebar.is_full() { (full_sidebar(p.sidebar.groups, p.url)) } @else { (bounded_sidebar(&p.sidebar)) }
                         }
                     }
                     main id="main" tabindex="-1" {
@@ -180,8 +198,8 @@ pub fn page(p: &Page, assets: &Assets, content: Markup) -> String {
                         (content)
                         @if p.prev.is_some() || p.next.is_some() {
                             nav class="pager" aria-label="前後のページ" {
-                                @if let Some(prev) = p.prev { a class="prev" href=(prev.url) rel="prev" { span { "前へ" } (prev.title) } }
-                                @if let Some(next) = p.next { a class="next" href=(next.url) rel="next" { span { "次へ" } (next.title) } }
+                                @if let Some(prev) = p.prev { a href=(prev.url) rel="prev" { span { "前へ" } (prev.title) } }
+                                @if let Some(next) = p.next { a href=(next.url) rel="next" { span { "次へ" } (next.title) } }
                             }
                         }
                     }
@@ -218,55 +236,60 @@ fn full_sidebar(groups: &[NavGroup], url: &str) -> Markup {
     }
 }
 
-/// `(start, end)` of a window of `radius` each side of `at` in `0..len`.
-fn window(at: usize, len: usize, radius: usize) -> (usize, usize) {
-    let start = at.saturating_sub(radius);
-    (start, (at + radius + 1).min(len))
-}
-
-/// The page's neighbourhood (a large site): the groups around its own, and in its own group
-/// the links around it; "…" links lead to the contents pages, which list everything.
-fn bounded_sidebar(s: &Sidebar, url: &str) -> Markup {
-    let (cg, cl) = s.at.unwrap_or((0, 0));
-    let open = s.at.map(|(g, _)| g);
-    let (g0, g1) = window(cg, s.groups.len(), GROUP_WINDOW);
+/// The sidebar of a large site's page, as a reader without JavaScript sees it: the contents
+/// page of the page's group (the part, listing its pages) and the full contents, which list
+/// everything. With the breadcrumbs and the previous/next links beside, that is the way
+/// around; site.js replaces it with the whole navigation from the shared file (`data-nav`),
+/// the page's group open.
+fn bounded_sidebar(s: &Sidebar) -> Markup {
+    // A group's contents page: its own page, or its first link (the part's page).
     let contents = |g: &NavGroup| {
         g.url
             .clone()
             .or_else(|| g.links.first().map(|l| l.url.clone()))
             .unwrap_or_default()
     };
+    let part =
+        s.at.and_then(|(g, _)| s.groups.get(g))
+            .map(|g| (g, contents(g)))
+            .filter(|(_, url)| url != ALL_CONTENTS);
     html! {
-        nav class="sidebar" aria-label="目次" data-nav=[s.file] data-nav-at=[s.at.map(|(g, l)| format!("{g} {l}"))] {
-            @if g0 > 0 { p class="nav-more" { a href="/handbook/" { "…前の部(すべての目次)" } } }
-            @for (gi, g) in s.groups.iter().enumerate().take(g1).skip(g0) {
-                @if Some(gi) == open {
-                    @let (l0, l1) = window(cl, g.links.len(), LINK_WINDOW);
-                    details open {
-                        summary { (g.title) }
-                        ul {
-                            @if l0 > 0 {
-                                li { a href=(g.links[0].url) { (g.links[0].title) } }
-                                @if l0 > 1 { li class="nav-more" aria-hidden="true" { "…" } }
-                            }
-                            @for l in &g.links[l0..l1] {
-                                li { a href=(l.url) aria-current=[(l.url == url).then_some("page")] { (l.title) } }
-                            }
-                            @if l1 < g.links.len() {
-                                li class="nav-more" { a href=(contents(g)) { "…この部のすべてのページ(" (g.links.len()) ")" } }
-                            }
-                        }
-                    }
-                } @else {
-                    p class="nav-group" { a href=(contents(g)) { (g.title) } }
-                }
+        nav class="sidebar" aria-label="目次" data-nav=[s.file] {
+            @if let Some((g, url)) = part {
+                p class="nav-more" { a href=(url) { (g.title) "(" (g.links.len()) "ページ)" } }
             }
-            @if g1 < s.groups.len() { p class="nav-more" { a href="/handbook/" { "…次の部(すべての目次)" } } }
+            p class="nav-more" { a href=(ALL_CONTENTS) { "すべての目次" } }
         }
     }
 }
 
+/// The full contents page (the handbook's index), which lists every page.
+const ALL_CONTENTS: &str = "/handbook/";
+
 /// Raw HTML already produced by a trusted renderer (pulldown-cmark, core's renderers).
 pub fn trusted(html: &str) -> Markup {
     PreEscaped(html.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_policy_is_the_sites_without_webassembly_and_what_default_src_says() {
+        let directives = |p: &str| -> Vec<String> { p.split("; ").map(str::to_string).collect() };
+        let site = directives(CSP);
+        let page = directives(PAGE_CSP);
+        assert!(page.iter().all(|d| site.contains(d)), "{page:?} ⊂ {site:?}");
+        let dropped: Vec<&String> = site.iter().filter(|d| !page.contains(d)).collect();
+        assert_eq!(
+            dropped,
+            [
+                "script-src 'self' 'wasm-unsafe-eval'",
+                "connect-src 'self'",
+                "style-src 'self'"
+            ]
+        );
+        assert!(page.contains(&"default-src 'self'".to_string()));
+    }
 }

@@ -272,6 +272,7 @@ impl Builder {
         }
         // From here on the last build is changed in place: if anything fails, it is forgotten
         // and the next rebuild is a full one (the output folder is written last).
+        let mut t = Timings::new();
         let mut last = self.last.take().expect("checked above");
         for (p, c, new) in edits.iter() {
             last.content.handbook.parts[*p].chapters[*c] = new.clone();
@@ -290,6 +291,7 @@ impl Builder {
             );
         }
         drop(chapters);
+        t.lap("render the changed pages");
         for page in pages {
             let slot = last
                 .site
@@ -305,8 +307,11 @@ impl Builder {
             &opts.base_url,
             &mut last.shards,
         )?;
+        t.lap("search index, sitemap, service worker");
         check::links(&last.site)?; // no URL changed: only links and anchors can break
+        t.lap("check");
         let (written, n) = write::update(&last.site, &opts.out, &last.written)?;
+        t.lap("write");
         last.written = written;
         self.last = Some(last);
         Ok(Some(n))

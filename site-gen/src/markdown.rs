@@ -4,7 +4,7 @@
 //!   (`javascript:`, `vbscript:`, `data:`, `tel:`, …) is refused;
 //! - links to other `.md` files become page URLs; every internal link is kept with its line for
 //!   the one link check over the whole site (`crate::check`);
-//! - headings get ids, unique on the page, and an anchor link;
+//! - headings get ids, unique on the page, and link to themselves;
 //! - a paragraph that is only `{{kind:arg}}` is a directive, replaced by generated HTML
 //!   (tables and figures come from core's taxonomy, never retyped);
 //! - `{{uncertain: why}}` inline marks a cell the extraction could not give with certainty.
@@ -199,12 +199,24 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 let id = unique_id(slug(&text), &mut ids);
                 out.ids.push(id.clone());
                 let lvl = level as u8;
+                let has_link = inner
+                    .iter()
+                    .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
                 let mut html = String::new();
                 pulldown_cmark::html::push_html(&mut html, inner.clone().into_iter());
-                let anchor = format!(
-                    "<h{lvl} id=\"{id}\">{html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"「{}」へのリンク\">#</a></h{lvl}>\n",
-                    escape(&text),
-                );
+                let anchor = if has_link {
+                    // A heading holding a link cannot be a link itself: a `#` link follows it.
+                    format!(
+                        "<h{lvl} id=\"{id}\">{html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"「{}」へのリンク\">#</a></h{lvl}>\n",
+                        escape(&text),
+                    )
+                } else {
+                    // The heading links to itself, named by its own text; site.css shows the
+                    // `#` after it on hover and focus, as the `#` link above looks. (Half the
+                    // bytes of a separate link repeating the text in its label: a chapter has
+                    // five or six headings, and a large site 10,000 chapters.)
+                    format!("<h{lvl} id=\"{id}\"><a href=\"#{id}\">{html}</a></h{lvl}>\n")
+                };
                 out.text.push_str(&text);
                 out.text.push('\n');
                 out.headings.push(Heading {
@@ -377,12 +389,7 @@ fn glossary_link<'a>(
         let (term, url) = &cx.glossary.terms[k];
         links.push(url.clone());
         v.push(Event::Html(
-            format!(
-                "<a class=\"term\" href=\"{}\">{}</a>",
-                escape(url),
-                escape(term)
-            )
-            .into(),
+            format!("<a href=\"{}\">{}</a>", escape(url), escape(term)).into(),
         ));
         last = m.end();
     }
@@ -644,7 +651,13 @@ mod tests {
             "{}",
             r.html
         );
-        assert!(r.html.contains(">情報共有範囲</a>を決めて<a class=\"term\" href=\"/g/#share\">情報共有</a>する。情報共有は大切。"), "{}", r.html);
+        assert!(
+            r.html.contains(
+                ">情報共有範囲</a>を決めて<a href=\"/g/#share\">情報共有</a>する。情報共有は大切。"
+            ),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -220,7 +220,6 @@ const WASM_BEST_MAX: usize = 4 << 20;
 
 /// The `.br` and `.gz` bytes of the asset `rel`, made in parallel.
 fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
-    use std::io::Write;
     let best = bytes.len() <= BEST_MAX || (rel.ends_with(".wasm") && bytes.len() <= WASM_BEST_MAX);
     let (quality, level) = if best {
         (11, flate2::Compression::best())
@@ -238,13 +237,18 @@ fn compress(rel: &str, bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
             brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
             Ok(out)
         },
-        || -> Result<Vec<u8>> {
-            let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
-            gz.write_all(bytes)?;
-            Ok(gz.finish()?)
-        },
+        || gzip(bytes, level),
     );
     Ok((br?, gz?))
+}
+
+/// `bytes` gzip-compressed at `level` (a precompressed copy, or a large site's search shard,
+/// which is stored compressed only: see `search::render`).
+pub fn gzip(bytes: &[u8], level: flate2::Compression) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
+    gz.write_all(bytes)?;
+    Ok(gz.finish()?)
 }
 
 /// Precompressed assets by content, kept between the builds of one process.
@@ -386,10 +390,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
     hex(&sha2::Sha256::digest(bytes)[..5])
 }
 
-/// `name.ext` → `name.<hash>.ext` (see [`content_hash`]).
+/// `name.ext` → `name.<hash>.ext` (see [`content_hash`]); the hash goes after the first dot,
+/// so that `search-0.json.gz` keeps its whole extension: `search-0.<hash>.json.gz`.
 pub fn fingerprint_name(name: &str, bytes: &[u8]) -> String {
     let hash = content_hash(bytes);
-    match name.rsplit_once('.') {
+    match name.split_once('.') {
         Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
         None => format!("{name}.{hash}"),
     }

@@ -104,16 +104,11 @@ impl Asset {
         self.staged
     }
 
-    /// The content hash, as in its name (`site.<hash>.css`, see `output::fingerprint_name`).
+    /// The content hash, as in its name: after its first dot (`site.<hash>.css`,
+    /// `search-0.<hash>.json.gz`, `noext.<hash>`; see `output::fingerprint_name`).
     pub fn hash(&self) -> &str {
         let file = self.url.rsplit('/').next().unwrap_or("");
-        let mut parts = file.rsplit('.');
-        if self.name.contains('.') {
-            parts.nth(1)
-        } else {
-            parts.next()
-        }
-        .unwrap_or("")
+        file.split('.').nth(1).unwrap_or("")
     }
 }
 
@@ -355,6 +350,7 @@ mod tests {
             "site.css",
             "kyoyu-app_bg.wasm",
             "manifest.webmanifest",
+            "search-0.json.gz",
             "noext",
         ] {
             let a = Asset::new(name, name.as_bytes().repeat(3));

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { startServer, launch, record, SITE_GEN } from "./harness.mjs";
 
 let server, browser;
@@ -169,30 +170,46 @@ test("a large site's index keeps each text's start, and finds words beyond it", 
         `+++\ntitle = "ページ ${i}"\n+++\n\n## 概要\n\n冒頭の語 ${i} ばん。${filler}${late}\n`);
     }
     execFileSync(SITE_GEN, ["build", "--content", path.join(dir, "content"), "--out", path.join(dir, "dist"), "--no-app"], { stdio: "pipe" });
-    const shards = fs.readdirSync(path.join(dir, "dist/assets")).filter((f) => /^search-\d+\.[0-9a-f]+\.json$/.test(f));
+    // Each shard stored once, gzip-compressed: no plain JSON, no .br or .gz copies beside it.
+    const assets = fs.readdirSync(path.join(dir, "dist/assets"));
+    const shards = assets.filter((f) => /^search-\d+\.[0-9a-f]{10}\.json\.gz$/.test(f));
     assert.equal(shards.length, 2);
+    assert.deepEqual(assets.filter((f) => /^search-\d+\./.test(f) && !shards.includes(f)), []);
     for (const f of shards) {
-      const idx = JSON.parse(fs.readFileSync(path.join(dir, "dist/assets", f), "utf8"));
+      const idx = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, "dist/assets", f))).toString("utf8"));
       assert.ok(idx.excerpt > 0 && idx.pages.every((p) => [...p[3]].length <= idx.excerpt), f);
     }
     large = await startServer(path.join(dir, "dist"));
-    const context = await browser.newContext({ serviceWorkers: "block" });
-    const page = await context.newPage();
-    const log = record(page);
-    await page.goto(large.origin + "/search/");
-    await page.waitForSelector("#search-input[data-ready]");
-    // Beyond the excerpt: found by its keys, in hiragana or katakana.
-    for (const q of ["固有語ぴよ", "固有語ピヨ"]) {
-      const items = await searchFor(page, q);
-      assert.equal(await items.count(), 1, q);
-      assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p550/", q);
+    // As served by site-gen (the file's bytes, decompressed by search.js), and as by a server
+    // that sends the file with Content-Encoding: gzip (the browser has decompressed it).
+    for (const encoded of [false, true]) {
+      const context = await browser.newContext({ serviceWorkers: "block" });
+      const page = await context.newPage();
+      const log = record(page);
+      let routed = 0;
+      if (encoded) {
+        await page.route(/\/assets\/search-\d+\.[0-9a-f]+\.json\.gz$/, async (route) => {
+          const resp = await route.fetch();
+          routed++;
+          await route.fulfill({ response: resp, body: zlib.gunzipSync(await resp.body()), headers: { "content-type": "application/json" } });
+        });
+      }
+      await page.goto(large.origin + "/search/");
+      await page.waitForSelector("#search-input[data-ready]");
+      // Beyond the excerpt: found by its keys, in hiragana or katakana.
+      for (const q of ["固有語ぴよ", "固有語ピヨ"]) {
+        const items = await searchFor(page, q);
+        assert.equal(await items.count(), 1, q);
+        assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p550/", q);
+      }
+      // In the excerpt: found, and marked in the snippet.
+      const items = await searchFor(page, "冒頭の語 555 ばん");
+      assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p555/");
+      assert.deepEqual(await items.first().locator(".search-snippet mark").allInnerTexts(), ["冒頭の語", "555", "ばん"]);
+      assert.equal(routed, encoded ? 2 : 0);
+      assert.deepEqual(log.errors, []);
+      await context.close();
     }
-    // In the excerpt: found, and marked in the snippet.
-    const items = await searchFor(page, "冒頭の語 555 ばん");
-    assert.equal(await items.first().locator("a").getAttribute("href"), "/handbook/notes/p555/");
-    assert.deepEqual(await items.first().locator(".search-snippet mark").allInnerTexts(), ["冒頭の語", "555", "ばん"]);
-    assert.deepEqual(log.errors, []);
-    await context.close();
   } finally {
     large?.stop();
     fs.rmSync(dir, { recursive: true, force: true });

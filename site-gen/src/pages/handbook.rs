@@ -48,7 +48,11 @@ impl Nav {
                     "links": g.links.iter().map(|l| [l.url.as_str(), l.title.as_str()]).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>()
             });
-            site.asset("nav.json", serde_json::to_vec(&json).expect("JSON"))
+            // Stored once, gzip-compressed (as a large site's search shards: see
+            // `search::shard_asset`); public/js/json.js decompresses it.
+            let json = serde_json::to_vec(&json).expect("JSON");
+            let gz = crate::output::gzip(&json, flate2::Compression::default()).expect("gzip in memory");
+            site.asset("nav.json.gz", gz)
         });
         Nav { groups, file }
     }
@@ -72,6 +76,7 @@ pub struct Chapters<'a> {
     order: Vec<NavLink>,
     /// (part, chapter in part) of each chapter, in reading order.
     at: Vec<(usize, usize)>,
+    print_css: &'a str,
 }
 
 impl<'a> Chapters<'a> {
@@ -99,6 +104,7 @@ impl<'a> Chapters<'a> {
                 })
                 .collect(),
             at,
+            print_css: assets.print_css.as_str(),
         }
     }
 
@@ -131,6 +137,16 @@ impl<'a> Chapters<'a> {
         markdown::render(&src.body, &cx)
     }
 
+    /// The stylesheet of core's print view of the forms (`<article class="form-print">`: the
+    /// worked examples 図5 and 図8), for a page whose Markdown put one on it; none elsewhere.
+    fn print_css(&self, r: &Rendered) -> &[&str] {
+        if r.html.contains("class=\"form-print") {
+            std::slice::from_ref(&self.print_css)
+        } else {
+            &[]
+        }
+    }
+
     /// Chapter `i` (reading order), rendered and laid out.
     pub fn page(&self, i: usize) -> Result<render::Page, Vec<ContentError>> {
         let (p, c) = self.at[i];
@@ -141,7 +157,7 @@ impl<'a> Chapters<'a> {
         let toc: Vec<_> = r.headings.iter().filter(|h| h.level == 2).collect();
         let content = html! {
             // The part is named once, in the breadcrumbs above.
-            article class="chapter" {
+            article {
                 h1 { (title) }
                 @if toc.len() > 1 {
                     nav class="toc" aria-label="このページの目次" {
@@ -172,8 +188,7 @@ impl<'a> Chapters<'a> {
                 prev: i.checked_sub(1).map(|p| &self.order[p]),
                 next: self.order.get(i + 1),
                 kind: "chapter",
-                // The worked examples (図5, 図8) are core's print view of the forms.
-                extra_css: &[self.assets.print_css.as_str()],
+                extra_css: self.print_css(&r),
                 extra_js: &[],
                 preload: &[],
             },
@@ -206,7 +221,7 @@ impl<'a> Chapters<'a> {
                 prev: None,
                 next: None,
                 kind: "part",
-                extra_css: &[],
+                extra_css: lead.as_ref().map_or(&[], |l| self.print_css(l)),
                 extra_js: &[],
                 preload: &[],
             },
@@ -258,7 +273,7 @@ impl<'a> Chapters<'a> {
             prev: None,
             next: self.order.first(),
             kind: "handbook-index",
-            extra_css: &[],
+            extra_css: lead.as_ref().map_or(&[], |l| self.print_css(l)),
             extra_js: &[],
             preload: &[],
         };

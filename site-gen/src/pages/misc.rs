@@ -45,6 +45,8 @@ pub fn assets(public: &Path, site: &mut Site) -> Result<Assets> {
         manifest,
         icon,
     };
+    // Imported by site.js and search.js as `./json.js`, next to them in /assets/.
+    site.file("assets/json.js", read("js/json.js")?);
     site.assets_used = assets.clone();
     Ok(assets)
 }
@@ -264,7 +266,7 @@ fn precached(rel: &str, large: bool) -> bool {
         return true;
     }
     match rel.strip_prefix("assets/") {
-        // `search-<n>.<hash>.json`: a shard of the search index (see `search::render`).
+        // `search-<n>.<hash>.json(.gz)`: a shard of the search index (see `search::render`).
         Some(name) => !name
             .strip_prefix("search-")
             .and_then(|n| n.split('.').next())
@@ -299,7 +301,11 @@ mod tests {
                 assert!(!precached(rel, large), "{rel}");
             }
         }
-        for rel in ["handbook/a/b/index.html", "assets/search-3.0123456789.json"] {
+        for rel in [
+            "handbook/a/b/index.html",
+            "assets/search-3.0123456789.json",
+            "assets/search-3.0123456789.json.gz",
+        ] {
             assert!(precached(rel, false), "{rel}");
             assert!(!precached(rel, true), "{rel}");
         }
