@@ -1,7 +1,8 @@
 //! 「送る」: the report as its recipients take it — the Excel workbook of the 様式, an e-mail
 //! draft (.eml) with the workbook, kyoyu's JSON and the attached files, and the export bundle
 //! (.zip) — plus the subject with a copy button, a `mailto:` link for the body where it fits a
-//! URL, and a small address book of To/Cc per 宛先 kept in this browser only.
+//! URL, and a small address book of To/Cc per 宛先 kept in this browser only (through the app's
+//! storage layer, sealed like the drafts when encryption at rest is on).
 //!
 //! The writers are a second wasm module (crate `kyoyu-deliver`), fetched on first use through
 //! `globalThis.kyoyuDeliver()` (defined by site-gen's loader, which reads the module's URL from
@@ -254,25 +255,30 @@ pub struct Entry {
     pub addresses: Addresses,
 }
 
-/// The address book, in this browser's localStorage under [`BOOK_KEY`]; never sent anywhere.
+/// The address book, kept in this browser through the app's storage layer under
+/// [`storage::BOOK_KEY`] (sealed with the drafts' key when encryption at rest is on); never sent
+/// anywhere.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddressBook {
     #[serde(default)]
     pub entries: Vec<Entry>,
 }
 
-/// The address book's key (under the app's prefix, so 「すべて削除」 removes it too).
-pub const BOOK_KEY: &str = "kyoyu.address-book";
-
 impl AddressBook {
-    fn load() -> AddressBook {
-        use gloo_storage::Storage;
-        gloo_storage::LocalStorage::get(BOOK_KEY).unwrap_or_default()
+    /// The stored book (empty when there is none); the reason in Japanese when it cannot be read.
+    fn load() -> Result<AddressBook, String> {
+        match storage::app().record(storage::BOOK_KEY) {
+            Ok(None) => Ok(AddressBook::default()),
+            Ok(Some(text)) => serde_json::from_str(&text)
+                .map_err(|e| format!("保存した宛先を読み込めません(データが壊れています: {e})。")),
+            Err(e) => Err(format!("保存した宛先を読み込めません。{e}")),
+        }
     }
+    /// Stores the book; a refused write is held by the storage layer (the edit stays).
     fn save(&self) -> Result<(), String> {
-        use gloo_storage::Storage;
-        gloo_storage::LocalStorage::set(BOOK_KEY, self)
-            .map_err(|e| format!("宛先を保存できませんでした(ブラウザの保存領域: {e})。"))
+        let text = serde_json::to_string(self)
+            .map_err(|e| format!("内部エラー: 宛先を書き出せません ({e})"))?;
+        storage::browser::save_record(storage::BOOK_KEY, &text).map_err(unsaved)
     }
     /// Adds or replaces the 宛先 named `entry.name`.
     pub fn put(&mut self, entry: Entry) {
@@ -284,6 +290,11 @@ impl AddressBook {
     pub fn remove(&mut self, name: &str) {
         self.entries.retain(|e| e.name != name);
     }
+}
+
+/// What the user is told when the address book could not be stored.
+fn unsaved(e: storage::StorageError) -> String {
+    format!("宛先の変更は画面に残っていますが、この端末には保存されていません: {e} 容量を空けるなどしてから、もう一度「この宛先を保存」を押してください。")
 }
 
 /// The addresses typed in a box: separated by commas, semicolons, spaces or lines.
@@ -626,7 +637,10 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
         .map(|d| d.id);
     let series = StoredValue::new(base.envelope.series.clone());
     let files = RwSignal::new(Vec::<FileMeta>::new());
-    let book = RwSignal::new(AddressBook::load());
+    let loaded = AddressBook::load();
+    // A book that cannot be read is replaced only when the user says so.
+    let unreadable = StoredValue::new(loaded.as_ref().err().cloned());
+    let book = RwSignal::new(loaded.clone().unwrap_or_default());
     let chosen = RwSignal::new(book.with_untracked(|b| {
         b.entries
             .first()
@@ -643,7 +657,63 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
     let cc_text = RwSignal::new(initial.cc.join(", "));
     let name_text = RwSignal::new(chosen.get_untracked());
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(match loaded.err() {
+        Some(e) => Some((false, e)),
+        None if app.record_unsaved(storage::BOOK_KEY) => Some((
+            false,
+            "宛先の前回の変更は、この端末にまだ保存されていません。「この宛先を保存」でもう一度保存してください。".to_string(),
+        )),
+        None => None,
+    });
+    {
+        // The book's sealed write failed in the background (from now on: an earlier failure is
+        // said above); another tab changed the book.
+        let failure = storage::browser::write_failure();
+        Effect::new(move |ran: Option<()>| {
+            if let Some((key, e)) = failure.get() {
+                if key == storage::BOOK_KEY && ran.is_some() {
+                    message.set(Some((false, unsaved(e))));
+                }
+            }
+        });
+        let changes = storage::browser::changes();
+        Effect::new(move |_| {
+            let (_, key) = changes.get();
+            if key == storage::BOOK_KEY {
+                if let Ok(b) = AddressBook::load() {
+                    unreadable.set_value(None);
+                    book.set(b);
+                }
+            }
+        });
+    }
+    let encrypted = {
+        let lock = storage::browser::lock_state();
+        Memo::new(move |_| {
+            lock.track();
+            storage::app().encryption_on()
+        })
+    };
+    // Writes the book (after asking, over one that could not be read); the edit stays on screen
+    // either way.
+    let store_book = move |b: AddressBook, done: String| {
+        if let Some(why) = unreadable.get_value() {
+            if !crate::util::confirm(&format!(
+                "{why}保存されている宛先を、この画面の宛先で置き換えますか?"
+            )) {
+                return;
+            }
+        }
+        let saved = b.save();
+        book.set(b);
+        match saved {
+            Ok(()) => {
+                unreadable.set_value(None);
+                message.set(Some((true, done)));
+            }
+            Err(e) => message.set(Some((false, e))),
+        }
+    };
     let addresses = move || Addresses {
         to: parse_addresses(&to_text.get()),
         cc: parse_addresses(&cc_text.get()),
@@ -703,30 +773,15 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
             name: name.clone(),
             addresses: addresses(),
         });
-        match b.save() {
-            Ok(()) => {
-                book.set(b);
-                chosen.set(name.clone());
-                message.set(Some((
-                    true,
-                    format!("宛先「{name}」をこのブラウザに保存しました。"),
-                )));
-            }
-            Err(e) => message.set(Some((false, e))),
-        }
+        chosen.set(name.clone());
+        store_book(b, format!("宛先「{name}」をこのブラウザに保存しました。"));
     };
     let remove_entry = move |_| {
         let name = chosen.get_untracked();
         let mut b = book.get_untracked();
         b.remove(&name);
-        match b.save() {
-            Ok(()) => {
-                book.set(b);
-                message.set(Some((true, format!("宛先「{name}」を削除しました。"))));
-                chosen.set(String::new());
-            }
-            Err(e) => message.set(Some((false, e))),
-        }
+        chosen.set(String::new());
+        store_book(b, format!("宛先「{name}」を削除しました。"));
     };
     let subject = move || report.with(render::subject);
     let copy_subject = move |_| {
@@ -771,7 +826,11 @@ pub fn SendPanel(state: RwSignal<ReportState>) -> impl IntoView {
                 <p id="send-message" class=if ok { "message message-ok" } else { "message message-error" } role="status">{m}</p>
             })}
             <fieldset class="send-addresses">
-                <legend class="label">"宛先(このブラウザだけに保存され、どこにも送られません。暗号化はされません)"</legend>
+                <legend class="label">{move || if encrypted.get() {
+                    "宛先(このブラウザだけに、下書きと同じくパスフレーズで暗号化して保存され、どこにも送られません)"
+                } else {
+                    "宛先(このブラウザだけに保存され、どこにも送られません。ホームで「端末内の下書きの暗号化」を有効にすると、宛先も暗号化されます)"
+                }}</legend>
                 <label class="label" for="send-book">"保存した宛先"</label>
                 <select id="send-book" class="select" on:change=move |ev| pick(event_target_value(&ev))>
                     <option value="" selected=move || chosen.get().is_empty()>"(選択してください)"</option>

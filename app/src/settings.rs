@@ -45,8 +45,13 @@ pub fn StorageInfo() -> impl IntoView {
 
 /// What turning encryption on did, said plainly: what was sealed, and what stays in clear and why.
 pub fn sealed_text(r: &SealReport) -> String {
+    let book = if r.records > 0 {
+        "、保存した宛先"
+    } else {
+        ""
+    };
     let mut text = format!(
-        "この端末の下書きを暗号化しました(下書き {}件、読み込めないまま残しているデータ {}件、添付ファイル {}件)。次にこのページを開くときはパスフレーズが必要です。",
+        "この端末の下書きを暗号化しました(下書き {}件、読み込めないまま残しているデータ {}件、添付ファイル {}件{book})。次にこのページを開くときはパスフレーズが必要です。",
         r.drafts, r.kept_aside, r.files
     );
     if !r.named_keys.is_empty() {
@@ -187,7 +192,7 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
             <h2 id="encryption-title">"端末内の下書きの暗号化"</h2>
             {move || if on.get() {
                 view! {
-                    <p class="encryption-state">"暗号化: 有効(下書きはパスフレーズから作った鍵で暗号化して保存しています)"</p>
+                    <p class="encryption-state">"暗号化: 有効(下書き・添付ファイル・保存した宛先はパスフレーズから作った鍵で暗号化して保存しています)"</p>
                     <p>
                         <button type="button" class="button-secondary" on:click=lock_now>"ロック(パスフレーズを再入力するまで下書きを隠す)"</button>
                         <button type="button" class="button-secondary" aria-expanded=move || open.get().to_string()
@@ -210,7 +215,7 @@ pub fn EncryptionSettings(version: RwSignal<u32>) -> impl IntoView {
                     {move || open.get().then(|| view! {
                         <form class="encryption-form" on:submit=enable>
                             <p class="message message-error encryption-warning"><strong>"ご注意: "</strong>{FORGOTTEN}</p>
-                            <p class="hint">"この端末の下書き(様式の内容・題名・組織名)と添付ファイルを、読み込めないまま残しているデータも含めてパスフレーズで暗号化します。下書きと添付ファイルの番号(無作為に作ったID)だけは暗号化されません。"</p>
+                            <p class="hint">"この端末の下書き(様式の内容・題名・組織名)、添付ファイルと「送る」で保存した宛先を、読み込めないまま残しているデータも含めてパスフレーズで暗号化します。下書きと添付ファイルの番号(無作為に作ったID)だけは暗号化されません。"</p>
                             {pass_input("enc-pass", "パスフレーズ(8文字以上)", pass, "new-password")}
                             {pass_input("enc-pass2", "パスフレーズ(確認)", pass2, "new-password")}
                             <button type="submit" class="button" disabled=move || busy.get()>"暗号化を有効にする"</button>
@@ -301,7 +306,12 @@ mod tests {
         };
         let t = sealed_text(&all);
         assert!(t.starts_with("この端末の下書きを暗号化しました(下書き 2件、読み込めないまま残しているデータ 1件、添付ファイル 3件)"), "{t}");
-        assert!(!t.contains("暗号化されないまま"));
+        assert!(!t.contains("暗号化されないまま") && !t.contains("宛先"));
+        let with_book = SealReport {
+            records: 1,
+            ..all.clone()
+        };
+        assert!(sealed_text(&with_book).contains("添付ファイル 3件、保存した宛先)"));
         let some = SealReport {
             left_in_clear: vec![("kyoyu.draft.0a".into(), StorageError::QuotaExceeded)],
             ..all

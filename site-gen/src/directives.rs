@@ -19,7 +19,7 @@ use kyoyu_core::forms::FormKind;
 use kyoyu_core::taxonomy::{causes, importance, sectors, tlp};
 use maud::html;
 
-use crate::pages::reference as r;
+use crate::pages::reference::{self as r, Name::Caption};
 
 /// The worked examples: (arg, caption, fixture).
 const EXAMPLES: &[(&str, &str, &str)] = &[
@@ -72,16 +72,16 @@ pub fn render(kind: &str, arg: &str) -> Result<String, String> {
     };
     let markup = match (kind, arg) {
         // A chapter's table carries its title (from core) as its caption.
-        ("table", "causes") => r::causes_table(false, Some(causes::TABLE1_TITLE)),
-        ("table", "sectors") => r::sectors_table(None, Some(sectors::TABLE2_TITLE)),
-        ("table", "services") => r::services_table(None, Some(sectors::TABLE3_TITLE)),
+        ("table", "causes") => r::causes_table(false, Caption(causes::TABLE1_TITLE)),
+        ("table", "sectors") => r::sectors_table(None, Caption(sectors::TABLE2_TITLE)),
+        ("table", "services") => r::services_table(None, Caption(sectors::TABLE3_TITLE)),
         ("table", "importance-report") => {
-            r::importance_table(&importance::REPORT, Some(importance::REPORT.title))
+            r::importance_table(&importance::REPORT, Caption(importance::REPORT.title))
         }
         ("table", "importance-advisory") => {
-            r::importance_table(&importance::ADVISORY, Some(importance::ADVISORY.title))
+            r::importance_table(&importance::ADVISORY, Caption(importance::ADVISORY.title))
         }
-        ("table", "tlp") => r::tlp_table(false, Some(tlp::TABLE5_TITLE)),
+        ("table", "tlp") => r::tlp_table(false, Caption(tlp::TABLE5_TITLE)),
         ("table", "glossary") => r::glossary_list(false),
         ("form", k) => match FormKind::from_id(k) {
             Some(k) => r::form_summary(k),

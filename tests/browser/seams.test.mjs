@@ -1,7 +1,9 @@
 // The handbook as a reader sees it in a real Chromium: on a phone the table of contents is a menu
 // above the page (closed until opened, without JavaScript too, and with the keyboard); on a wide
 // screen it is the sidebar beside the page as before; no page is wider than a phone's screen;
-// 表5's middle column is wide enough that its rows stay short; the form filler's pages, drawn by
+// 表5's middle column is wide enough that its rows stay short; at 360–390 px each row of 表2 and
+// 表3 reads as a block, each cell under its column's heading (the table unchanged on a wide screen
+// and in print); every reference table has an accessible name; the form filler's pages, drawn by
 // the app, have one <h1> each (its print page too, the form below it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -158,6 +160,106 @@ test("表5 on a phone: within the screen, each level's label above its two cells
   for (const [i, r] of t.rows.entries()) {
     assert.ok(r.labelAbove && r.sideBySide, `row ${i}: ${JSON.stringify(r)}`);
     assert.ok(r.height <= 600, `row ${i} is ${Math.round(r.height)} px tall`);
+  }
+  await context.close();
+});
+
+/** Each row of 表2 and 表3 on `url` as laid out: its cells' boxes, whether each cell shows its
+ * column's heading before it, and whether its table box scrolls sideways. */
+const rowsOf = (page) => page.evaluate(() => [...document.querySelectorAll("table.sectors-table, table.services-table")].map((table) => {
+  const wrap = table.closest(".table-wrap");
+  const heads = [...table.querySelectorAll("thead th")].map((h) => h.textContent.trim());
+  return {
+    cls: table.className,
+    scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+    right: table.getBoundingClientRect().right,
+    rows: [...table.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c, i) => {
+      const b = c.getBoundingClientRect();
+      const label = getComputedStyle(c, "::before").content;
+      return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, label, head: heads[i], display: getComputedStyle(c).display };
+    })),
+  };
+}));
+
+const SECTOR_TABLE_PAGES = ["/handbook/kodo-keikaku/joho-kyoyu/", "/reference/sectors/medical/", "/reference/sectors/finance/"];
+
+for (const width of [360, 390]) {
+  test(`表2・表3 at ${width} px: each row a block, each cell under its column's heading, nothing scrolls sideways`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    for (const url of SECTOR_TABLE_PAGES) {
+      await page.goto(server.origin + url);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${url}: the page is wider than ${width} px`);
+      const tables = await rowsOf(page);
+      assert.ok(tables.length >= 1, `${url}: 表2 or 表3`);
+      for (const t of tables) {
+        assert.ok(!t.scrolls, `${url} ${t.cls}: its box scrolls sideways`);
+        assert.ok(t.right <= width, `${url} ${t.cls}: ends at ${t.right} px`);
+        for (const [i, cells] of t.rows.entries()) {
+          const [th, ...tds] = cells;
+          for (const [j, c] of tds.entries()) {
+            const above = j === 0 ? th : tds[j - 1];
+            assert.ok(c.top >= above.bottom - 1, `${url} ${t.cls} row ${i}: cell ${j + 1} is not below the one before`);
+            assert.ok(Math.abs(c.left - th.left) < 1 && Math.abs(c.right - th.right) < 1, `${url} ${t.cls} row ${i}: cell ${j + 1} not as wide as the row`);
+            assert.equal(c.label, JSON.stringify(c.head), `${url} ${t.cls} row ${i}: cell ${j + 1} under its heading`);
+          }
+        }
+      }
+    }
+    await context.close();
+  });
+}
+
+test("表2・表3 on a wide screen and in print: the table as before, its heads above the columns", async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  for (const media of ["screen", "print"]) {
+    await page.emulateMedia({ media });
+    for (const url of SECTOR_TABLE_PAGES) {
+      await page.goto(server.origin + url);
+      for (const t of await rowsOf(page)) {
+        for (const [i, [th, ...tds]] of t.rows.entries()) {
+          for (const c of [th, ...tds]) assert.equal(c.display, "table-cell", `${media} ${url} ${t.cls} row ${i}`);
+          for (const [j, c] of tds.entries()) {
+            assert.ok(Math.abs(c.top - th.top) < 1 && c.left >= (j === 0 ? th : tds[j - 1]).right - 1, `${media} ${url} ${t.cls} row ${i}: cell ${j + 1} beside the one before`);
+            assert.equal(c.label, "none", `${media} ${url}: no label before a cell`);
+          }
+        }
+      }
+    }
+  }
+  // A phone's print is the table too.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.emulateMedia({ media: "print" });
+  await page.goto(server.origin + "/reference/sectors/medical/");
+  for (const t of await rowsOf(page)) for (const r of t.rows) for (const c of r) assert.equal(c.display, "table-cell");
+  await context.close();
+});
+
+test("every reference table has an accessible name: its caption in a chapter, the heading above it on a reference page", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  const named = {
+    "/reference/causes/": ["表1 情報連絡における原因の例"],
+    "/reference/tlp/": ["表5 情報共有範囲", "様式での表記"],
+    "/reference/sectors/": ["重要インフラ分野(表2・表3)"],
+    "/reference/sectors/medical/": ["対象となる重要インフラ事業者等と重要システム例(表2)"],
+    "/forms/": ["4つの様式"],
+    "/forms/incident/": ["項目"],
+  };
+  for (const [url, names] of Object.entries(named)) {
+    await page.goto(server.origin + url);
+    for (const name of names) assert.equal(await page.getByRole("table", { name, exact: true }).count(), 1, `${url}: a table named 「${name}」`);
+  }
+  for (const url of [...Object.keys(named), "/reference/importance/", CHAPTER, "/handbook/kodo-keikaku/joho-kyoyu/"]) {
+    await page.goto(server.origin + url);
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll("main table.reference")].filter((t) => {
+      const by = t.getAttribute("aria-labelledby");
+      const caption = t.querySelector(":scope > caption")?.textContent.trim();
+      const heading = by && document.getElementById(by)?.textContent.trim();
+      return !caption && !heading;
+    }).map((t) => t.className));
+    assert.deepEqual(unnamed, [], `${url}: tables without a name`);
   }
   await context.close();
 });

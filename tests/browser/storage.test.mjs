@@ -3,12 +3,15 @@
 // reached by its key whatever its id member says; corrupt and newer entries are kept aside,
 // reported, rescued and never overwritten; a v0 wrapper is read and upgraded on save; two tabs on
 // one draft keep both versions; the export reminder; encryption at rest leaves no typed value in
-// localStorage in any encoding, and asks for the passphrase (a wrong one changes nothing).
+// localStorage in any encoding, and asks for the passphrase (a wrong one changes nothing); the
+// address book of 「送る」 is sealed with the drafts (no address in localStorage or IndexedDB),
+// survives lock, unlock and reload, and still fills the e-mail draft's To/Cc.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { launch, newForm, openApp, record, startServer, waitForApp, waitSaved } from "./harness.mjs";
+import { simpleParser } from "mailparser";
 
 
 
@@ -381,4 +384,143 @@ test("encryption at rest: no typed value in storage in any form; the passphrase 
   assert.equal(JSON.parse(plain[`kyoyu.draft.${id}`]).file.report.supplementary, secrets[2]);
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+/** Every record of the app's IndexedDB file store: its key, draft and description as text, its
+ * bytes as base64. */
+const idbRecords = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open("kyoyu");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains("files")) { db.close(); resolve([]); return; }
+    const all = db.transaction("files").objectStore("files").getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => {
+      db.close();
+      resolve(all.result.map((r) => {
+        let bin = "";
+        for (const b of r.bytes) bin += String.fromCharCode(b);
+        return { key: r.key, draft: r.draft, meta: r.meta, bytes: btoa(bin) };
+      }));
+    };
+  };
+}));
+
+test("encryption at rest seals the address book: no address stored in clear, kept across lock, unlock and reload, To/Cc of the e-mail draft from it", async () => {
+  const context = await newContext({ acceptDownloads: true });
+  await fillsUp(context);
+  const { page, log } = await openApp(context);
+  page.on("dialog", (d) => d.accept());
+  const desk = "incident-desk-q7z3@example.go.jp";
+  const colleague = "colleague-k9w2@example.co.jp";
+  const police = "cyber-p4x8@example.lg.jp";
+  const pass = "correct horse battery staple";
+  await page.getByLabel("様式ファイル(JSON)を選ぶ").setInputFiles(path.join(root, "tests/fixtures/zu5-incident.json"));
+  await page.waitForURL(/#\/edit\//);
+  const editUrl = page.url();
+  await page.locator(".editor").waitFor();
+  await page.locator("#attach-input").setInputFiles({ name: "ioc.txt", mimeType: "text/plain", buffer: Buffer.from(`192.0.2.1 ${desk}\n`) });
+  await page.locator(".attachment-list li", { hasText: "ioc.txt" }).waitFor();
+  const legend = page.locator(".send-addresses legend");
+  assert.match(await legend.innerText(), /有効にすると、宛先も暗号化されます/);
+
+  const saveEntry = async (name, to, cc = "") => {
+    await page.locator("#send-name").fill(name);
+    await page.locator("#send-to").fill(to);
+    await page.locator("#send-cc").fill(cc);
+    await page.locator("#send-book-save").click();
+  };
+  await saveEntry("国家サイバー統括室", desk, colleague);
+  await page.locator("#send-message", { hasText: "保存しました" }).waitFor();
+  assert.ok((await stored(page))["kyoyu.address-book"].includes(desk), "in clear while encryption is off");
+
+  // A full storage keeps the edit on screen and says so, in Japanese; the next save stores it.
+  await page.evaluate(() => { window.__quotaFull = true; });
+  await saveEntry("警察", police);
+  await page.locator("#send-message", { hasText: "この端末には保存されていません" }).waitFor();
+  assert.match(await page.locator("#send-message").innerText(), /端末の保存容量が不足しています/);
+  assert.deepEqual(await page.locator("#send-book option").allInnerTexts(), ["(選択してください)", "国家サイバー統括室", "警察"]);
+  assert.ok(!(await stored(page))["kyoyu.address-book"].includes(police));
+  await page.evaluate(() => { window.__quotaFull = false; });
+  await page.locator("#send-book-save").click();
+  await page.locator("#send-message", { hasText: "保存しました" }).waitFor();
+  assert.ok((await stored(page))["kyoyu.address-book"].includes(police));
+
+  // Turning encryption on seals the existing book.
+  await page.goto(`${server.origin}/app/#/`);
+  await page.getByRole("button", { name: "端末内の下書きを暗号化する" }).click();
+  await page.getByLabel("パスフレーズ(8文字以上)").fill(pass);
+  await page.getByLabel("パスフレーズ(確認)").fill(pass);
+  await page.getByRole("button", { name: "暗号化を有効にする" }).click();
+  const done = page.getByText("この端末の下書きを暗号化しました", { exact: false });
+  await done.waitFor({ timeout: 30000 });
+  assert.match(await done.innerText(), /添付ファイル 1件、保存した宛先\)/);
+
+  // A change after that is sealed too.
+  await page.goto(editUrl);
+  await page.locator(".editor").waitFor();
+  assert.match(await legend.innerText(), /パスフレーズで暗号化して保存/);
+  assert.equal(await page.locator("#send-to").inputValue(), desk);
+  await saveEntry("所管省庁", `${police}, ${desk}`);
+  await page.locator("#send-message", { hasText: "保存しました" }).waitFor();
+  await page.waitForTimeout(500);
+
+  const all = await stored(page);
+  const records = await idbRecords(page);
+  assert.equal(JSON.parse(all["kyoyu.address-book"]).format, "kyoyu-sealed");
+  assert.equal(records.length, 1);
+  const binary = records.map((r) => Buffer.from(r.bytes, "base64").toString("latin1"));
+  for (const address of [desk, colleague, police, "所管省庁", "国家サイバー統括室"]) {
+    for (const form of encodings(address)) {
+      for (const [k, v] of Object.entries(all)) assert.ok(!k.includes(form) && !v.includes(form), `${k} holds ${address} as ${JSON.stringify(form)}`);
+      for (const r of records) assert.ok(![r.key, r.draft, r.meta].some((t) => t.includes(form)), `the file record ${r.key} holds ${address}`);
+      for (const b of binary) assert.ok(!b.includes(form), `a file's bytes hold ${address}`);
+    }
+  }
+
+  // Locked: nothing shown, nothing written; the passphrase opens the book again.
+  await page.goto(`${server.origin}/app/#/`);
+  await page.getByRole("button", { name: /^ロック/ }).click();
+  await page.getByRole("heading", { name: "パスフレーズを入力してください" }).waitFor();
+  assert.equal(await page.locator("#send-to").count(), 0);
+  assert.deepEqual(await stored(page), all, "locking writes nothing");
+  await page.getByLabel("パスフレーズ", { exact: true }).fill(pass);
+  await page.getByRole("button", { name: "開く" }).click();
+  await page.locator("#encryption-title").waitFor({ timeout: 30000 });
+  await page.goto(editUrl);
+  await page.locator(".editor").waitFor();
+  await page.locator("#send-book").selectOption({ label: "警察" });
+  assert.equal(await page.locator("#send-to").inputValue(), police);
+
+  // After a reload (the passphrase asked again), the e-mail draft's To/Cc come from the book.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByLabel("パスフレーズ", { exact: true }).fill(pass);
+  await page.getByRole("button", { name: "開く" }).click();
+  await page.locator(".editor").waitFor({ timeout: 30000 });
+  assert.deepEqual(await page.locator("#send-book option").allInnerTexts(), ["(選択してください)", "国家サイバー統括室", "警察", "所管省庁"]);
+  await page.locator("#send-book").selectOption({ label: "国家サイバー統括室" });
+  const [d] = await Promise.all([page.waitForEvent("download"), page.locator("#send-eml").click()]);
+  const mail = await simpleParser(await fs.readFile(await d.path()));
+  assert.deepEqual(mail.to.value.map((a) => a.address), [desk]);
+  assert.deepEqual(mail.cc.value.map((a) => a.address), [colleague]);
+  assert.equal(mail.attachments.find((a) => a.filename === "ioc.txt").content.toString("utf8"), `192.0.2.1 ${desk}\n`);
+
+  // Turning encryption off gives the book back in clear; 「すべて削除」 removes it.
+  await page.goto(`${server.origin}/app/#/`);
+  await page.getByRole("button", { name: "暗号化を解除する" }).click();
+  await page.getByLabel("パスフレーズ", { exact: true }).fill(pass);
+  await page.getByRole("button", { name: "暗号化を解除", exact: true }).click();
+  await page.getByText("暗号化を解除しました", { exact: false }).waitFor({ timeout: 30000 });
+  const book = JSON.parse((await stored(page))["kyoyu.address-book"]);
+  assert.deepEqual(book.entries.map((e) => [e.name, e.to, e.cc]), [
+    ["国家サイバー統括室", [desk], [colleague]],
+    ["警察", [police], []],
+    ["所管省庁", [police, desk], []],
+  ]);
+  await page.getByRole("button", { name: "この端末のデータをすべて削除" }).click();
+  await page.getByText("この端末のデータをすべて削除しました。").waitFor();
+  assert.equal((await stored(page))["kyoyu.address-book"], undefined);
+  assert.deepEqual(log.errors, []);
 });

@@ -44,7 +44,8 @@ pub fn changes() -> ArcRwSignal<(u64, String)> {
     CHANGES.with(|c| c.clone())
 }
 
-/// A background (sealed) write that failed: (draft id, why). Editors watch it.
+/// A background (sealed) write that failed: (draft id, or a record's key, why). Editors and
+/// the address book watch it.
 pub fn write_failure() -> ArcRwSignal<Option<(String, StorageError)>> {
     WRITE_FAILURE.with(|c| c.clone())
 }
@@ -61,6 +62,13 @@ pub fn bump_lock_state() {
 /// [`Storage::save`], then (with encryption on) the sealed write started at once.
 pub fn save(d: &super::Draft) -> Result<(), StorageError> {
     app().save(d)?;
+    seal_soon();
+    Ok(())
+}
+
+/// [`Storage::save_record`], then (with encryption on) the sealed write started at once.
+pub fn save_record(key: &str, text: &str) -> Result<(), StorageError> {
+    app().save_record(key, text)?;
     seal_soon();
     Ok(())
 }

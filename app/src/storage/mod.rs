@@ -46,6 +46,14 @@
 //! description (name, type, size) and the bytes are sealed; only the key and the draft id stay in
 //! clear. In the browser: `storage::app().put_file(&id, …).await`.
 //!
+//! # Records (the address book)
+//!
+//! Entries of the app besides drafts that hold what the user typed ([`RECORD_KEYS`]: the address
+//! book, [`BOOK_KEY`]) go through the same layer: [`Storage::record`] and
+//! [`Storage::save_record`]. They are sealed, opened, written back in clear and removed with the
+//! drafts; a write the store refuses is held in memory ([`Storage::record`] returns it) until
+//! one succeeds.
+//!
 //! # Encryption at rest (opt-in)
 //!
 //! When the key-check record [`CRYPTO_KEY`] exists, every entry is stored sealed:
@@ -81,6 +89,10 @@ pub const PREFIX: &str = "kyoyu.";
 pub const DRAFT_PREFIX: &str = "kyoyu.draft.";
 /// The key of the encryption key-check record (present = encryption is on).
 pub const CRYPTO_KEY: &str = "kyoyu.crypto";
+/// The key of the address book (To/Cc per 宛先, kept by 「送る」).
+pub const BOOK_KEY: &str = "kyoyu.address-book";
+/// The entries besides drafts that are kept through this layer (sealed like drafts).
+pub const RECORD_KEYS: &[&str] = &[BOOK_KEY];
 /// The `format` of a sealed entry.
 pub const SEALED_FORMAT: &str = "kyoyu-sealed";
 /// The known value sealed in the key-check record.
@@ -100,6 +112,11 @@ pub fn is_random_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether an entry under this key is sealed while encryption is on (a draft or a record).
+fn is_sealed_key(key: &str) -> bool {
+    key.starts_with(DRAFT_PREFIX) || RECORD_KEYS.contains(&key)
 }
 
 /// The draft id of a storage key.
@@ -262,6 +279,8 @@ pub struct SealReport {
     pub kept_aside: usize,
     /// Files sealed.
     pub files: usize,
+    /// Records ([`RECORD_KEYS`]: the address book) sealed.
+    pub records: usize,
     /// What stays in clear, and why (a storage key or file name, and the error).
     pub left_in_clear: Vec<(String, StorageError)>,
     /// Keys not made of a random id (written by an earlier version, e.g. from a file's series
@@ -289,6 +308,8 @@ pub struct Storage<S: Store, F: FileStore, C: Crypto> {
     pending: RefCell<BTreeMap<String, u64>>,
     seq: Cell<u64>,
     held: RefCell<HashMap<String, Draft>>,
+    /// Records whose last write the store refused (key, text).
+    held_records: RefCell<HashMap<String, String>>,
 }
 
 impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
@@ -303,6 +324,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             pending: RefCell::new(BTreeMap::new()),
             seq: Cell::new(0),
             held: RefCell::new(HashMap::new()),
+            held_records: RefCell::new(HashMap::new()),
         }
     }
 
@@ -432,6 +454,10 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
                 self.pending.borrow_mut().remove(&k);
             }
             if let Err(e) = result {
+                if RECORD_KEYS.contains(&k.as_str()) {
+                    // Not stored: held, as a refused write of [`Storage::save_record`] is.
+                    self.held_records.borrow_mut().insert(k.clone(), plain);
+                }
                 failed.push((id_of(&k).to_string(), e));
             }
         }
@@ -499,6 +525,55 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             .into_iter()
             .filter(|k| k.starts_with(DRAFT_PREFIX))
             .collect())
+    }
+
+    /// Every key that is sealed while encryption is on: the drafts' and the records'.
+    fn sealed_keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| is_sealed_key(k))
+            .collect())
+    }
+
+    // --- records -------------------------------------------------------------------------
+
+    /// The text of a record ([`RECORD_KEYS`]): the edit held after a refused write, or as
+    /// stored (opened); [`StorageError::Locked`] while encryption is on and locked.
+    pub fn record(&self, key: &str) -> Result<Option<String>, StorageError> {
+        debug_assert!(RECORD_KEYS.contains(&key));
+        if self.needs_unlock() {
+            return Err(StorageError::Locked);
+        }
+        if let Some(text) = self.held_records.borrow().get(key) {
+            return Ok(Some(text.clone()));
+        }
+        self.read_text(key)
+    }
+
+    /// Whether the last write of a record was refused (its edit is held, not stored).
+    pub fn record_unsaved(&self, key: &str) -> bool {
+        self.held_records.borrow().contains_key(key)
+    }
+
+    /// Writes a record: in clear, or (encryption on) kept in memory and sealed by
+    /// [`Storage::seal_pending`]. A refused write (full, locked, unavailable) is held in memory,
+    /// so that [`Storage::record`] still gives the edit, and the error is returned.
+    pub fn save_record(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        debug_assert!(RECORD_KEYS.contains(&key));
+        match self.write_text(key, text) {
+            Ok(()) => {
+                self.held_records.borrow_mut().remove(key);
+                Ok(())
+            }
+            Err(e) => {
+                self.held_records
+                    .borrow_mut()
+                    .insert(key.to_string(), text.to_string());
+                Err(e)
+            }
+        }
     }
 
     // --- drafts --------------------------------------------------------------------------
@@ -631,6 +706,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             self.files.delete(&f.key).await?;
         }
         self.held.borrow_mut().clear();
+        self.held_records.borrow_mut().clear();
         self.forget_key();
         Ok(())
     }
@@ -646,7 +722,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             self.forget_key();
             return true;
         }
-        if !k.starts_with(DRAFT_PREFIX) {
+        if !is_sealed_key(k) {
             return false;
         }
         if self.pending.borrow().contains_key(k) {
@@ -815,7 +891,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     async fn open_all(&self, ck: &C::Key) -> SealReport {
         let mut report = SealReport::default();
         let mut opened = HashMap::new();
-        let keys = match self.draft_keys() {
+        let keys = match self.sealed_keys() {
             Ok(k) => k,
             Err(e) => {
                 report.left_in_clear.push((DRAFT_PREFIX.to_string(), e));
@@ -823,7 +899,8 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             }
         };
         for k in keys {
-            if !is_random_id(id_of(&k)) {
+            let is_record = RECORD_KEYS.contains(&k.as_str());
+            if !is_record && !is_random_id(id_of(&k)) {
                 report.named_keys.push(k.clone());
             }
             let raw = match self.store.get(&k) {
@@ -848,7 +925,9 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
                 .and_then(|s| self.store.set(&k, &s))
             {
                 Ok(()) => {
-                    if readable {
+                    if is_record {
+                        report.records += 1;
+                    } else if readable {
                         report.drafts += 1;
                     } else {
                         report.kept_aside += 1;
@@ -937,7 +1016,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     pub async fn disable_encryption(&self, passphrase: &str) -> Result<(), StorageError> {
         let ck = self.check_passphrase(passphrase).await?;
         let mut plain = Vec::new();
-        for k in self.draft_keys()? {
+        for k in self.sealed_keys()? {
             let Some(raw) = self.store.get(&k)? else {
                 continue;
             };

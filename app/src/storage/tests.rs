@@ -304,6 +304,7 @@ fn encryption_seals_everything_including_kept_aside_entries_and_files() {
             drafts: 1,
             kept_aside: 1,
             files: 1,
+            records: 0,
             left_in_clear: vec![],
             named_keys: vec![key("broken")],
         }
@@ -460,4 +461,104 @@ fn delete_all_removes_only_the_apps_keys() {
     s.raw().set("another-app", "\"kept\"").unwrap();
     block_on(s.delete_all()).unwrap();
     assert_eq!(s.raw().keys().unwrap(), vec!["another-app".to_string()]);
+}
+
+#[test]
+fn the_address_book_is_sealed_opened_and_unsealed_with_the_drafts() {
+    let s = storage();
+    let book = r#"{"entries":[{"name":"警察","to":["desk-ZETA@example.go.jp"],"cc":[]}]}"#;
+    assert_eq!(s.record(BOOK_KEY), Ok(None));
+    s.save_record(BOOK_KEY, book).unwrap();
+    assert!(
+        all_text(&s).contains("desk-ZETA"),
+        "in clear while encryption is off"
+    );
+
+    // Turning encryption on seals the existing book; a later write is sealed too.
+    let report = block_on(s.enable_encryption("correct horse")).unwrap();
+    assert_eq!((report.records, report.named_keys.len()), (1, 0));
+    assert!(!all_text(&s).contains("ZETA"), "{}", all_text(&s));
+    assert_eq!(s.record(BOOK_KEY).unwrap().as_deref(), Some(book));
+    let edited = book.replace("desk-ZETA", "desk2-ZETA");
+    s.save_record(BOOK_KEY, &edited).unwrap();
+    assert!(block_on(s.seal_pending()).is_empty());
+    assert!(!all_text(&s).contains("ZETA"));
+    assert!(s.drafts().is_empty(), "a record is no draft");
+
+    // Locked: nothing of it is shown or written; the passphrase opens it again.
+    s.lock();
+    assert_eq!(s.record(BOOK_KEY), Err(StorageError::Locked));
+    let before = all_text(&s);
+    assert_eq!(
+        s.save_record(BOOK_KEY, "{\"entries\":[]}"),
+        Err(StorageError::Locked)
+    );
+    assert_eq!(all_text(&s), before);
+    assert_eq!(s.record(BOOK_KEY), Err(StorageError::Locked));
+    block_on(s.unlock("correct horse")).unwrap();
+    // The write refused while locked is held (nothing lost), not the stored one.
+    assert_eq!(
+        s.record(BOOK_KEY).unwrap().as_deref(),
+        Some("{\"entries\":[]}")
+    );
+    s.save_record(BOOK_KEY, &edited).unwrap();
+    assert!(block_on(s.seal_pending()).is_empty());
+
+    // Another tab's sealed write is opened.
+    let theirs = book.replace("desk-ZETA", "desk3-ZETA");
+    let ck = s.current_key().unwrap();
+    let sealed = block_on(s.seal_text(&ck, BOOK_KEY, &theirs)).unwrap();
+    s.raw().set(BOOK_KEY, &sealed).unwrap();
+    assert!(block_on(s.note_external(Some(BOOK_KEY), Some(&sealed))));
+    assert_eq!(
+        s.record(BOOK_KEY).unwrap().as_deref(),
+        Some(theirs.as_str())
+    );
+
+    // Off again: the book in clear, as it was.
+    block_on(s.disable_encryption("correct horse")).unwrap();
+    assert_eq!(
+        s.raw().get(BOOK_KEY).unwrap().as_deref(),
+        Some(theirs.as_str())
+    );
+
+    // 「すべて削除」 removes it.
+    block_on(s.delete_all()).unwrap();
+    assert_eq!(s.raw().get(BOOK_KEY).unwrap(), None);
+    assert_eq!(s.record(BOOK_KEY), Ok(None));
+}
+
+#[test]
+fn a_full_store_keeps_the_address_book_edit() {
+    let s = storage();
+    s.save_record(BOOK_KEY, "{\"entries\":[]}").unwrap();
+    s.raw().set_capacity(Some(10));
+    let edit = r#"{"entries":[{"name":"NISC","to":["a@example.go.jp"],"cc":[]}]}"#;
+    assert_eq!(
+        s.save_record(BOOK_KEY, edit),
+        Err(StorageError::QuotaExceeded)
+    );
+    assert_eq!(
+        s.raw().get(BOOK_KEY).unwrap().as_deref(),
+        Some("{\"entries\":[]}")
+    );
+    assert_eq!(s.record(BOOK_KEY).unwrap().as_deref(), Some(edit), "held");
+    assert!(s.record_unsaved(BOOK_KEY));
+    s.raw().set_capacity(None);
+    s.save_record(BOOK_KEY, edit).unwrap();
+    assert_eq!(s.raw().get(BOOK_KEY).unwrap().as_deref(), Some(edit));
+    assert!(!s.record_unsaved(BOOK_KEY));
+
+    // With encryption on, a sealed write the store refuses in the background is held too.
+    block_on(s.enable_encryption("correct horse")).unwrap();
+    let edit2 = edit.replace("NISC", "警察");
+    s.save_record(BOOK_KEY, &edit2).unwrap();
+    s.raw().set_capacity(Some(10));
+    let failed = block_on(s.seal_pending());
+    assert_eq!(
+        failed,
+        vec![(BOOK_KEY.to_string(), StorageError::QuotaExceeded)]
+    );
+    assert!(s.record_unsaved(BOOK_KEY));
+    assert_eq!(s.record(BOOK_KEY).unwrap().as_deref(), Some(edit2.as_str()));
 }

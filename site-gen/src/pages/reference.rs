@@ -115,20 +115,37 @@ pub fn tlp_label(t: Tlp) -> Markup {
 // Tables (shared by the reference pages and the chapters' directives)
 // ---------------------------------------------------------------------------------------------
 
-/// A table's `title` (「表1 情報連絡における原因の例」) as its `<caption>`, so that a screen
-/// reader announces it with the table: in a chapter, where the title stands above the table.
-/// A reference page passes `None`: its heading says the title there.
-fn caption(title: Option<&str>) -> Markup {
-    html! { @if let Some(t) = title { caption { (t) } } }
+/// What a screen reader announces as a table's name.
+#[derive(Debug, Clone, Copy)]
+pub enum Name<'a> {
+    /// The table's title (「表1 情報連絡における原因の例」) as its `<caption>`: in a chapter,
+    /// where the title stands above the table.
+    Caption(&'a str),
+    /// The id of the heading above it (`aria-labelledby`): on a reference page, whose heading
+    /// says the title.
+    Heading(&'a str),
+}
+
+impl<'a> Name<'a> {
+    fn caption(self) -> Markup {
+        html! { @if let Name::Caption(t) = self { caption { (t) } } }
+    }
+
+    fn labelledby(self) -> Option<&'a str> {
+        match self {
+            Name::Heading(id) => Some(id),
+            Name::Caption(_) => None,
+        }
+    }
 }
 
 /// 表1 情報連絡における原因の例. With `anchors`, each cause row has its id as anchor.
-pub fn causes_table(anchors: bool, title: Option<&str>) -> Markup {
+pub fn causes_table(anchors: bool, name: Name) -> Markup {
     let [h_group, h_cause, h_desc] = causes::TABLE1_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference causes" {
-                (caption(title))
+            table class="reference causes" aria-labelledby=[name.labelledby()] {
+                (name.caption())
                 thead { tr { th scope="col" { (h_group) } th scope="col" { (h_cause) } th scope="col" { (h_desc) } } }
                 tbody {
                     @for g in CauseGroup::ALL {
@@ -152,7 +169,10 @@ pub fn causes_table(anchors: bool, title: Option<&str>) -> Markup {
 }
 
 /// 表2 対象となる重要インフラ事業者等と重要システム例 (rows of `only` or all).
-pub fn sectors_table(only: Option<Sector>, title: Option<&str>) -> Markup {
+///
+/// Each cell carries its column's heading (`data-label`): on a phone every row reads as a block,
+/// each cell under its heading (public/css/site.css), without scrolling sideways.
+pub fn sectors_table(only: Option<Sector>, name: Name) -> Markup {
     let rows: Vec<&Table2Row> = sectors::TABLE2
         .iter()
         .filter(|r| only.is_none_or(|s| r.sector == s))
@@ -160,8 +180,8 @@ pub fn sectors_table(only: Option<Sector>, title: Option<&str>) -> Markup {
     let [h0, h1, h2] = sectors::TABLE2_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference sectors-table" {
-                (caption(title))
+            table class="reference sectors-table rows-as-blocks" aria-labelledby=[name.labelledby()] {
+                (name.caption())
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
                     @for r in &rows {
@@ -170,10 +190,10 @@ pub fn sectors_table(only: Option<Sector>, title: Option<&str>) -> Markup {
                                 @if only.is_none() { a href=(sector_url(r.sector)) { (r.sector.label()) } } @else { (r.sector.label()) }
                                 @if let Some(sub) = r.sub_sector { br; small { "(" (sub.label) ")" } }
                             }
-                            td {
+                            td data-label=(h1) {
                                 @if r.operators.is_empty() { "—" } @else { (bullets(r.operators)) }
                             }
-                            td {
+                            td data-label=(h2) {
                                 @if r.key_systems.is_empty() { "—" } @else { (bullets(r.key_systems)) }
                                 @if let Some(u) = r.uncertain { (uncertain(u)) }
                             }
@@ -186,7 +206,8 @@ pub fn sectors_table(only: Option<Sector>, title: Option<&str>) -> Markup {
 }
 
 /// 表3 重要インフラサービスとサービス維持レベル (rows of `only` or all).
-pub fn services_table(only: Option<Sector>, title: Option<&str>) -> Markup {
+/// Each cell carries its column's heading, as in [`sectors_table`].
+pub fn services_table(only: Option<Sector>, name: Name) -> Markup {
     let rows: Vec<&Table3Row> = sectors::TABLE3
         .iter()
         .filter(|r| only.is_none_or(|s| r.sector == s))
@@ -194,8 +215,8 @@ pub fn services_table(only: Option<Sector>, title: Option<&str>) -> Markup {
     let h = sectors::TABLE3_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference services-table" {
-                (caption(title))
+            table class="reference services-table rows-as-blocks" aria-labelledby=[name.labelledby()] {
+                (name.caption())
                 thead { tr { @for c in h { th scope="col" { (c) } } } }
                 tbody {
                     @for r in &rows {
@@ -204,10 +225,10 @@ pub fn services_table(only: Option<Sector>, title: Option<&str>) -> Markup {
                                 @if only.is_none() { a href=(sector_url(r.sector)) { (r.sector.label()) } } @else { (r.sector.label()) }
                                 @if let Some(sub) = r.sub_sector { br; small { "(" (sub.label) ")" } }
                             }
-                            td { (bullets(r.services)) }
-                            td { (bullets(r.descriptions)) }
-                            td { (bullets(r.failures)) }
-                            td {
+                            td data-label=(h[1]) { (bullets(r.services)) }
+                            td data-label=(h[2]) { (bullets(r.descriptions)) }
+                            td data-label=(h[3]) { (bullets(r.failures)) }
+                            td data-label=(h[4]) {
                                 (bullets(r.reporting))
                                 @if !r.service_levels.is_empty() {
                                     p class="service-level-head" { "【サービス維持レベル】" }
@@ -224,11 +245,11 @@ pub fn services_table(only: Option<Sector>, title: Option<&str>) -> Markup {
 }
 
 /// 表4 (情報連絡 or 情報提供).
-pub fn importance_table(t: &ImportanceTable, title: Option<&str>) -> Markup {
+pub fn importance_table(t: &ImportanceTable, name: Name) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference importance" data-table=(t.id) {
-                (caption(title))
+            table class="reference importance" data-table=(t.id) aria-labelledby=[name.labelledby()] {
+                (name.caption())
                 thead { tr { th scope="col" { "重要度" } th scope="col" { "説明" } } }
                 tbody {
                     @for (level, meaning) in t.rows {
@@ -241,12 +262,12 @@ pub fn importance_table(t: &ImportanceTable, title: Option<&str>) -> Markup {
 }
 
 /// 表5 情報共有範囲, labels in their TLP 2.0 colours.
-pub fn tlp_table(anchors: bool, title: Option<&str>) -> Markup {
+pub fn tlp_table(anchors: bool, name: Name) -> Markup {
     let [h0, h1, h2] = tlp::TABLE5_HEADINGS;
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference tlp-table" {
-                (caption(title))
+            table class="reference tlp-table" aria-labelledby=[name.labelledby()] {
+                (name.caption())
                 thead { tr { th scope="col" { (h0) } th scope="col" { (h1) } th scope="col" { (h2) } } }
                 tbody {
                     @for t in Tlp::ALL {
@@ -324,11 +345,12 @@ fn field_row(f: &FieldSpec, depth: usize) -> Markup {
     }
 }
 
-/// The fields of a form, section by section (from `forms::spec`).
-pub fn form_fields_table(kind: FormKind) -> Markup {
+/// The fields of a form, section by section (from `forms::spec`), named by the heading (or
+/// summary) with id `labelled_by`.
+pub fn form_fields_table(kind: FormKind, labelled_by: &str) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
-            table class="reference form-fields" data-form=(kind.id()) {
+            table class="reference form-fields" data-form=(kind.id()) aria-labelledby=(labelled_by) {
                 thead { tr { th scope="col" { "項目" } th scope="col" { "記入の仕方" } th scope="col" { "選択肢・説明" } } }
                 @for s in spec::sections(kind) {
                     tbody {
@@ -367,6 +389,7 @@ pub fn form_purpose(kind: FormKind) -> (&'static str, &'static str) {
 /// app, and its fields.
 pub fn form_summary(kind: FormKind) -> Markup {
     let (direction, _) = form_purpose(kind);
+    let summary_id = format!("form-fields-{}", kind.id());
     html! {
         div class="form-summary" data-form=(kind.id()) {
             p {
@@ -379,8 +402,8 @@ pub fn form_summary(kind: FormKind) -> Markup {
                 a class="button" href=(form_url(kind)) { "様式の説明" }
             }
             details class="form-fields-details" {
-                summary { (kind.name()) "の項目一覧" }
-                (form_fields_table(kind))
+                summary id=(summary_id) { (kind.name()) "の項目一覧" }
+                (form_fields_table(kind, &summary_id))
             }
         }
     }
@@ -513,7 +536,7 @@ fn causes_page() -> Generated {
             }
         }
         h2 id="table1" { (causes::TABLE1_TITLE) }
-        (causes_table(false, None))
+        (causes_table(false, Name::Heading("table1")))
         (source_note("1.3 情報共有の対象 表1"))
     };
     generated(
@@ -578,10 +601,11 @@ fn importance_page() -> Generated {
             " の3段階です。情報連絡と情報提供とで説明は同じですが、「対策を実施する主体」が異なります。"
         }
         @for t in importance::TABLES {
+            @let heading = format!("{}-title", t.id);
             section class="importance-table" id=(t.id) {
-                h2 { (t.title) }
+                h2 id=(heading) { (t.title) }
                 p { "※" (t.actor_note) }
-                (importance_table(t, None))
+                (importance_table(t, Name::Heading(&heading)))
             }
         }
         (source_note("2.3 (1)・3.3 (1) 重要度 表4"))
@@ -604,12 +628,12 @@ fn tlp_page() -> Generated {
             "ラベル(" @for (i, t) in Tlp::ALL.iter().enumerate() { @if i > 0 { "、" } (tlp_label(*t)) } ")は翻訳せずに用います。"
         }
         h2 id="table5" { (tlp::TABLE5_TITLE) }
-        (tlp_table(true, None))
+        (tlp_table(true, Name::Heading("table5")))
         (note_line(&tlp::TABLE5_NOTE_1))
         (note_line(&tlp::TABLE5_NOTE_2))
         h2 id="forms" { "様式での表記" }
         div class="table-wrap" tabindex="0" {
-            table class="reference" {
+            table class="reference" aria-labelledby="forms" {
                 thead { tr { th scope="col" { "区分" } th scope="col" { (FormKind::Incident.name()) } th scope="col" { (FormKind::Advisory.name()) } } }
                 tbody {
                     @for t in Tlp::ALL {
@@ -641,10 +665,10 @@ fn tlp_page() -> Generated {
 
 fn sectors_page() -> Generated {
     let body = html! {
-        h1 { "重要インフラ分野(表2・表3)" }
+        h1 id="sectors-title" { "重要インフラ分野(表2・表3)" }
         p { "行動計画が定める15の重要インフラ分野です。分野名を選ぶと、その分野の対象事業者・重要システム例(表2)、重要インフラサービスとサービス維持レベル(表3)を表示します。" }
         div class="table-wrap" tabindex="0" {
-            table class="reference sector-overview" {
+            table class="reference sector-overview" aria-labelledby="sectors-title" {
                 thead { tr { th scope="col" { "分野" } th scope="col" { "対象となる重要インフラ事業者等" } th scope="col" { "重要インフラサービス" } } }
                 tbody {
                     @for s in Sector::ALL {
@@ -707,8 +731,8 @@ fn sector_page(s: Sector) -> Generated {
             }
         }
         section id="operators" {
-            h2 { "対象となる重要インフラ事業者等と重要システム例(表2)" }
-            (sectors_table(Some(s), None))
+            h2 id="operators-title" { "対象となる重要インフラ事業者等と重要システム例(表2)" }
+            (sectors_table(Some(s), Name::Heading("operators-title")))
             @for n in &sectors::TABLE2_NOTES { (note_line(n)) }
         }
         section id="services" {
@@ -772,10 +796,10 @@ fn glossary_page() -> Generated {
 
 fn forms_index() -> Generated {
     let body = html! {
-        h1 { "4つの様式" }
+        h1 id="forms-title" { "4つの様式" }
         p { "手引書が定める情報連絡・情報提供の様式です。どの様式も " a href="/app/" { "様式入力" } " でブラウザの中だけで作成・検証・保存・印刷できます。" }
         div class="table-wrap" tabindex="0" {
-            table class="reference forms" {
+            table class="reference forms" aria-labelledby="forms-title" {
                 thead { tr { th scope="col" { "様式" } th scope="col" { "図" } th scope="col" { "誰から誰へ" } th scope="col" { "作成" } } }
                 tbody {
                     @for k in FormKind::ALL {
@@ -815,7 +839,7 @@ fn form_page(k: FormKind) -> Generated {
         }
         h2 id="fields" { "項目" }
         p { "様式の番号と文言のとおりに並べています。" abbr title="必須" { "*" } " は様式で必須とされている項目です。" }
-        (form_fields_table(k))
+        (form_fields_table(k, "fields"))
         (source_note(figure))
     };
     generated(
