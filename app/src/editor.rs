@@ -16,7 +16,7 @@ use crate::notice::{Notice, NoticeView};
 use crate::route::Route;
 use crate::state::{Autosave, ReportState};
 use crate::storage::{self, browser::now_rfc3339, StorageError};
-use crate::util::{self, field_id, focus_field, focus_id};
+use crate::util::{self, field_id, focus_field, focus_when_shown};
 
 /// `#/edit/<id>`: the draft, or the edit of it that could not be saved (held in memory).
 #[component]
@@ -331,7 +331,7 @@ fn Actions(
     let id = state.with_untracked(|s| s.id().to_string());
     let check = move |_| {
         show.set(true);
-        request_animation_frame(|| focus_id("error-summary"));
+        focus_when_shown("error-summary");
     };
     let export_advisory = move |_| {
         let Report::Advisory(a) = state.with_untracked(|s| s.report().clone()) else {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::state::ReportState;
-use crate::util::{field_id, focus_id, get_str};
+use crate::util::{field_id, focus_when_shown, get_str};
 
 /// What every field of the editor reads and writes: the report's state.
 #[derive(Clone, Copy)]
@@ -599,7 +599,7 @@ fn GroupView(
                             on:click=move |_| {
                                 ctx.move_row(&gp1, i - 1, i);
                                 let t = if i - 1 == 0 { target2.clone() } else { target.clone() };
-                                request_animation_frame(move || focus_id(&t));
+                                focus_when_shown(t);
                             }>
                             "上へ"<span class="visually-hidden">{format!("({item_label} {n} を上へ移動)")}</span>
                         </button>
@@ -614,7 +614,7 @@ fn GroupView(
                             on:click=move |_| {
                                 ctx.move_row(&gp2, i, i + 1);
                                 let t = if is_last_after { target2.clone() } else { target.clone() };
-                                request_animation_frame(move || focus_id(&t));
+                                focus_when_shown(t);
                             }>
                             "下へ"<span class="visually-hidden">{format!("({item_label} {n} を下へ移動)")}</span>
                         </button>
@@ -665,7 +665,7 @@ fn GroupView(
                     on:click=move |_| {
                         let n = ctx.add_row(&pa);
                         let first = field_id(&fpath::field(&fpath::item(&pa, n), item[0].path));
-                        request_animation_frame(move || focus_id(&first));
+                        focus_when_shown(first);
                     }>{add_label}</button>
             </fieldset>
         </div>

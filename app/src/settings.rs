@@ -264,7 +264,7 @@ pub fn UnlockPage() -> impl IntoView {
             });
         }
     };
-    request_animation_frame(|| util::focus_id("unlock-pass"));
+    util::focus_when_shown("unlock-pass");
     view! {
         <div class="unlock">
             <h1>"パスフレーズを入力してください"</h1>

@@ -107,6 +107,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the element `id` once a render has put it in the page: in the next frame, or — when
+/// the render that shows it has not run yet (Leptos schedules its effects) — in one of the few
+/// frames after it. Focus never lands on a stale element, and never goes missing.
+pub fn focus_when_shown(id: impl Into<String>) {
+    fn attempt(id: String, frames_left: u32) {
+        leptos::prelude::request_animation_frame(move || match document().get_element_by_id(&id) {
+            Some(_) => focus_id(&id),
+            None if frames_left > 0 => attempt(id, frames_left - 1),
+            None => {}
+        });
+    }
+    attempt(id.into(), 30);
+}
+
 /// Whether a JSON value holds anything typed or chosen (a non-empty text, a choice, a ticked
 /// box), anywhere inside it.
 pub fn has_content(v: &Value) -> bool {
