@@ -85,8 +85,13 @@ pub fn widen(s: &str) -> String {
     out
 }
 
+/// Whether `c` is part of a word: [`char::is_alphanumeric`], answered at once for the blocks a
+/// Japanese text is mostly made of (kana letters, CJK ideographs: every code point in them is a
+/// letter), where the standard library looks the character up in its tables — a tenth of a
+/// large site's build time went to that lookup.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+        || c.is_alphanumeric()
 }
 
 /// The keys of a text: ASCII words, the bigrams of non-ASCII runs, and one-character runs.
@@ -512,6 +517,13 @@ pub fn compact(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn is_word_answers_as_the_standard_library_does() {
+        for c in ('\u{3000}'..='\u{9FFF}').chain('\0'..='\u{2FFF}') {
+            assert_eq!(is_word(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
     use super::*;
     use serde_json::json;
     use std::collections::BTreeMap;
