@@ -52,6 +52,24 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
+# What a timed build replaces is moved aside, not deleted, and deleted once nothing is timed any
+# more: ext4 skips recently freed inodes when it allocates new ones (`recently_deleted`, a scan
+# of the inode table per file created), so a build started right after `rm -rf` of 10,000
+# folders spends seconds in the kernel — more than the build itself, and a different amount for
+# each tool depending on what ran before it.
+TRASH = os.path.join(OUT, "trash")
+
+
+def set_aside(path):
+    if os.path.lexists(path):
+        os.makedirs(TRASH, exist_ok=True)
+        os.rename(path, os.path.join(TRASH, f"{len(os.listdir(TRASH))}-{os.path.basename(path)}"))
+
+
+def empty_trash():
+    shutil.rmtree(TRASH, ignore_errors=True)
+
+
 def count_pages(d):
     return sum(1 for _, _, fs in os.walk(d) for f in fs if f.endswith(".html"))
 
@@ -113,7 +131,7 @@ def bench_build(sizes, shapes, seed, runs, warmup, runs_large, mdbook_runs_large
             log(f"build of {n} pages ({shape}) failed: {e}")
             errors.append(f"build, {n} pages ({shape}): {e}")
             if n >= large:
-                shutil.rmtree(os.path.join(OUT, f"build-{shape}-{n}"), ignore_errors=True)
+                set_aside(os.path.join(OUT, f"build-{shape}-{n}"))
     return results
 
 
@@ -134,6 +152,7 @@ def build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdboo
     times = {t: [] for t in cmds}
     rss = {t: [] for t in cmds}
     cpu = {t: [] for t in cmds}
+    usr = {t: [] for t in cmds}
     tools = list(cmds)
     # Rounds: each round runs every tool once (hyperfine --runs 1), rotating the order, so that
     # the machine's load (2 cores shared with others' builds) falls on all tools alike.
@@ -147,31 +166,32 @@ def build_one(shape, n, seed, runs, warmup, runs_large, mdbook_runs_large, mdboo
             mem = os.path.join(o, f"{t}.rss")
             js = os.path.join(o, f"{t}.json")
             cmd = ["/usr/bin/time", "-f", "%M,%U,%S", "-o", mem] + cmds[t]
-            subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic",
-                                   "--prepare", f"rm -rf {o}/{t}", "--export-json", js,
+            set_aside(os.path.join(o, t))
+            subprocess.run(NICE + ["hyperfine", "-N", "--runs", "1", "--style", "basic", "--export-json", js,
                                    " ".join(cmd)], check=True, stdout=subprocess.DEVNULL)
             with open(js) as f:
                 secs = json.load(f)["results"][0]["times"][0]
             with open(mem) as f:
                 kb, user, sys_ = f.read().split()[-1].split(",")
-                kb, cpu_s = int(kb), float(user) + float(sys_)
+                kb, cpu_s, user_s = int(kb), float(user) + float(sys_), float(user)
             label = "warm-up" if is_warmup else f"run {len(times[t]) + 1}/{want[t]}"
             log(f"{n} pages ({shape}), {t}, {label}: {secs * 1000:.0f} ms, CPU {cpu_s * 1000:.0f} ms, max RSS {kb / 1024:.0f} MiB")
             if not is_warmup:
                 times[t].append(secs)
                 rss[t].append(kb)
                 cpu[t].append(cpu_s)
+                usr[t].append(user_s)
     for t in tools:
         results.append({
             "pages": n, "shape": shape, "tool": t, "runs": len(times[t]), "times_s": times[t],
             "median_s": statistics.median(times[t]), "min_s": min(times[t]), "max_s": max(times[t]),
             "ms_per_page": statistics.median(times[t]) * 1000 / n,
-            "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]),
+            "max_rss_mib": max(rss[t]) / 1024, "cpu_s": cpu[t], "median_cpu_s": statistics.median(cpu[t]), "median_user_s": statistics.median(usr[t]),
             "html_files": count_pages(os.path.join(o, t)), "out_bytes": du(os.path.join(o, t)),
             "out_mib": du(os.path.join(o, t)) / 1024 / 1024,
         })
     if n >= large:
-        shutil.rmtree(o, ignore_errors=True)  # gigabytes at this size
+        set_aside(o)  # deleted at the end of the run
     return results
 
 # ---------------------------------------------------------------- incremental
@@ -245,7 +265,7 @@ def bench_incremental(n, shape, seed, port, edits):
         for p, text in backups.items():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(text)
-        shutil.rmtree(out, ignore_errors=True)
+        set_aside(out)
     ms = [e["logged_ms"] for e in res["edits"]]
     res["median_logged_ms"] = statistics.median(ms)
     res["median_wall_ms"] = statistics.median(e["wall_ms"] for e in res["edits"])
@@ -573,10 +593,14 @@ def report(R):
             sg = {r["pages"]: r for r in R["build"] if r["tool"] == "site-gen" and r.get("shape", "folders") == shape}
             if len(ns) >= 2 and ns[0] in sg and ns[-1] in sg:
                 a_, b_ = sg[ns[0]]["ms_per_page"], sg[ns[-1]]["ms_per_page"]
-                per_page.append(f"| {shape} | {a_:.2f} ms ({ns[0]:,}) | {b_:.2f} ms ({ns[-1]:,}) | {b_ / a_:.2f}× |")
+                user = "–"
+                if sg[ns[0]].get("median_user_s") and sg[ns[-1]].get("median_user_s"):
+                    ua, ub = (sg[k]["median_user_s"] * 1000 / k for k in (ns[0], ns[-1]))
+                    user = f"{ua:.2f} ms → {ub:.2f} ms: {ub / ua:.2f}×"
+                per_page.append(f"| {shape} | {a_:.2f} ms ({ns[0]:,}) | {b_:.2f} ms ({ns[-1]:,}) | {b_ / a_:.2f}× | {user} |")
         if per_page:
             L += ["site-gen's time per page as the site grows (goal: within 10 %):", "",
-                  "| shape | small | large | large / small |", "|---|---:|---:|---:|"] + per_page + [""]
+                  "| shape | small | large | large / small | user CPU per page, small → large |", "|---|---:|---:|---:|---:|"] + per_page + [""]
     incs = R.get("incremental") or []
     if isinstance(incs, dict):
         incs = [incs]
@@ -747,6 +771,7 @@ def main():
         R["bundle"] = bundle
     lh = step("lighthouse", lambda: bench_lighthouse(a.port + 1))
     R["lighthouse"] = lh or R.get("lighthouse")
+    empty_trash()
     print(save())
     if R["errors"]:
         sys.exit(2)
