@@ -218,11 +218,7 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
         header.provided_at = v.get_ref().clone();
     }
     if let Some(list) = &raw.recipients {
-        mark("header.recipients", list.span().start);
-        for (i, r) in list.get_ref().iter().enumerate() {
-            let item = format!("header.recipients[{i}]");
-            mark(&item, r.span().start);
-            let r = r.get_ref();
+        for (item, r) in tables(list, "header.recipients", &mut mark) {
             let mut recipient = Recipient::default();
             if let Some(m) = &r.ministry {
                 mark(&format!("{item}.ministry"), m.span().start);
@@ -279,11 +275,7 @@ pub fn parse_located(text: &str) -> Result<Located, AdvisoryFileError> {
 
     let mut indicators = Vec::new();
     if let Some(list) = &raw.indicators {
-        mark("indicators", list.span().start);
-        for (i, r) in list.get_ref().iter().enumerate() {
-            let item = format!("indicators[{i}]");
-            mark(&item, r.span().start);
-            let r = r.get_ref();
+        for (item, r) in tables(list, "indicators", &mut mark) {
             let mut indicator = Indicator::default();
             if let Some(v) = &r.value {
                 mark(&format!("{item}.value"), v.span().start);
@@ -491,25 +483,45 @@ fn toml_message(msg: &str) -> String {
     format!("front matter の TOML の書き方に誤りがあります。({msg})")
 }
 
-fn indicator_kind_message(value: &str) -> String {
-    let ids: Vec<String> = IndicatorKind::ALL
+/// A list of tables (`[[name]]`): the list and each table marked at their lines (`path`,
+/// `path[i]`), each table with its path.
+fn tables<'a, T>(
+    list: &'a Spanned<Vec<Spanned<T>>>,
+    path: &str,
+    mark: &mut impl FnMut(&str, usize),
+) -> Vec<(String, &'a T)> {
+    mark(path, list.span().start);
+    list.get_ref()
         .iter()
-        .map(|k| format!("{}({})", k.id(), k.label()))
+        .enumerate()
+        .map(|(i, r)| {
+            let item = format!("{path}[{i}]");
+            mark(&item, r.span().start);
+            (item, r.get_ref())
+        })
+        .collect()
+}
+
+/// Every value of a choice as a message lists them: `id(label)、…`.
+fn choices<C: Choice>() -> String {
+    let ids: Vec<String> = C::ALL
+        .iter()
+        .map(|c| format!("{}({})", c.id(), c.label()))
         .collect();
+    ids.join("、")
+}
+
+fn indicator_kind_message(value: &str) -> String {
     format!(
         "インディケータの種類 type の値「{value}」は使えません。次のいずれかを書くか、type を書かずに値の形から判定させてください: {}",
-        ids.join("、")
+        choices::<IndicatorKind>()
     )
 }
 
 fn sector_message(value: &str) -> String {
-    let ids: Vec<String> = Sector::ALL
-        .iter()
-        .map(|s| format!("{}({})", s.id(), s.label()))
-        .collect();
     format!(
         "分野 sector の値「{value}」は使えません。次のいずれかを書いてください: {}",
-        ids.join("、")
+        choices::<Sector>()
     )
 }
 
