@@ -12,7 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::error::{line_of, ContentError};
+use crate::error::{ContentError, Lines};
 
 /// A heading of a rendered page.
 #[derive(Debug, Clone)]
@@ -96,9 +96,9 @@ pub fn options() -> Options {
 pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut out = Rendered::default();
-    let err = |offset: usize, msg: String| {
-        ContentError::new(cx.file, line_of(md, offset) + cx.line_offset, msg)
-    };
+    let lines = Lines::new(md);
+    let line_of = |offset: usize| lines.line(offset) + cx.line_offset;
+    let err = |offset: usize, msg: String| ContentError::new(cx.file, line_of(offset), msg);
 
     let mut events: Vec<Event> = Vec::new();
     let mut para: Option<(usize, Vec<Event>)> = None;
@@ -131,7 +131,7 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                     Ok((href, internal)) => {
                         if internal {
                             out.links.push(PendingLink {
-                                line: line_of(md, range.start) + cx.line_offset,
+                                line: line_of(range.start),
                                 href: href.clone(),
                             });
                         }
@@ -255,7 +255,7 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                                     out.text.push('\n');
                                     out.terms.extend(o.headings);
                                     out.ids.extend(o.ids);
-                                    let line = line_of(md, start) + cx.line_offset;
+                                    let line = line_of(start);
                                     out.links.extend(
                                         o.links.into_iter().map(|href| PendingLink { line, href }),
                                     );
@@ -292,13 +292,17 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 ) {
                     push(&mut events, &mut para, e);
                 }
-                let line = line_of(md, range.start) + cx.line_offset;
-                out.links
-                    .extend(hrefs.into_iter().map(|href| PendingLink { line, href }));
+                if !hrefs.is_empty() {
+                    let line = line_of(range.start);
+                    out.links
+                        .extend(hrefs.into_iter().map(|href| PendingLink { line, href }));
+                }
             }
             e => push(&mut events, &mut para, e),
         }
     }
+    // HTML is a little longer than its Markdown: reserved at once, not grown by doubling.
+    out.html.reserve(md.len() + md.len() / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     if errors.is_empty() {
         Ok(out)
