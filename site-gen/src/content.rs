@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{line_of, ContentError};
+use rayon::prelude::*;
 
 /// Front matter of a chapter or a part.
 #[derive(Debug, Default, Deserialize)]
@@ -205,8 +206,13 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<ContentError>> {
             lead: None,
             chapters: Vec::new(),
         };
-        for file in files {
-            match read_source(&root, &file) {
+        // Read in parallel (a large folder's files are most of loading's time), kept in order.
+        let read: Vec<_> = files
+            .par_iter()
+            .map(|file| (file, read_source(&root, file)))
+            .collect();
+        for (file, source) in read {
+            match source {
                 Ok(src) if file.file_name().is_some_and(|n| n == "_part.md") => {
                     part.title = src.title.clone();
                     part.lead = Some(src);

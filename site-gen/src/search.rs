@@ -85,13 +85,23 @@ pub fn widen(s: &str) -> String {
     out
 }
 
-/// Whether `c` is part of a word: [`char::is_alphanumeric`], answered at once for the blocks a
-/// Japanese text is mostly made of (kana letters, CJK ideographs: every code point in them is a
-/// letter), where the standard library looks the character up in its tables — a tenth of a
-/// large site's build time went to that lookup.
+/// Whether `c` is part of a word: [`char::is_alphanumeric`], answered at once for ASCII and the
+/// blocks a Japanese text is mostly made of (kana letters and CJK ideographs, every code point
+/// of which is a letter; Japanese punctuation, none of which is), where the standard library
+/// looks the character up in its tables — a tenth of a large site's build time went to that
+/// lookup.
 fn is_word(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
-        || c.is_alphanumeric()
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' => true,
+        // The space and the punctuation of Japanese text: 、。「」『』【】 and the like.
+        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{30FB}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The keys of a text: ASCII words, the bigrams of non-ASCII runs, and one-character runs.
@@ -128,14 +138,8 @@ pub fn keys(text: &str) -> Vec<String> {
     out
 }
 
-/// A key of the index without allocating: one or two non-ASCII characters packed in a `u64`
-/// (unigrams and bigrams), or an ASCII word.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key<'a> {
-    Chars(u64),
-    Word(&'a str),
-}
-
+/// A key of one or two non-ASCII characters (unigrams and bigrams) packed in a `u64`, to count
+/// them without allocating.
 fn pack(a: char, b: Option<char>) -> u64 {
     ((a as u64) << 32) | b.map_or(0, |b| b as u64 + 1)
 }
@@ -150,8 +154,9 @@ fn unpack(k: u64) -> String {
     s
 }
 
-/// The distinct keys of a folded text (the same keys as [`keys`]).
-fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
+/// The keys of a folded text (the same keys as [`keys`], repeated where they repeat): the
+/// characters' into `chars`, the ASCII words into `words`.
+fn text_keys<'a>(norm: &'a str, chars: &mut Vec<u64>, words: &mut Vec<&'a str>) {
     // The run being read: where it starts, whether it is ASCII, its last character, and
     // whether it has only one (a one-character run is a key of its own).
     let mut run_start: Option<usize> = None;
@@ -163,26 +168,23 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
                    ascii: bool,
                    single: bool,
                    prev: Option<char>,
-                   into: &mut rustc_hash::FxHashSet<Key<'a>>| {
+                   chars: &mut Vec<u64>,
+                   words: &mut Vec<&'a str>| {
         match (start, ascii) {
-            (Some(s), true) => {
-                into.insert(Key::Word(&norm[s..end]));
-            }
-            (Some(_), false) if single => {
-                into.extend(prev.map(|p| Key::Chars(pack(p, None))));
-            }
+            (Some(s), true) => words.push(&norm[s..end]),
+            (Some(_), false) if single => chars.extend(prev.map(|p| pack(p, None))),
             _ => {}
         }
     };
     for (i, c) in norm.char_indices() {
         if !is_word(c) {
-            end_run(run_start, i, ascii_run, single, prev, into);
+            end_run(run_start, i, ascii_run, single, prev, chars, words);
             run_start = None;
             prev = None;
             continue;
         }
         if run_start.is_some() && ascii_run != c.is_ascii() {
-            end_run(run_start, i, ascii_run, single, prev, into);
+            end_run(run_start, i, ascii_run, single, prev, chars, words);
             run_start = None;
             prev = None;
         }
@@ -195,12 +197,12 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
         }
         if !c.is_ascii() {
             if let Some(p) = prev {
-                into.insert(Key::Chars(pack(p, Some(c))));
+                chars.push(pack(p, Some(c)));
             }
             prev = Some(c);
         }
     }
-    end_run(run_start, norm.len(), ascii_run, single, prev, into);
+    end_run(run_start, norm.len(), ascii_run, single, prev, chars, words);
 }
 
 /// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
@@ -210,7 +212,7 @@ fn distinct_keys<'a>(norm: &'a str, into: &mut rustc_hash::FxHashSet<Key<'a>>) {
 /// order: the output is deterministic.
 pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
     use rayon::prelude::*;
-    use rustc_hash::{FxHashMap, FxHashSet};
+    use rustc_hash::FxHashMap;
     struct Page {
         title: String,
         headings: String,
@@ -222,7 +224,6 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
         .par_iter()
         .map(|d| {
             let title = widen(&d.title);
-            let text = widen(&compact(&d.text));
             let headings = widen(
                 &d.headings
                     .iter()
@@ -230,28 +231,24 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
                     .collect::<Vec<_>>()
                     .join("\n"),
             );
-            let norms = [fold(&title), fold(&headings), fold(&text)];
-            let mut set = FxHashSet::default();
-            for n in &norms {
-                distinct_keys(n, &mut set);
-            }
-            let text = match excerpt {
-                Some(n) => text.chars().take(n).collect(),
-                None => text,
-            };
+            // The keys are those of the whole text; whitespace is no part of any key, so they
+            // are read from the text as it is, and only what is kept of it is compacted.
+            let wide = widen(&d.text);
+            let norms = [fold(&title), fold(&headings), fold(&wide)];
             let (mut chars, mut words) = (Vec::new(), Vec::new());
-            for k in set {
-                match k {
-                    Key::Chars(c) => chars.push(c),
-                    Key::Word(w) => words.push(w.to_string()),
-                }
+            for n in &norms {
+                text_keys(n, &mut chars, &mut words);
             }
+            chars.sort_unstable();
+            chars.dedup();
+            words.sort_unstable();
+            words.dedup();
             Page {
                 title,
                 headings,
-                text,
+                text: compact_upto(&wide, excerpt.unwrap_or(usize::MAX)),
                 chars,
-                words,
+                words: words.into_iter().map(str::to_string).collect(),
             }
         })
         .collect();
@@ -325,12 +322,27 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
             }
             let d = if j == 0 { p } else { p - prev };
             prev = p;
-            out.extend_from_slice(d.to_string().as_bytes());
+            push_decimal(&mut out, d);
         }
         out.push(b']');
     }
     out.extend_from_slice(b"}}");
     out
+}
+
+/// `n` in decimal digits (a large site's index holds millions of them: no `String` each).
+fn push_decimal(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// The index as a JSON value (for tests and tools).
@@ -465,7 +477,12 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
         .collect();
     let chunks: Vec<&[&Doc]> = docs.chunks(SHARD_PAGES).collect();
     let excerpt = (chunks.len() > 1).then_some(EXCERPT_CHARS);
-    let keys: Vec<String> = chunks.par_iter().map(|c| shard_key(c, excerpt)).collect();
+    // What identifies a shard for the next rebuild (a one-off build has none).
+    let keys: Vec<String> = if cache.keep {
+        chunks.par_iter().map(|c| shard_key(c, excerpt)).collect()
+    } else {
+        vec![String::new(); chunks.len()]
+    };
     let mut reused: Vec<Option<Asset>> = keys
         .iter()
         .map(|k| cache.urls.get(k).and_then(|u| cache.stashed.remove(u)))
@@ -499,17 +516,33 @@ pub fn render(site: &mut Site, public: &Path, cache: &mut Shards) -> Result<Stri
 
 /// Whitespace runs collapsed to one space (newlines kept as one space too).
 pub fn compact(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+    compact_upto(s, usize::MAX)
+}
+
+/// The first `limit` characters of [`compact`]`(s)`, without compacting the rest.
+fn compact_upto(s: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(limit.saturating_mul(4)));
+    let mut n = 0;
+    for word in s.split_whitespace() {
+        if n > 0 {
+            if n == limit {
+                break;
             }
-            space = false;
-            out.push(c);
+            out.push(' ');
+            n += 1;
+        }
+        if n + word.len() <= limit {
+            // At most as many characters as bytes: the whole word fits.
+            out.push_str(word);
+            n += word.chars().count();
+        } else {
+            for c in word.chars().take(limit - n) {
+                out.push(c);
+                n += 1;
+            }
+        }
+        if n == limit {
+            break;
         }
     }
     out
@@ -521,6 +554,33 @@ mod tests {
     fn is_word_answers_as_the_standard_library_does() {
         for c in ('\u{3000}'..='\u{9FFF}').chain('\0'..='\u{2FFF}') {
             assert_eq!(is_word(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_to_string_writes_them() {
+        for n in (0..2000).chain([9_999, 10_000, 65_535, 1 << 20, u32::MAX - 1, u32::MAX]) {
+            let mut out = b"x".to_vec();
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes());
+        }
+    }
+
+    #[test]
+    fn an_excerpt_is_the_start_of_the_compacted_text() {
+        let texts = [
+            "",
+            "  ",
+            " a  b\n\nc ",
+            "情報 共有\tの\u{3000}手引書",
+            "ab cd",
+            "一二三四五",
+        ];
+        for t in texts {
+            for limit in 0..12 {
+                let want: String = compact(t).chars().take(limit).collect();
+                assert_eq!(compact_upto(t, limit), want, "{t:?} {limit}");
+            }
         }
     }
 
