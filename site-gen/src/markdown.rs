@@ -100,7 +100,9 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     let line_of = |offset: usize| lines.line(offset) + cx.line_offset;
     let err = |offset: usize, msg: String| ContentError::new(cx.file, line_of(offset), msg);
 
-    let mut events: Vec<Event> = Vec::new();
+    // Sized for a page's usual share of events and text, so they are not grown step by step.
+    let mut events: Vec<Event> = Vec::with_capacity(md.len() / 32);
+    out.text.reserve(md.len());
     let mut para: Option<(usize, Vec<Event>)> = None;
     let mut heading: Option<(HeadingLevel, usize, Vec<Event>)> = None;
     let mut ids: HashSet<String> = crate::layout::IDS.iter().map(|s| s.to_string()).collect();
@@ -347,7 +349,7 @@ fn inline_text<'a>(
         rest = &after[end + 2..];
     }
     if owned.is_empty() {
-        return glossary_link(t.to_string(), no_links, cx, glossary_done, links)
+        return glossary_link(&t, no_links, cx, glossary_done, links)
             .unwrap_or_else(|| vec![Event::Text(t)]);
     }
     owned.push((rest.to_string(), None));
@@ -369,7 +371,7 @@ fn inline_text<'a>(
 
 /// Links the first use of each glossary term on the page.
 fn glossary_link<'a>(
-    text: String,
+    text: &str,
     no_links: bool,
     cx: &Context,
     done: &mut [bool],
@@ -381,7 +383,10 @@ fn glossary_link<'a>(
     let matcher = cx.glossary.matcher.as_ref()?;
     let mut v = Vec::new();
     let mut last = 0;
-    for m in matcher.find_iter(&text) {
+    if done.iter().all(|&d| d) {
+        return None; // every term is linked already
+    }
+    for m in matcher.find_iter(text) {
         let k = m.pattern().as_usize();
         if done[k] {
             continue;
