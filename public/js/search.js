@@ -144,10 +144,19 @@ function splitByScript(raw) {
   return kept.length >= 2 ? kept : null;
 }
 
-function decode(deltas) {
+/** A key's pages: delta-coded numbers, or a base64 bitmap (page i: bit i % 8 of byte i / 8). */
+function decode(postings) {
   const out = [];
+  if (typeof postings === "string") {
+    const bits = atob(postings);
+    for (let b = 0; b < bits.length; b++) {
+      const byte = bits.charCodeAt(b);
+      for (let j = 0; j < 8; j++) if (byte & (1 << j)) out.push(b * 8 + j);
+    }
+    return out;
+  }
   let p = 0;
-  deltas.forEach((d, i) => { p = i === 0 ? d : p + d; out.push(p); });
+  postings.forEach((d, i) => { p = i === 0 ? d : p + d; out.push(p); });
   return out;
 }
 

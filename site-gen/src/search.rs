@@ -9,7 +9,8 @@
 //! - an ASCII word is a key as it is (`tlp`, `ddos`); a non-ASCII run gives every character
 //!   bigram (`情報`, `報共`, …), and a run of one character that character (a one-character
 //!   query also looks at the bigrams holding it);
-//! - each key maps to the pages that contain it (postings, ascending page numbers, delta-coded);
+//! - each key maps to the pages that contain it (postings: ascending page numbers, delta-coded,
+//!   or a bitmap of the shard's pages where that is shorter: [`push_postings`]);
 //! - the glossary's terms are entries of their own (at `/reference/glossary/#id`, the term as
 //!   title, its synonyms as headings, the definition as text), so a term's definition can rank
 //!   above the pages that mention it;
@@ -206,7 +207,7 @@ fn text_keys<'a>(norm: &'a str, chars: &mut Vec<u64>, words: &mut Vec<&'a str>) 
 }
 
 /// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
-/// key: [delta…] } }`, `term` (1) marking a glossary term's entry ([`glossary_docs`]). With
+/// key: [delta…] or "bitmap" } }` ([`push_postings`]), `term` (1) marking a glossary term's entry ([`glossary_docs`]). With
 /// `excerpt`, each text is cut to that many characters (`excerpt` in the JSON says so; the keys
 /// are still those of the whole text). Built in parallel (each page's keys), merged in page
 /// order: the output is deterministic.
@@ -217,7 +218,9 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
         title: String,
         headings: String,
         text: String,
+        /// Every character key of the page, repeated where it repeats.
         chars: Vec<u64>,
+        /// The page's ASCII words, each once (a Japanese text has few).
         words: Vec<String>,
     }
     let pages: Vec<Page> = docs
@@ -235,12 +238,11 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
             // are read from the text as it is, and only what is kept of it is compacted.
             let wide = widen(&d.text);
             let norms = [fold(&title), fold(&headings), fold(&wide)];
-            let (mut chars, mut words) = (Vec::new(), Vec::new());
+            let mut chars = Vec::with_capacity(norms[2].len() / 2);
+            let mut words = Vec::new();
             for n in &norms {
                 text_keys(n, &mut chars, &mut words);
             }
-            chars.sort_unstable();
-            chars.dedup();
             words.sort_unstable();
             words.dedup();
             Page {
@@ -252,25 +254,27 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
             }
         })
         .collect();
-    let mut chars: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    // The postings: each key's pages in order, a page once (beside each list, the last page
+    // put in it: one map lookup for each key of each page, and no sorting).
+    let mut chars: FxHashMap<u64, (u32, Vec<u32>)> = FxHashMap::default();
+    let mut words: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (i, p) in pages.iter().enumerate() {
+        let i = i as u32;
         for &c in &p.chars {
-            chars.entry(c).or_default().push(i as u32);
+            let (last, list) = chars.entry(c).or_insert((u32::MAX, Vec::new()));
+            if *last != i {
+                *last = i;
+                list.push(i);
+            }
         }
         for w in &p.words {
-            match words.get_mut(w.as_str()) {
-                Some(list) => list.push(i as u32),
-                None => {
-                    words.insert(w.clone(), vec![i as u32]);
-                }
-            }
+            words.entry(w.as_str()).or_default().push(i);
         }
     }
     let mut keys: Vec<(String, Vec<u32>)> = chars
         .into_iter()
-        .map(|(k, v)| (unpack(k), v))
-        .chain(words)
+        .map(|(k, (_, v))| (unpack(k), v))
+        .chain(words.into_iter().map(|(w, v)| (w.to_string(), v)))
         .collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
@@ -279,7 +283,7 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
     );
     let s =
         |out: &mut Vec<u8>, v: &str| serde_json::to_writer(&mut *out, v).expect("string to JSON");
-    out.extend_from_slice(b"{\"v\":2,");
+    out.extend_from_slice(b"{\"v\":3,");
     if let Some(n) = excerpt {
         out.extend_from_slice(format!("\"excerpt\":{n},").as_bytes());
     }
@@ -314,20 +318,85 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
             out.push(b',');
         }
         s(&mut out, k);
-        out.extend_from_slice(b":[");
-        let mut prev = 0;
-        for (j, &p) in list.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            let d = if j == 0 { p } else { p - prev };
-            prev = p;
-            push_decimal(&mut out, d);
-        }
-        out.push(b']');
+        out.push(b':');
+        push_postings(&mut out, list, pages.len());
     }
     out.extend_from_slice(b"}}");
     out
+}
+
+/// A key's postings (ascending page numbers below `pages`), in the shorter of two forms: the
+/// numbers delta-coded in an array (`[3,1,4]`: pages 3, 4 and 8), or a bitmap of the shard's
+/// pages in base64 (`"…"`: page `i` is bit `i % 8` of byte `i / 8`), which a key found on most
+/// pages of a shard (情報, 報共) takes: 84 characters for 500 pages, where the array is a
+/// thousand.
+fn push_postings(out: &mut Vec<u8>, list: &[u32], pages: usize) {
+    use base64::Engine;
+    let bitmap_len = pages.div_ceil(8).div_ceil(3) * 4 + 2;
+    let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
+    let array_len = list.len().max(1)
+        + 1
+        + list
+            .iter()
+            .scan(0, |prev, &p| {
+                let d = p - *prev;
+                *prev = p;
+                Some(digits(d))
+            })
+            .sum::<usize>();
+    if array_len > bitmap_len {
+        let mut bits = vec![0u8; pages.div_ceil(8)];
+        for &p in list {
+            bits[p as usize / 8] |= 1 << (p % 8);
+        }
+        out.push(b'"');
+        let at = out.len();
+        out.resize(at + bitmap_len - 2, 0);
+        base64::engine::general_purpose::STANDARD
+            .encode_slice(&bits, &mut out[at..])
+            .expect("sized above");
+        out.push(b'"');
+        return;
+    }
+    out.push(b'[');
+    let mut prev = 0;
+    for (j, &p) in list.iter().enumerate() {
+        if j > 0 {
+            out.push(b',');
+        }
+        push_decimal(out, if j == 0 { p } else { p - prev });
+        prev = p;
+    }
+    out.push(b']');
+}
+
+/// The page numbers of a key's postings as [`push_postings`] wrote them (for tests and tools;
+/// `public/js/search.js` reads them the same way). `None` if `v` is neither form.
+pub fn postings(v: &serde_json::Value) -> Option<Vec<u32>> {
+    use base64::Engine;
+    match v {
+        serde_json::Value::String(b) => {
+            let bits = base64::engine::general_purpose::STANDARD.decode(b).ok()?;
+            Some(
+                (0..bits.len() as u32 * 8)
+                    .filter(|&i| bits[i as usize / 8] & (1 << (i % 8)) != 0)
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(deltas) => {
+            let mut acc = 0u32;
+            deltas
+                .iter()
+                .enumerate()
+                .map(|(j, d)| {
+                    let d = u32::try_from(d.as_u64()?).ok()?;
+                    acc = if j == 0 { d } else { acc + d };
+                    Some(acc)
+                })
+                .collect()
+        }
+        _ => None,
+    }
 }
 
 /// `n` in decimal digits (a large site's index holds millions of them: no `String` each).
@@ -714,18 +783,8 @@ mod tests {
             .unwrap()
             .iter()
             .map(|(k, d)| {
-                let mut acc = 0;
-                (
-                    k.clone(),
-                    d.as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|x| {
-                            acc += x.as_u64().unwrap() as usize;
-                            acc
-                        })
-                        .collect(),
-                )
+                let pages = postings(d).unwrap();
+                (k.clone(), pages.into_iter().map(|p| p as usize).collect())
             })
             .collect();
         assert_eq!(got, want);
@@ -745,6 +804,37 @@ mod tests {
             "found beyond the excerpt by its keys"
         );
         assert_eq!(build_index(&docs(&[&long]), None)["excerpt"], json!(null));
+    }
+
+    #[test]
+    fn postings_take_the_shorter_of_deltas_and_a_bitmap() {
+        let lists: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![0],
+            vec![499],
+            (0..40).collect(),
+            (0..500).collect(),
+            (0..500).step_by(3).collect(),
+            (0..500).step_by(40).collect(),
+            vec![7, 8, 9, 255, 256, 498],
+        ];
+        for list in lists {
+            let mut out = Vec::new();
+            push_postings(&mut out, &list, 500);
+            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(postings(&v).unwrap(), list, "{v}");
+            let array = serde_json::to_string(&v).unwrap();
+            let mut deltas = Vec::new();
+            let mut prev = 0;
+            for (j, &p) in list.iter().enumerate() {
+                deltas.push(if j == 0 { p } else { p - prev });
+                prev = p;
+            }
+            let array_len = serde_json::to_string(&deltas).unwrap().len();
+            let bitmap_len = 84 + 2;
+            assert_eq!(array.len(), array_len.min(bitmap_len), "{v}");
+            assert_eq!(v.is_string(), bitmap_len < array_len, "{v}");
+        }
     }
 
     #[test]
