@@ -66,10 +66,10 @@ pub fn fold(s: &str) -> String {
 /// Half-width katakana (U+FF61–U+FF9F) to full-width, voiced marks composed (「ｶﾞ」 → 「ガ」),
 /// by Unicode NFKC applied to those runs only (NFKC elsewhere would also rewrite 「①」 or
 /// 「㈱」, which readers type as printed). Applied to what the index stores and to queries.
-pub fn widen(s: &str) -> String {
+pub fn widen(s: &str) -> std::borrow::Cow<'_, str> {
     let half = |c: char| ('\u{FF61}'..='\u{FF9F}').contains(&c);
     if !s.chars().any(half) {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut run = String::new();
@@ -83,7 +83,7 @@ pub fn widen(s: &str) -> String {
         }
     }
     out.extend(run.nfkc());
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `c` is part of a word: [`char::is_alphanumeric`], answered at once for ASCII and the
@@ -155,55 +155,51 @@ fn unpack(k: u64) -> String {
     s
 }
 
-/// The keys of a folded text (the same keys as [`keys`], repeated where they repeat): the
-/// characters' into `chars`, the ASCII words into `words`.
-fn text_keys<'a>(norm: &'a str, chars: &mut Vec<u64>, words: &mut Vec<&'a str>) {
-    // The run being read: where it starts, whether it is ASCII, its last character, and
-    // whether it has only one (a one-character run is a key of its own).
-    let mut run_start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut ascii_run = false;
-    let mut single = false;
-    let end_run = |start: Option<usize>,
-                   end: usize,
-                   ascii: bool,
-                   single: bool,
-                   prev: Option<char>,
-                   chars: &mut Vec<u64>,
-                   words: &mut Vec<&'a str>| {
-        match (start, ascii) {
-            (Some(s), true) => words.push(&norm[s..end]),
-            (Some(_), false) if single => chars.extend(prev.map(|p| pack(p, None))),
-            _ => {}
-        }
-    };
-    for (i, c) in norm.char_indices() {
-        if !is_word(c) {
-            end_run(run_start, i, ascii_run, single, prev, chars, words);
-            run_start = None;
-            prev = None;
-            continue;
-        }
-        if run_start.is_some() && ascii_run != c.is_ascii() {
-            end_run(run_start, i, ascii_run, single, prev, chars, words);
-            run_start = None;
-            prev = None;
-        }
-        if run_start.is_none() {
-            run_start = Some(i);
-            ascii_run = c.is_ascii();
-            single = true;
-        } else {
-            single = false;
-        }
-        if !c.is_ascii() {
-            if let Some(p) = prev {
-                chars.push(pack(p, Some(c)));
+/// The keys of a widened text, folded as it is read ([`fold_char`]; the same keys as [`keys`],
+/// repeated where they repeat): the characters' into `chars`, the ASCII words into `words`. No
+/// folded copy of the text is made (a large site's texts are tens of megabytes).
+fn text_keys(wide: &str, chars: &mut Vec<u64>, words: &mut Vec<String>) {
+    /// The run being read: an ASCII word, or the last character of a non-ASCII run and its
+    /// length (a one-character run is a key of its own).
+    #[derive(Default)]
+    struct Run {
+        word: String,
+        prev: Option<char>,
+        len: usize,
+    }
+    impl Run {
+        fn end(&mut self, chars: &mut Vec<u64>, words: &mut Vec<String>) {
+            if !self.word.is_empty() {
+                words.push(std::mem::take(&mut self.word));
             }
-            prev = Some(c);
+            if let (1, Some(p)) = (self.len, self.prev) {
+                chars.push(pack(p, None));
+            }
+            self.prev = None;
+            self.len = 0;
         }
     }
-    end_run(run_start, norm.len(), ascii_run, single, prev, chars, words);
+    let mut run = Run::default();
+    for c in wide.chars().map(fold_char) {
+        if !is_word(c) {
+            run.end(chars, words);
+        } else if c.is_ascii() {
+            if run.len > 0 {
+                run.end(chars, words);
+            }
+            run.word.push(c);
+        } else {
+            if !run.word.is_empty() {
+                run.end(chars, words);
+            }
+            if let Some(p) = run.prev {
+                chars.push(pack(p, Some(c)));
+            }
+            run.prev = Some(c);
+            run.len += 1;
+        }
+    }
+    run.end(chars, words);
 }
 
 /// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
@@ -226,31 +222,31 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
     let pages: Vec<Page> = docs
         .par_iter()
         .map(|d| {
-            let title = widen(&d.title);
+            let title = widen(&d.title).into_owned();
             let headings = widen(
                 &d.headings
                     .iter()
                     .map(|h| compact(h))
                     .collect::<Vec<_>>()
                     .join("\n"),
-            );
+            )
+            .into_owned();
             // The keys are those of the whole text; whitespace is no part of any key, so they
             // are read from the text as it is, and only what is kept of it is compacted.
             let wide = widen(&d.text);
-            let norms = [fold(&title), fold(&headings), fold(&wide)];
-            let mut chars = Vec::with_capacity(norms[2].len() / 2);
+            let mut chars = Vec::with_capacity(wide.len() / 2);
             let mut words = Vec::new();
-            for n in &norms {
-                text_keys(n, &mut chars, &mut words);
+            for t in [&title, &headings, &*wide] {
+                text_keys(t, &mut chars, &mut words);
             }
             words.sort_unstable();
             words.dedup();
             Page {
+                text: compact_upto(&wide, excerpt.unwrap_or(usize::MAX)),
                 title,
                 headings,
-                text: compact_upto(&wide, excerpt.unwrap_or(usize::MAX)),
                 chars,
-                words: words.into_iter().map(str::to_string).collect(),
+                words,
             }
         })
         .collect();
