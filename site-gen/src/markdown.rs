@@ -332,7 +332,9 @@ fn inline_text<'a>(
     let mut out = Vec::new();
     let mut rest: &str = &t;
     let mut owned = Vec::new();
-    while let Some(i) = rest.find("{{uncertain") {
+    // (Most texts hold no `{`: looked for with memchr, not a substring search each.)
+    while let Some(i) = memchr::memchr(b'{', rest.as_bytes()).and_then(|_| rest.find("{{uncertain"))
+    {
         owned.push((rest[..i].to_string(), None));
         let after = &rest[i + 2..];
         let Some(end) = after.find("}}") else { break };
