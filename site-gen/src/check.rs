@@ -9,7 +9,10 @@
 //!
 //! Fragments that start with `/` are the form filler's routes (`/app/#/new/incident`), not
 //! anchors.
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Result};
@@ -39,15 +42,16 @@ fn result(errors: Vec<ContentError>) -> Result<()> {
 
 fn link_errors(site: &Site) -> Vec<ContentError> {
     use rayon::prelude::*;
-    let mut pages: HashMap<&str, HashSet<&str>> = site
+    // Each page's ids, looked through in order (a page has a few dozen at most).
+    let mut pages: FxHashMap<&str, &[String]> = site
         .pages
         .iter()
-        .map(|p| (p.url.as_str(), p.ids.iter().map(String::as_str).collect()))
+        .map(|p| (p.url.as_str(), p.ids.as_slice()))
         .collect();
     for url in &site.omitted {
         pages.entry(url.as_str()).or_default();
     }
-    let files: HashSet<String> = site
+    let files: FxHashSet<String> = site
         .files
         .iter()
         .map(|f| format!("/{}", f.path))
@@ -60,14 +64,18 @@ fn link_errors(site: &Site) -> Vec<ContentError> {
             let (pages, files) = (&pages, &files);
             page.links.iter().filter_map(move |link| {
                 let (url, anchor) = target(&page.url, &link.href)?;
-                let problem = match pages.get(url.as_str()) {
+                let problem = match pages.get(&*url) {
                     Some(ids) => match anchor {
-                        Some(a) if !a.is_empty() && !a.starts_with('/') && !ids.contains(a) => {
+                        Some(a)
+                            if !a.is_empty()
+                                && !a.starts_with('/')
+                                && !ids.iter().any(|i| i == a) =>
+                        {
                             Some(format!("リンク先 {url} に見出し #{a} がありません"))
                         }
                         _ => None,
                     },
-                    None if files.contains(&url) => None,
+                    None if files.contains(&*url) => None,
                     None => Some(format!("リンク先のページ {url} がありません")),
                 };
                 problem.map(|message| at(page, link.line, message))
@@ -89,7 +97,7 @@ fn at(page: &Page, line: usize, message: String) -> ContentError {
 }
 
 /// The URL path and the fragment a link points at, or `None` for a link leaving the site.
-fn target<'h>(page_url: &str, href: &'h str) -> Option<(String, Option<&'h str>)> {
+fn target<'h>(page_url: &str, href: &'h str) -> Option<(Cow<'h, str>, Option<&'h str>)> {
     let trimmed = href.trim();
     if crate::markdown::SCHEMES.iter().any(|s| {
         trimmed.len() > s.len()
@@ -103,26 +111,26 @@ fn target<'h>(page_url: &str, href: &'h str) -> Option<(String, Option<&'h str>)
         None => (href, None),
     };
     let path = rest.split('?').next().unwrap_or("");
-    let joined = if path.is_empty() {
-        page_url.to_string()
+    let url = if path.is_empty() {
+        Cow::Owned(page_url.to_string())
     } else if path.starts_with('/') {
-        path.to_string()
+        normalise(path)
     } else {
         // Relative to the page's folder (a page URL ends in `/`, or names a file).
         let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
-        format!("{dir}{path}")
+        Cow::Owned(normalise(&format!("{dir}{path}")).into_owned())
     };
-    Some((normalise(&joined), anchor))
+    Some((url, anchor))
 }
 
 /// `/a/./b/../c/` → `/a/c/`.
-fn normalise(path: &str) -> String {
+fn normalise(path: &str) -> Cow<'_, str> {
     // Most links are already normal: kept as they are.
     if path.starts_with('/')
         && !path.contains("//")
         && path.split('/').all(|seg| seg != "." && seg != "..")
     {
-        return path.to_string();
+        return Cow::Borrowed(path);
     }
     let mut segs: Vec<&str> = Vec::new();
     for seg in path.split('/') {
@@ -138,7 +146,7 @@ fn normalise(path: &str) -> String {
     if path.ends_with('/') && out.len() > 1 {
         out.push('/');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Two outputs on one path, or a file where another output needs a folder.

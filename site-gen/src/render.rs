@@ -149,12 +149,8 @@ impl Page {
                 .into_iter()
                 .map(|href| Link { href, line: 0 })
                 .collect(),
-            search: search.then(|| Doc {
-                url: url.to_string(),
-                title: title.to_string(),
-                headings: o.headings,
-                text: o.text,
-            }),
+            search: search
+                .then(|| Doc::new(url.to_string(), title.to_string(), o.headings, o.text)),
             listed: true,
             hash: Default::default(),
         }

@@ -60,12 +60,12 @@ pub fn render(all: &Advisories, base: &str, assets: &Assets, site: &mut Site) ->
                 feed_url,
             );
             // Each report is searched once, at its own URL (the series URL repeats the latest).
-            page.search = Some(Doc {
-                url: report.url(),
-                title: report_title(report),
-                headings: Vec::new(),
-                text: plain_text(report),
-            });
+            page.search = Some(Doc::new(
+                report.url(),
+                report_title(report),
+                Vec::new(),
+                plain_text(report),
+            ));
             site.pages.push(page);
             site.file(&report.stix_url(), stix_bundle(report, series, base)?);
         }

@@ -340,12 +340,12 @@ fn from_markdown(
                 line: l.line,
             })
             .collect(),
-        search: Some(Doc {
-            url: url.to_string(),
-            title: title.to_string(),
+        search: Some(Doc::new(
+            url.to_string(),
+            title.to_string(),
             headings,
-            text: r.text,
-        }),
+            r.text,
+        )),
         listed: true,
         hash: Default::default(),
     }
