@@ -7,7 +7,6 @@
 //! - the 識別番号 that 国家サイバー統括室 assigns, entered once and carried to every later 続報
 //!   of the series kept in this browser.
 
-use gloo_storage::{LocalStorage, Storage};
 use kyoyu_core::envelope::Envelope;
 use kyoyu_core::flow::{self, How};
 use kyoyu_core::forms::{FormKind, Report};
@@ -36,8 +35,20 @@ struct Review {
     fields: Vec<(String, String, String, bool)>,
 }
 
-fn review_key(draft_id: &str) -> String {
-    format!("kyoyu.review.{draft_id}")
+/// The review list of draft `draft_id`, if it has one (none while storage is locked).
+fn load_review(draft_id: &str) -> Option<Review> {
+    let text = storage::app()
+        .record(&storage::review_key(draft_id))
+        .ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps `review` beside draft `draft_id`: a record of the storage layer, sealed like the draft
+/// when encryption is on and removed with it.
+fn save_review(draft_id: &str, review: &Review) {
+    if let Ok(text) = serde_json::to_string(review) {
+        let _ = storage::browser::save_record(&storage::review_key(draft_id), &text);
+    }
 }
 
 /// A new draft of a new series holding `report`, saved; its id.
@@ -92,7 +103,7 @@ pub fn FlowActions(state: RwSignal<ReportState>) -> impl IntoView {
                         "別紙を添付できませんでした({e})。元の共通様式を「添付ファイル」から添付してください。"
                     )),
                 }
-                let _ = LocalStorage::set(review_key(&id), &r);
+                save_review(&id, &r);
                 Route::Edit(id).go();
             });
         };
@@ -123,11 +134,10 @@ pub fn FlowActions(state: RwSignal<ReportState>) -> impl IntoView {
 /// The fields a converted 情報連絡様式 was filled with, each a link to its field.
 #[component]
 fn ReviewPanel(draft_id: String) -> impl IntoView {
-    let key = review_key(&draft_id);
-    let review = RwSignal::new(LocalStorage::get::<Review>(&key).ok());
-    let key = StoredValue::new(key);
+    let review = RwSignal::new(load_review(&draft_id));
+    let key = StoredValue::new(storage::review_key(&draft_id));
     let done = move |_: leptos::ev::MouseEvent| {
-        LocalStorage::delete(key.get_value());
+        let _ = storage::app().delete_record(&key.get_value());
         review.set(None);
     };
     move || {

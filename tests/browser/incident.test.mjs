@@ -180,6 +180,36 @@ test("a ministry turns a DDoS common form into a prefilled 情報連絡様式, e
   await context.close();
 });
 
+test("with encryption on, a conversion's review list is sealed like the drafts and goes with its draft", async () => {
+  const context = await browser.newContext();
+  const { page, log } = await openApp(context);
+  await page.getByRole("button", { name: "端末内の下書きを暗号化する" }).click();
+  await page.getByLabel("パスフレーズ(8文字以上)").fill("correct horse battery staple");
+  await page.getByLabel("パスフレーズ(確認)").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "暗号化を有効にする" }).click();
+  await page.getByText("この端末の下書きを暗号化しました", { exact: false }).waitFor({ timeout: 30000 });
+  await importFile(page, "ddos-two-attacks.json");
+  await page.getByRole("button", { name: "情報連絡様式に変換" }).click();
+  await page.locator("section.review").waitFor();
+  const id = page.url().split("#/edit/")[1];
+  await page.waitForTimeout(500); // the sealed writes run in the background
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const all = await stored();
+  assert.ok(all[`kyoyu.review.${id}`], "the review list is kept");
+  const escaped = (t) => [...t].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("");
+  for (const [k, v] of Object.entries(all)) {
+    if (/^kyoyu\.(draft|review)\./.test(k)) assert.equal(JSON.parse(v).format, "kyoyu-sealed", `${k} is sealed`);
+    for (const form of ["架空電力", escaped("架空電力")]) assert.ok(!v.includes(form), `${k} holds the operator's name`);
+  }
+  // Deleting the converted draft removes its review list too.
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "この下書きを削除" }).click();
+  await page.waitForURL(/#\/$/);
+  await page.waitForFunction((k) => localStorage.getItem(k) === null, `kyoyu.review.${id}`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("a セプター事務局 previews and makes an anonymised copy; the original stays", async () => {
   const context = await browser.newContext();
   const { page, log } = await openApp(context);

@@ -49,7 +49,7 @@
 //! # Records (the address book)
 //!
 //! Entries of the app besides drafts that hold what the user typed ([`RECORD_KEYS`]: the address
-//! book, [`BOOK_KEY`]) go through the same layer: [`Storage::record`] and
+//! book, [`BOOK_KEY`]; and each converted draft's review list, [`REVIEW_PREFIX`]) go through the same layer: [`Storage::record`] and
 //! [`Storage::save_record`]. They are sealed, opened, written back in clear and removed with the
 //! drafts; a write the store refuses is held in memory ([`Storage::record`] returns it) until
 //! one succeeds.
@@ -93,6 +93,10 @@ pub const CRYPTO_KEY: &str = "kyoyu.crypto";
 pub const BOOK_KEY: &str = "kyoyu.address-book";
 /// The entries besides drafts that are kept through this layer (sealed like drafts).
 pub const RECORD_KEYS: &[&str] = &[BOOK_KEY];
+/// The key prefix of a converted draft's review list (the fields a 情報連絡様式 made from a 共通様式
+/// was filled with, and the cautions to check before sending): a record of that draft, sealed
+/// like it and removed with it.
+pub const REVIEW_PREFIX: &str = "kyoyu.review.";
 /// The `format` of a sealed entry.
 pub const SEALED_FORMAT: &str = "kyoyu-sealed";
 /// The known value sealed in the key-check record.
@@ -114,9 +118,19 @@ pub fn is_random_id(id: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// The key of draft `id`'s review list ([`REVIEW_PREFIX`]).
+pub fn review_key(id: &str) -> String {
+    format!("{REVIEW_PREFIX}{id}")
+}
+
+/// Whether `key` is a record: one of [`RECORD_KEYS`], or a draft's review list.
+pub fn is_record_key(key: &str) -> bool {
+    RECORD_KEYS.contains(&key) || key.starts_with(REVIEW_PREFIX)
+}
+
 /// Whether an entry under this key is sealed while encryption is on (a draft or a record).
 fn is_sealed_key(key: &str) -> bool {
-    key.starts_with(DRAFT_PREFIX) || RECORD_KEYS.contains(&key)
+    key.starts_with(DRAFT_PREFIX) || is_record_key(key)
 }
 
 /// The draft id of a storage key.
@@ -279,7 +293,7 @@ pub struct SealReport {
     pub kept_aside: usize,
     /// Files sealed.
     pub files: usize,
-    /// Records ([`RECORD_KEYS`]: the address book) sealed.
+    /// Records ([`is_record_key`]: the address book, review lists) sealed.
     pub records: usize,
     /// What stays in clear, and why (a storage key or file name, and the error).
     pub left_in_clear: Vec<(String, StorageError)>,
@@ -454,7 +468,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
                 self.pending.borrow_mut().remove(&k);
             }
             if let Err(e) = result {
-                if RECORD_KEYS.contains(&k.as_str()) {
+                if is_record_key(&k) {
                     // Not stored: held, as a refused write of [`Storage::save_record`] is.
                     self.held_records.borrow_mut().insert(k.clone(), plain);
                 }
@@ -539,10 +553,10 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
 
     // --- records -------------------------------------------------------------------------
 
-    /// The text of a record ([`RECORD_KEYS`]): the edit held after a refused write, or as
+    /// The text of a record ([`is_record_key`]): the edit held after a refused write, or as
     /// stored (opened); [`StorageError::Locked`] while encryption is on and locked.
     pub fn record(&self, key: &str) -> Result<Option<String>, StorageError> {
-        debug_assert!(RECORD_KEYS.contains(&key));
+        debug_assert!(is_record_key(key));
         if self.needs_unlock() {
             return Err(StorageError::Locked);
         }
@@ -561,7 +575,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
     /// [`Storage::seal_pending`]. A refused write (full, locked, unavailable) is held in memory,
     /// so that [`Storage::record`] still gives the edit, and the error is returned.
     pub fn save_record(&self, key: &str, text: &str) -> Result<(), StorageError> {
-        debug_assert!(RECORD_KEYS.contains(&key));
+        debug_assert!(is_record_key(key));
         match self.write_text(key, text) {
             Ok(()) => {
                 self.held_records.borrow_mut().remove(key);
@@ -680,7 +694,8 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
         self.delete_key(&key(id))
     }
 
-    /// Removes one entry under [`DRAFT_PREFIX`] (also an unreadable one, on the user's request).
+    /// Removes one entry under [`DRAFT_PREFIX`] (also an unreadable one, on the user's request),
+    /// and the draft's review list.
     pub fn delete_key(&self, k: &str) -> Result<(), StorageError> {
         if !k.starts_with(DRAFT_PREFIX) {
             return Err(StorageError::NotFound);
@@ -689,6 +704,16 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
         self.opened.borrow_mut().remove(k);
         self.pending.borrow_mut().remove(k);
         self.held.borrow_mut().remove(id_of(k));
+        self.delete_record(&review_key(id_of(k)))
+    }
+
+    /// Removes a record ([`is_record_key`]), what is held or waits to be sealed of it included.
+    pub fn delete_record(&self, key: &str) -> Result<(), StorageError> {
+        debug_assert!(is_record_key(key));
+        self.store.remove(key)?;
+        self.opened.borrow_mut().remove(key);
+        self.pending.borrow_mut().remove(key);
+        self.held_records.borrow_mut().remove(key);
         Ok(())
     }
 
@@ -899,7 +924,7 @@ impl<S: Store, F: FileStore, C: Crypto> Storage<S, F, C> {
             }
         };
         for k in keys {
-            let is_record = RECORD_KEYS.contains(&k.as_str());
+            let is_record = is_record_key(&k);
             if !is_record && !is_random_id(id_of(&k)) {
                 report.named_keys.push(k.clone());
             }

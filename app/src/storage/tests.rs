@@ -529,6 +529,39 @@ fn the_address_book_is_sealed_opened_and_unsealed_with_the_drafts() {
 }
 
 #[test]
+fn a_review_list_is_sealed_like_its_draft_and_removed_with_it() {
+    let s = storage();
+    let d = draft(&s, "X");
+    s.save(&d).unwrap();
+    let mine = review_key(&d.id);
+    let review = r#"{"cautions":["共有等を希望しない: 委託先名-OMEGA"]}"#;
+    s.save_record(&mine, review).unwrap();
+    block_on(s.enable_encryption("correct horse")).unwrap();
+    assert!(!all_text(&s).contains("OMEGA"), "{}", all_text(&s));
+    assert_eq!(s.record(&mine).unwrap().as_deref(), Some(review));
+    s.lock();
+    assert_eq!(s.record(&mine), Err(StorageError::Locked));
+    block_on(s.unlock("correct horse")).unwrap();
+    assert_eq!(s.record(&mine).unwrap().as_deref(), Some(review));
+
+    // Deleting the draft removes its review list; another draft's stays.
+    let other = draft(&s, "Y");
+    let theirs = review_key(&other.id);
+    s.save(&other).unwrap();
+    s.save_record(&theirs, review).unwrap();
+    assert!(block_on(s.seal_pending()).is_empty());
+    s.delete(&d.id).unwrap();
+    assert_eq!(s.raw().get(&mine).unwrap(), None);
+    assert_eq!(s.record(&mine), Ok(None));
+    assert!(s.raw().get(&theirs).unwrap().is_some());
+
+    // 「確認しました」 removes it alone.
+    s.delete_record(&theirs).unwrap();
+    assert_eq!(s.record(&theirs), Ok(None));
+    assert!(s.load(&other.id).is_ok());
+}
+
+#[test]
 fn a_full_store_keeps_the_address_book_edit() {
     let s = storage();
     s.save_record(BOOK_KEY, "{\"entries\":[]}").unwrap();
