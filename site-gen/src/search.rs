@@ -99,7 +99,16 @@ pub fn fold(s: &str) -> String {
 /// 「㈱」, which readers type as printed). Applied to what the index stores and to queries.
 pub fn widen(s: &str) -> std::borrow::Cow<'_, str> {
     let half = |c: char| ('\u{FF61}'..='\u{FF9F}').contains(&c);
-    if !s.chars().any(half) {
+    // In UTF-8 those are EF BD A1..BF and EF BE 80..9F: looked for from each EF byte (memchr),
+    // not by decoding every character of the text.
+    let b = s.as_bytes();
+    let has_half = memchr::memchr_iter(0xEF, b).any(|i| {
+        matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0xBD), Some(0xA1..=0xBF)) | (Some(0xBE), Some(0x80..=0x9F))
+        )
+    });
+    if !has_half {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -644,6 +653,20 @@ mod tests {
     fn is_word_answers_as_the_standard_library_does() {
         for c in ('\u{3000}'..='\u{9FFF}').chain('\0'..='\u{2FFF}') {
             assert_eq!(is_word(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn widen_finds_every_half_width_katakana_as_a_scan_of_characters_does() {
+        for c in '\u{FF00}'..='\u{FFEF}' {
+            let t = format!("情報{c}共有");
+            let half = ('\u{FF61}'..='\u{FF9F}').contains(&c);
+            assert_eq!(
+                matches!(widen(&t), std::borrow::Cow::Owned(_)),
+                half,
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
