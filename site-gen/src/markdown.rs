@@ -101,9 +101,12 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
     let err = |offset: usize, msg: String| ContentError::new(cx.file, line_of(offset), msg);
 
     // Sized for a page's usual share of events and text, so they are not grown step by step.
-    let mut events: Vec<Event> = Vec::with_capacity(md.len() / 32);
+    let mut events: Vec<Event> = Vec::with_capacity(md.len() / 16);
     out.text.reserve(md.len());
     let mut para: Option<(usize, Vec<Event>)> = None;
+    // One paragraph's events and plain text at a time: the buffers are reused, not made anew.
+    let mut spare: Vec<Event> = Vec::new();
+    let mut para_text = String::new();
     let mut heading: Option<(HeadingLevel, usize, Vec<Event>)> = None;
     let mut ids: HashSet<String> = crate::layout::IDS.iter().map(|s| s.to_string()).collect();
     let mut glossary_done = vec![false; cx.glossary.len()];
@@ -238,13 +241,16 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
 
         match event {
             Event::Start(Tag::Paragraph) => {
-                para = Some((range.start, vec![Event::Start(Tag::Paragraph)]));
+                let mut inner = std::mem::take(&mut spare);
+                inner.push(Event::Start(Tag::Paragraph));
+                para = Some((range.start, inner));
             }
             Event::End(TagEnd::Paragraph) => {
                 let (start, mut inner) = para.take().unwrap_or_default();
                 inner.push(Event::End(TagEnd::Paragraph));
-                let text = plain(&inner);
-                let t = text.trim();
+                para_text.clear();
+                plain_into(&inner, &mut para_text);
+                let t = para_text.trim();
                 if let Some(d) = t.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
                     match d.split_once(':') {
                         Some((kind, arg)) if kind != "uncertain" => {
@@ -262,10 +268,14 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                                         o.links.into_iter().map(|href| PendingLink { line, href }),
                                     );
                                     events.push(Event::Html(html.into()));
+                                    inner.clear();
+                                    spare = inner;
                                     continue;
                                 }
                                 Err(msg) => {
                                     errors.push(err(start, msg));
+                                    inner.clear();
+                                    spare = inner;
                                     continue;
                                 }
                             }
@@ -275,7 +285,8 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 }
                 out.text.push_str(t);
                 out.text.push('\n');
-                events.extend(inner);
+                events.append(&mut inner);
+                spare = inner;
             }
             Event::Text(t) => {
                 // Paragraph text goes to `out.text` when the paragraph ends (unless a directive).
@@ -500,6 +511,12 @@ fn join_rel(from: &str, to: &str) -> String {
 
 fn plain(events: &[Event]) -> String {
     let mut s = String::new();
+    plain_into(events, &mut s);
+    s
+}
+
+/// The text of `events` (code as text, line breaks as spaces) added to `s`.
+fn plain_into(events: &[Event], s: &mut String) {
     for e in events {
         match e {
             Event::Text(t) | Event::Code(t) => s.push_str(t),
@@ -507,7 +524,6 @@ fn plain(events: &[Event]) -> String {
             _ => {}
         }
     }
-    s
 }
 
 /// A heading id: letters and digits of any script kept, ASCII lower-cased, the rest `-`.
