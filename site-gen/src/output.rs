@@ -29,8 +29,8 @@ const BUILDING: &str = ".kyoyu-site-gen-building";
 pub struct Staging {
     tmp: tempfile::TempDir,
     out: PathBuf,
-    /// Every site path written, with the content hash of what was written.
-    written: Mutex<Vec<(String, String)>>,
+    /// How many files were written (besides their compressed copies).
+    written: std::sync::atomic::AtomicUsize,
     /// The precompressed assets of this build (what the compression cache keeps).
     precompressed: Mutex<Vec<blake3::Hash>>,
 }
@@ -59,14 +59,13 @@ impl Staging {
         Ok(Staging {
             tmp,
             out,
-            written: Mutex::new(Vec::new()),
+            written: std::sync::atomic::AtomicUsize::new(0),
             precompressed: Mutex::new(Vec::new()),
         })
     }
 
-    /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`); returns their
-    /// content hash.
-    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> Result<String> {
+    /// Writes `bytes` at the site path `rel` (e.g. `handbook/index.html`).
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
         let rel = rel.trim_start_matches('/');
         let path = self.tmp.path().join(rel);
         if let Some(dir) = path.parent() {
@@ -74,17 +73,13 @@ impl Staging {
         }
         let bytes = bytes.as_ref();
         fs::write(&path, bytes).with_context(|| format!("{} を書き込めません", path.display()))?;
-        let hash = content_hash(bytes);
         self.written
-            .lock()
-            .unwrap()
-            .push((rel.to_string(), hash.clone()));
-        Ok(hash)
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
-    /// Writes a page at a URL path ending in `/` (as `index.html`) or naming a file; returns
-    /// its content hash.
-    pub fn write_page(&self, url: &str, html: &str) -> Result<String> {
+    /// Writes a page at a URL path ending in `/` (as `index.html`) or naming a file.
+    pub fn write_page(&self, url: &str, html: &str) -> Result<()> {
         self.write(&crate::render::page_path(url), html)
     }
 
@@ -126,19 +121,9 @@ impl Staging {
         Ok(())
     }
 
-    /// Every site path written so far, sorted.
-    pub fn written(&self) -> Vec<String> {
-        self.written_with_hashes()
-            .into_iter()
-            .map(|(rel, _)| rel)
-            .collect()
-    }
-
-    /// Every site path written so far with its content hash, sorted by path.
-    pub fn written_with_hashes(&self) -> Vec<(String, String)> {
-        let mut v = self.written.lock().unwrap().clone();
-        v.sort();
-        v
+    /// How many files were written so far (besides their compressed copies).
+    pub fn written(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The temporary folder (for tools that write into it directly).

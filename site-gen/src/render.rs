@@ -168,8 +168,9 @@ impl Page {
         if self.hash.staged {
             return;
         }
-        if let Ok(hash) = staging.write_page(&self.url, &self.html) {
-            let _ = self.hash.hash.set(hash);
+        // Hashed before the HTML goes: the hash stays.
+        self.hash();
+        if staging.write_page(&self.url, &self.html).is_ok() {
             self.html = String::new();
             self.hash.staged = true;
         }

@@ -27,11 +27,11 @@ pub fn write(site: &Site, staging: Staging, background_cleanup: bool) -> Result<
     site.pages
         .par_iter()
         .filter(|p| !p.is_staged())
-        .try_for_each(|p| staging.write_page(&p.url, &p.html).map(drop))?;
+        .try_for_each(|p| staging.write_page(&p.url, &p.html))?;
     site.files
         .par_iter()
-        .try_for_each(|f| staging.write(&f.path, &f.bytes).map(drop))?;
-    let files = staging.written().len();
+        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+    let files = staging.written();
     if background_cleanup {
         staging.commit_in_background()?;
     } else {
