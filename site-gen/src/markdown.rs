@@ -251,41 +251,35 @@ pub fn render(md: &str, cx: &Context) -> Result<Rendered, Vec<ContentError>> {
                 para_text.clear();
                 plain_into(&inner, &mut para_text);
                 let t = para_text.trim();
-                if let Some(d) = t.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
-                    match d.split_once(':') {
-                        Some((kind, arg)) if kind != "uncertain" => {
-                            match (cx.directive)(kind.trim(), arg.trim()) {
-                                Ok(html) => {
-                                    // What the directive inserted is on the page: search its text,
-                                    // link to its ids, check its links.
-                                    let o = crate::html::outline(&html);
-                                    out.text.push_str(&o.text);
-                                    out.text.push('\n');
-                                    out.terms.extend(o.headings);
-                                    out.ids.extend(o.ids);
-                                    let line = line_of(start);
-                                    out.links.extend(
-                                        o.links.into_iter().map(|href| PendingLink { line, href }),
-                                    );
-                                    events.push(Event::Html(html.into()));
-                                    inner.clear();
-                                    spare = inner;
-                                    continue;
-                                }
-                                Err(msg) => {
-                                    errors.push(err(start, msg));
-                                    inner.clear();
-                                    spare = inner;
-                                    continue;
-                                }
-                            }
+                let directive = t
+                    .strip_prefix("{{")
+                    .and_then(|t| t.strip_suffix("}}"))
+                    .and_then(|d| d.split_once(':'))
+                    .filter(|(kind, _)| *kind != "uncertain");
+                match directive {
+                    Some((kind, arg)) => match (cx.directive)(kind.trim(), arg.trim()) {
+                        Ok(html) => {
+                            // What the directive inserted is on the page: search its text, link
+                            // to its ids, check its links.
+                            let o = crate::html::outline(&html);
+                            out.text.push_str(&o.text);
+                            out.text.push('\n');
+                            out.terms.extend(o.headings);
+                            out.ids.extend(o.ids);
+                            let line = line_of(start);
+                            out.links
+                                .extend(o.links.into_iter().map(|href| PendingLink { line, href }));
+                            events.push(Event::Html(html.into()));
                         }
-                        _ => {}
+                        Err(msg) => errors.push(err(start, msg)),
+                    },
+                    None => {
+                        out.text.push_str(t);
+                        out.text.push('\n');
+                        events.append(&mut inner);
                     }
                 }
-                out.text.push_str(t);
-                out.text.push('\n');
-                events.append(&mut inner);
+                inner.clear();
                 spare = inner;
             }
             Event::Text(t) => {
@@ -343,8 +337,10 @@ fn inline_text<'a>(
     let mut out = Vec::new();
     let mut rest: &str = &t;
     let mut owned = Vec::new();
-    // (Most texts hold no `{`: looked for with memchr, not a substring search each.)
-    while let Some(i) = memchr::memchr(b'{', rest.as_bytes()).and_then(|_| rest.find("{{uncertain"))
+    // (Most texts hold no `{`: a character search, then the substring search from there.)
+    while let Some(i) = rest
+        .find('{')
+        .and_then(|at| rest[at..].find("{{uncertain").map(|i| at + i))
     {
         owned.push((rest[..i].to_string(), None));
         let after = &rest[i + 2..];

@@ -243,8 +243,8 @@ fn text_keys(wide: &str, chars: &mut Vec<u64>, words: &mut Vec<String>) {
 }
 
 /// The index as JSON: `{ v, excerpt?, pages: [[url, title, headings, text, term?]], keys: {
-/// key: [delta…] or "bitmap" } }` ([`push_postings`]), `term` (1) marking a glossary term's entry ([`glossary_docs`]). With
-/// `excerpt`, each text is cut to that many characters (`excerpt` in the JSON says so; the keys
+/// key: [delta…] or "bitmap" } }` ([`push_postings`]), `term` (1) marking a glossary term's
+/// entry ([`glossary_docs`]). With `excerpt`, each text is cut to that many characters (`excerpt` in the JSON says so; the keys
 /// are still those of the whole text). Built in parallel (each page's keys), merged in page
 /// order: the output is deterministic.
 pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
@@ -368,18 +368,17 @@ pub fn index_json(docs: &[&Doc], excerpt: Option<usize>) -> Vec<u8> {
 /// thousand.
 fn push_postings(out: &mut Vec<u8>, list: &[u32], pages: usize) {
     use base64::Engine;
-    let bitmap_len = pages.div_ceil(8).div_ceil(3) * 4 + 2;
+    let deltas = || {
+        list.iter().scan(0, |prev, &p| {
+            let d = p - *prev;
+            *prev = p;
+            Some(d)
+        })
+    };
     let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
-    let array_len = list.len().max(1)
-        + 1
-        + list
-            .iter()
-            .scan(0, |prev, &p| {
-                let d = p - *prev;
-                *prev = p;
-                Some(digits(d))
-            })
-            .sum::<usize>();
+    // `[`, `]`, the commas and the digits; against the bitmap in quotes.
+    let array_len = 2 + list.len().saturating_sub(1) + deltas().map(digits).sum::<usize>();
+    let bitmap_len = pages.div_ceil(8).div_ceil(3) * 4 + 2;
     if array_len > bitmap_len {
         let mut bits = vec![0u8; pages.div_ceil(8)];
         for &p in list {
@@ -395,13 +394,11 @@ fn push_postings(out: &mut Vec<u8>, list: &[u32], pages: usize) {
         return;
     }
     out.push(b'[');
-    let mut prev = 0;
-    for (j, &p) in list.iter().enumerate() {
+    for (j, d) in deltas().enumerate() {
         if j > 0 {
             out.push(b',');
         }
-        push_decimal(out, if j == 0 { p } else { p - prev });
-        prev = p;
+        push_decimal(out, d);
     }
     out.push(b']');
 }
@@ -420,14 +417,12 @@ pub fn postings(v: &serde_json::Value) -> Option<Vec<u32>> {
             )
         }
         serde_json::Value::Array(deltas) => {
-            let mut acc = 0u32;
+            let mut page = 0u32;
             deltas
                 .iter()
-                .enumerate()
-                .map(|(j, d)| {
-                    let d = u32::try_from(d.as_u64()?).ok()?;
-                    acc = if j == 0 { d } else { acc + d };
-                    Some(acc)
+                .map(|d| {
+                    page += u32::try_from(d.as_u64()?).ok()?;
+                    Some(page)
                 })
                 .collect()
         }

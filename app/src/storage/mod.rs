@@ -49,10 +49,10 @@
 //! # Records (the address book)
 //!
 //! Entries of the app besides drafts that hold what the user typed ([`RECORD_KEYS`]: the address
-//! book, [`BOOK_KEY`]; and each converted draft's review list, [`REVIEW_PREFIX`]) go through the same layer: [`Storage::record`] and
-//! [`Storage::save_record`]. They are sealed, opened, written back in clear and removed with the
-//! drafts; a write the store refuses is held in memory ([`Storage::record`] returns it) until
-//! one succeeds.
+//! book, [`BOOK_KEY`]; and each converted draft's review list, [`REVIEW_PREFIX`]) go through the
+//! same layer: [`Storage::record`] and [`Storage::save_record`]. They are sealed, opened, written
+//! back in clear and removed with the drafts; a write the store refuses is held in memory
+//! ([`Storage::record`] returns it) until one succeeds.
 //!
 //! # Encryption at rest (opt-in)
 //!
